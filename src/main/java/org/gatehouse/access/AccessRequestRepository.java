@@ -1,0 +1,104 @@
+package org.gatehouse.access;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccessRequestRepository {
+
+    private static final String COLUMNS = "id, requester, workspace_id, channel_name, channel_id, partner_id, "
+            + "partner_contact_name, partner_contact_email, project_name, end_date, purpose, status, status_reason, "
+            + "host_approver, partner_approver_name, partner_approver_email, partner_channel_name, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    AccessRequestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(AccessRequest r) {
+        jdbc.sql("insert into access_request (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id(), r.requester(), r.workspaceId(), r.channelName(), r.channelId(), r.partnerId(),
+                        r.partnerContactName(), r.partnerContactEmail(), r.projectName(), r.endDate(), r.purpose(),
+                        r.status().name(), r.statusReason(), r.hostApprover(), r.partnerApproverName(),
+                        r.partnerApproverEmail(), r.partnerChannelName(), r.createdAt(), r.updatedAt())
+                .update();
+    }
+
+    Optional<AccessRequest> findById(String id) {
+        return jdbc.sql("select " + COLUMNS + " from access_request where id = ?").param(id)
+                .query(AccessRequest.class).optional();
+    }
+
+    /** Locks the row, so that two decisions on one request are taken one after the other. */
+    Optional<AccessRequest> lock(String id) {
+        return jdbc.sql("select " + COLUMNS + " from access_request where id = ? for update").param(id)
+                .query(AccessRequest.class).optional();
+    }
+
+    boolean existsOpen(String workspaceId, String channelName, String partnerId, Collection<AccessRequestStatus> open) {
+        return jdbc.sql("select count(*) from access_request where workspace_id = :w and channel_name = :c "
+                        + "and partner_id = :p and status in (:s)")
+                .param("w", workspaceId).param("c", channelName).param("p", partnerId)
+                .param("s", open.stream().map(Enum::name).toList())
+                .query(Integer.class).single() > 0;
+    }
+
+    List<AccessRequest> find(AccessRequestStatus status, String partnerId, String requester, int limit) {
+        var sql = new StringBuilder("select " + COLUMNS + " from access_request where 1 = 1");
+        var params = new ArrayList<Object>();
+        if (status != null) {
+            sql.append(" and status = ?");
+            params.add(status.name());
+        }
+        if (partnerId != null) {
+            sql.append(" and partner_id = ?");
+            params.add(partnerId);
+        }
+        if (requester != null) {
+            sql.append(" and requester = ?");
+            params.add(requester);
+        }
+        sql.append(" order by created_at desc, id fetch first ").append(limit).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query(AccessRequest.class).list();
+    }
+
+    void updateStatus(String id, AccessRequestStatus status, String reason, LocalDateTime now) {
+        jdbc.sql("update access_request set status = ?, status_reason = ?, updated_at = ? where id = ?")
+                .params(status.name(), reason, now, id).update();
+    }
+
+    void updateHostApprover(String id, String approver, LocalDateTime now) {
+        jdbc.sql("update access_request set host_approver = ?, updated_at = ? where id = ?").params(approver, now, id).update();
+    }
+
+    void updatePartnerAcceptance(String id, String name, String email, String partnerChannelName, LocalDateTime now) {
+        jdbc.sql("update access_request set partner_approver_name = ?, partner_approver_email = ?, partner_channel_name = ?, "
+                + "updated_at = ? where id = ?").params(name, email, partnerChannelName, now, id).update();
+    }
+
+    void updateChannel(String id, String channelId, LocalDateTime now) {
+        jdbc.sql("update access_request set channel_id = ?, updated_at = ? where id = ?").params(channelId, now, id).update();
+    }
+
+    void updateEndDate(String id, LocalDate endDate, LocalDateTime now) {
+        jdbc.sql("update access_request set end_date = ?, updated_at = ? where id = ?").params(endDate, now, id).update();
+    }
+
+    void addEvent(String requestId, AccessRequestEvent e) {
+        jdbc.sql("insert into access_request_event (request_id, at, actor, action, detail) values (?, ?, ?, ?, ?)")
+                .params(requestId, e.at(), e.actor(), e.action(), e.detail()).update();
+    }
+
+    List<AccessRequestEvent> events(String requestId) {
+        return jdbc.sql("select at, actor, action, detail from access_request_event where request_id = ? order by id")
+                .param(requestId).query(AccessRequestEvent.class).list();
+    }
+}

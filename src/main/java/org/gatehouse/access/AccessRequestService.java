@@ -1,0 +1,353 @@
+package org.gatehouse.access;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+import org.gatehouse.channels.Channel;
+import org.gatehouse.channels.ChannelService;
+import org.gatehouse.channels.Notifier;
+import org.gatehouse.directory.Organisation;
+import org.gatehouse.directory.OrganisationService;
+import org.gatehouse.directory.RoleService;
+import org.gatehouse.legal.Nda;
+import org.gatehouse.legal.NdaRegister;
+import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.InvalidInputException;
+import org.gatehouse.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of an external access request. The process decides the order of the steps; this service decides whether
+ * each step may happen and records it, with who did it, on the request's timeline.
+ */
+@Service
+public class AccessRequestService {
+
+    static final String SYSTEM = "gatehouse";
+    private static final int MAX_LIST = 500;
+
+    private final AccessRequestRepository requests;
+    private final SharingPolicyService policy;
+    private final InvitationService invitations;
+    private final OrganisationService organisations;
+    private final ChannelService channels;
+    private final Notifier notifier;
+    private final NdaRegister ndas;
+    private final RoleService roles;
+    private final AccessProperties properties;
+    private final Validator validator;
+    private final Clock clock;
+
+    AccessRequestService(AccessRequestRepository requests, SharingPolicyService policy, InvitationService invitations,
+            OrganisationService organisations, ChannelService channels, Notifier notifier, NdaRegister ndas, RoleService roles,
+            AccessProperties properties, Validator validator, Clock clock) {
+        this.requests = requests;
+        this.policy = policy;
+        this.invitations = invitations;
+        this.organisations = organisations;
+        this.channels = channels;
+        this.notifier = notifier;
+        this.ndas = ndas;
+        this.roles = roles;
+        this.properties = properties;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** Checks the input of A2 and stores the request as SUBMITTED; bad input throws before anything is stored. */
+    @Transactional
+    public AccessRequest register(String id, AccessRequestDraft draft, String requester) {
+        var violations = validator.validate(draft);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        if (requester == null || requester.isBlank()) {
+            throw new InvalidInputException("requester", "A request needs a signed-in requester");
+        }
+        if (!draft.endDate().isAfter(today())) {
+            throw new InvalidInputException("endDate", "The end date must lie in the future");
+        }
+        var workspace = organisations.workspace(draft.workspace());
+        Organisation partner = organisations.partnerNamed(draft.partnerOrganisation());
+        if (requests.existsOpen(workspace.id(), draft.channelName(), partner.id(), AccessRequestStatus.OPEN)) {
+            throw new ConflictException("channelName", "#" + draft.channelName() + " already has an open request for "
+                    + partner.name());
+        }
+        String channelId = channels.find(workspace.id(), draft.channelName()).map(Channel::id).orElse(null);
+        var now = now();
+        var request = new AccessRequest(id, requester, workspace.id(), draft.channelName(), channelId, partner.id(),
+                draft.partnerContactName().trim(), draft.partnerContactEmail().trim().toLowerCase(Locale.ROOT),
+                draft.projectName().trim(), draft.endDate(), draft.purpose().trim(), AccessRequestStatus.SUBMITTED, null,
+                null, null, null, null, now, now);
+        requests.insert(request);
+        event(id, requester, "SUBMITTED", "#" + draft.channelName() + " with " + partner.name() + " until " + draft.endDate());
+        return request;
+    }
+
+    /** A1 and the state of the channel: a refusal comes back as its reason, for the requester to read. */
+    public Optional<String> policyRefusal(String id) {
+        AccessRequest r = get(id);
+        if (!policy.mayShare(r.requester())) {
+            return Optional.of(r.requester() + " may not share channels with outside organisations under the current "
+                    + "sharing policy (" + policy.current().shareMode() + ")");
+        }
+        Optional<Channel> channel = channels.find(r.workspaceId(), r.channelName());
+        if (channel.isPresent() && channel.get().shared()) {
+            return Optional.of("#" + r.channelName() + " is already shared with "
+                    + organisations.get(channel.get().partnerId()).name());
+        }
+        if (!r.endDate().isAfter(today())) {
+            return Optional.of("The end date " + r.endDate() + " does not lie ahead");
+        }
+        return Optional.empty();
+    }
+
+    /** The facts the {@code nda-check} decision weighs: the partner's longest-running NDA, the project's end, today. */
+    public NdaFacts ndaFacts(String id) {
+        AccessRequest r = get(id);
+        LocalDate expiresOn = ndas.latest(r.partnerId()).map(Nda::expiresOn).orElse(null);
+        return new NdaFacts(expiresOn, r.endDate(), today());
+    }
+
+    public record NdaFacts(LocalDate currentNdaExpiresOn, LocalDate endDate, LocalDate today) {
+    }
+
+    @Transactional
+    public Nda recordNda(String id, LocalDate signedOn, LocalDate expiresOn, String documentRef, String legalUser) {
+        AccessRequest r = get(id);
+        Nda nda = ndas.record(r.partnerId(), signedOn, expiresOn, documentRef, legalUser);
+        event(id, legalUser, "NDA_RECORDED", "Signed " + signedOn + ", expires " + expiresOn + " (" + nda.documentRef() + ")");
+        return nda;
+    }
+
+    @Transactional
+    public void changeStatus(String id, AccessRequestStatus status, String reason) {
+        AccessRequest r = requests.lock(id).orElseThrow(() -> notFound(id));
+        requests.updateStatus(id, status, reason, now());
+        if (!AccessRequestStatus.OPEN.contains(status)) {
+            invitations.revokeOpen(id);
+        }
+        if (r.status() != status) {
+            event(id, SYSTEM, status.name(), reason);
+        }
+    }
+
+    @Transactional
+    public Invitation issueInvitation(String id) {
+        Invitation invitation = invitations.issue(id);
+        event(id, SYSTEM, "INVITATION_ISSUED", "Valid until " + invitation.expiresAt());
+        return invitation;
+    }
+
+    /** A4, A5: the link goes to the partner's contact; the requester gets it with what must never be posted. */
+    @Transactional
+    public void sendInvitation(String id) {
+        AccessRequest r = get(id);
+        String link = invitations.openLink(id)
+                .orElseThrow(() -> new IllegalStateException("Request " + id + " has no open invitation"));
+        notifier.notifyAddress(r.partnerContactEmail(), organisations.host().name() + " invites "
+                + organisations.get(r.partnerId()).name() + " to share #" + r.channelName() + " for the project "
+                + r.projectName() + ". An admin of your organisation can accept or decline here: " + link);
+        notifier.notifyUser(r.requester(), "Your request to share #" + r.channelName() + " now waits for an admin on "
+                + "each side. The partner's link: " + link + "\nNever post in a shared channel: "
+                + String.join("; ", properties.neverPost()) + ".");
+        event(id, SYSTEM, "INVITATION_SENT", r.partnerContactEmail());
+    }
+
+    /** Four eyes: the host admin is neither the requester nor the person who approved for the partner. */
+    @Transactional
+    public void recordHostDecision(String id, String approver, boolean approved, String comment) {
+        AccessRequest r = requests.lock(id).orElseThrow(() -> notFound(id));
+        if (approver == null) {
+            throw new ForbiddenException("An approval needs a signed-in approver");
+        }
+        if (approver.equals(r.requester())) {
+            throw new ForbiddenException("Nobody approves a request they raised: " + approver + " raised " + id);
+        }
+        Optional<String> approverEmail = roles.emailOf(approver);
+        if (approverEmail.isPresent() && approverEmail.get().equalsIgnoreCase(r.partnerApproverEmail())) {
+            throw new ForbiddenException("The two approvals of a request come from two different people");
+        }
+        requests.updateHostApprover(id, approver, now());
+        event(id, approver, approved ? "HOST_APPROVED" : "HOST_REJECTED", comment);
+    }
+
+    public InvitationView invitationView(String requestId, Invitation invitation) {
+        AccessRequest r = get(requestId);
+        return new InvitationView(organisations.host().name(), organisations.get(r.partnerId()).name(), r.requester(),
+                r.projectName(), r.channelName(), r.endDate(), r.purpose(), invitation.expiresAt(), properties.neverPost());
+    }
+
+    @Transactional
+    public void recordPartnerAcceptance(String id, PartnerAcceptance acceptance) {
+        AccessRequest r = requests.lock(id).orElseThrow(() -> notFound(id));
+        String email = acceptance.adminEmail().trim().toLowerCase(Locale.ROOT);
+        boolean sameAsRequester = roles.emailOf(r.requester()).map(email::equalsIgnoreCase).orElse(false);
+        boolean sameAsHostApprover = r.hostApprover() != null
+                && roles.emailOf(r.hostApprover()).map(email::equalsIgnoreCase).orElse(false);
+        if (sameAsRequester || sameAsHostApprover) {
+            throw new ForbiddenException("The two approvals of a request come from two different people");
+        }
+        requests.updatePartnerAcceptance(id, acceptance.adminName().trim(), email, acceptance.channelName(), now());
+        event(id, email, "PARTNER_ACCEPTED", acceptance.adminName().trim() + " names the channel #" + acceptance.channelName());
+    }
+
+    @Transactional
+    public void recordPartnerDecline(String id, String reason) {
+        event(id, "partner", "PARTNER_DECLINED", reason);
+    }
+
+    /** A5, A6, A11: shares the channel; the partner's admin joins it and the request is CONNECTED. */
+    @Transactional
+    public Channel connect(String id) {
+        AccessRequest r = get(id);
+        Channel channel = channels.connect(r.workspaceId(), r.channelName(), r.partnerId(), r.partnerChannelName(),
+                r.requester());
+        if (r.partnerApproverEmail() != null) {
+            channels.addPartnerMember(channel.id(), r.partnerApproverEmail(), r.partnerId());
+        }
+        requests.updateChannel(id, channel.id(), now());
+        changeStatus(id, AccessRequestStatus.CONNECTED, "Shared with " + organisations.get(r.partnerId()).name());
+        return channel;
+    }
+
+    @Transactional
+    public String pinHouseRules(String id, String template) {
+        AccessRequest r = get(id);
+        String note = channels.pinHouseRules(requireChannel(r), template);
+        event(id, SYSTEM, "HOUSE_RULES_PINNED", null);
+        return note;
+    }
+
+    @Transactional
+    public void disconnect(String id) {
+        AccessRequest r = get(id);
+        channels.disconnect(requireChannel(r));
+        event(id, SYSTEM, "DISCONNECTED", "#" + r.channelName());
+    }
+
+    /** The requester extends the collaboration; the NDA is checked again against the new date. */
+    @Transactional
+    public void renew(String id, LocalDate newEndDate) {
+        AccessRequest r = get(id);
+        if (newEndDate == null) {
+            throw new InvalidInputException("newEndDate", "A renewal needs a new end date");
+        }
+        if (!newEndDate.isAfter(r.endDate()) || !newEndDate.isAfter(today())) {
+            throw new InvalidInputException("newEndDate", "The new end date must lie after " + r.endDate() + " and today");
+        }
+        requests.updateEndDate(id, newEndDate, now());
+        event(id, r.requester(), "RENEWED", "Until " + newEndDate);
+    }
+
+    /** Only the requester (or an admin) withdraws, and only while the request is pending. */
+    public void checkMayWithdraw(String id, String user) {
+        AccessRequest r = get(id);
+        if (!user.equals(r.requester()) && !roles.isWorkspaceAdmin(user)) {
+            throw new ForbiddenException("Only the requester or an admin withdraws a request");
+        }
+        if (!AccessRequestStatus.PENDING.contains(r.status())) {
+            throw new ConflictException("status", "A " + r.status() + " request cannot be withdrawn");
+        }
+    }
+
+    @Transactional
+    public void recordWithdrawal(String id, String user) {
+        event(id, user, "WITHDRAWAL_REQUESTED", null);
+    }
+
+    /** An admin disconnects a connected request early (A10). */
+    public void checkMayDisconnect(String id, String user) {
+        AccessRequest r = get(id);
+        if (!roles.isWorkspaceAdmin(user)) {
+            throw new ForbiddenException("Only an admin disconnects a shared channel");
+        }
+        if (r.status() != AccessRequestStatus.CONNECTED) {
+            throw new ConflictException("status", "Only a CONNECTED request can be disconnected; this one is " + r.status());
+        }
+    }
+
+    @Transactional
+    public void recordDisconnectRequest(String id, String admin) {
+        event(id, admin, "DISCONNECT_REQUESTED", null);
+    }
+
+    public List<String> connectedRequestsWith(String partnerId, String admin) {
+        if (!roles.isWorkspaceAdmin(admin)) {
+            throw new ForbiddenException("Only an admin stops sharing with an organisation");
+        }
+        organisations.find(partnerId).orElseThrow(() -> new NotFoundException("There is no organisation " + partnerId));
+        return requests.find(AccessRequestStatus.CONNECTED, partnerId, null, MAX_LIST).stream().map(AccessRequest::id).toList();
+    }
+
+    public AccessRequest get(String id) {
+        return requests.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Requesters see their own requests; admins, legal and auditors see all. */
+    public AccessRequestView view(String id, String viewer) {
+        AccessRequest r = get(id);
+        if (!seesAll(viewer) && !r.requester().equals(viewer)) {
+            throw new NotFoundException("There is no access request " + id);
+        }
+        return toView(r, true);
+    }
+
+    public List<AccessRequestView> list(AccessRequestStatus status, String partner, String requester, String viewer) {
+        String partnerId = partner == null ? null
+                : organisations.findByName(partner).or(() -> organisations.find(partner)).map(Organisation::id).orElse("-");
+        String onlyRequester = seesAll(viewer) ? requester : viewer;
+        if (requester != null && !Objects.equals(requester, onlyRequester)) {
+            return List.of();
+        }
+        return requests.find(status, partnerId, onlyRequester, MAX_LIST).stream().map(r -> toView(r, false)).toList();
+    }
+
+    private boolean seesAll(String viewer) {
+        return Set.of(RoleService.ADMINS, RoleService.WORKSPACE_ADMINS, RoleService.LEGAL, RoleService.AUDITORS).stream()
+                .anyMatch(g -> roles.isMember(viewer, g));
+    }
+
+    private AccessRequestView toView(AccessRequest r, boolean withTimeline) {
+        String inviteUrl = r.status() == AccessRequestStatus.AWAITING_APPROVAL ? invitations.openLink(r.id()).orElse(null) : null;
+        return new AccessRequestView(r.id(), r.status().name(), r.statusReason(), r.requester(), r.workspaceId(),
+                r.channelName(), r.channelId(), organisations.get(r.partnerId()).name(), r.partnerContactName(),
+                r.partnerContactEmail(), r.projectName(), r.endDate(), r.purpose(), r.hostApprover(),
+                r.partnerApproverName(), r.partnerChannelName(), inviteUrl, properties.neverPost(), r.createdAt(),
+                r.updatedAt(), withTimeline ? requests.events(r.id()) : null);
+    }
+
+    private String requireChannel(AccessRequest r) {
+        if (r.channelId() == null) {
+            throw new IllegalStateException("Request " + r.id() + " has no connected channel");
+        }
+        return r.channelId();
+    }
+
+    private void event(String id, String actor, String action, String detail) {
+        requests.addEvent(id, new AccessRequestEvent(now(), actor, action, detail));
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("There is no access request " + id);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}

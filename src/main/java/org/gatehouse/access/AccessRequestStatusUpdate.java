@@ -1,0 +1,23 @@
+package org.gatehouse.access;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Called from execution listeners in the BPMN, e.g. {@code ${accessRequestStatus.set(execution, 'REJECTED',
+ * rejectionReason)}}, so that the status each step means is visible in the model where process owners change it.
+ */
+@Component("accessRequestStatus")
+public class AccessRequestStatusUpdate {
+
+    private final AccessRequestService requests;
+
+    AccessRequestStatusUpdate(AccessRequestService requests) {
+        this.requests = requests;
+    }
+
+    public void set(DelegateExecution execution, String status, Object reason) {
+        requests.changeStatus(execution.getProcessBusinessKey(), AccessRequestStatus.valueOf(status),
+                reason == null ? null : reason.toString());
+    }
+}

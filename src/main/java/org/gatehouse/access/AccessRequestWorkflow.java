@@ -1,0 +1,107 @@
+package org.gatehouse.access;
+
+import static org.gatehouse.access.AccessRequestProcess.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.gatehouse.platform.ConflictException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where the API meets the engine: starts requests and hands the partner's and the requester's decisions to the
+ * running process. The domain change and the engine step share one transaction, so either both happen or neither.
+ */
+@Component
+public class AccessRequestWorkflow {
+
+    private final RuntimeService runtime;
+    private final AccessRequestService requests;
+    private final InvitationService invitations;
+
+    AccessRequestWorkflow(RuntimeService runtime, AccessRequestService requests, InvitationService invitations) {
+        this.runtime = runtime;
+        this.requests = requests;
+        this.invitations = invitations;
+    }
+
+    /** Starts the process; its first step registers the request, so bad input rolls the whole start back. */
+    @Transactional
+    public AccessRequestView submit(AccessRequestDraft draft, String requester) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(WORKSPACE, draft.workspace());
+        variables.put(CHANNEL_NAME, draft.channelName());
+        variables.put(PARTNER_ORGANISATION, draft.partnerOrganisation());
+        variables.put(PARTNER_CONTACT_NAME, draft.partnerContactName());
+        variables.put(PARTNER_CONTACT_EMAIL, draft.partnerContactEmail());
+        variables.put(PROJECT_NAME, draft.projectName());
+        variables.put(END_DATE, draft.endDate() == null ? null : draft.endDate().toString());
+        variables.put(PURPOSE, draft.purpose());
+        variables.put(REQUESTER, requester);
+        runtime.startProcessInstanceByKey(KEY, id, variables);
+        return requests.view(id, requester);
+    }
+
+    public InvitationView invitation(String token) {
+        Invitation invitation = invitations.resolve(token);
+        return requests.invitationView(invitation.requestId(), invitation);
+    }
+
+    @Transactional
+    public void partnerAccepts(String token, PartnerAcceptance acceptance) {
+        Invitation invitation = invitations.resolve(token);
+        invitations.use(invitation);
+        requests.recordPartnerAcceptance(invitation.requestId(), acceptance);
+        correlate(MSG_PARTNER_ACCEPTED, invitation.requestId(), Map.of(
+                PARTNER_APPROVER, acceptance.adminEmail(), PARTNER_CHANNEL_NAME, acceptance.channelName()));
+    }
+
+    @Transactional
+    public void partnerDeclines(String token, PartnerDecline decline) {
+        Invitation invitation = invitations.resolve(token);
+        invitations.use(invitation);
+        requests.recordPartnerDecline(invitation.requestId(), decline.reason());
+        correlate(MSG_PARTNER_DECLINED, invitation.requestId(),
+                Map.of(REJECTION_REASON, "The partner declined: " + decline.reason()));
+    }
+
+    @Transactional
+    public AccessRequestView withdraw(String id, String user) {
+        requests.checkMayWithdraw(id, user);
+        requests.recordWithdrawal(id, user);
+        correlate(MSG_WITHDRAWN, id, Map.of());
+        return requests.view(id, user);
+    }
+
+    @Transactional
+    public AccessRequestView disconnect(String id, String admin) {
+        requests.checkMayDisconnect(id, admin);
+        requests.recordDisconnectRequest(id, admin);
+        correlate(MSG_DISCONNECT, id, Map.of());
+        return requests.view(id, admin);
+    }
+
+    /** A10: an admin stops sharing every channel with one organisation in one step. */
+    @Transactional
+    public List<String> disconnectOrganisation(String partnerId, String admin) {
+        List<String> ids = requests.connectedRequestsWith(partnerId, admin);
+        ids.forEach(id -> disconnect(id, admin));
+        return ids;
+    }
+
+    private void correlate(String message, String requestId, Map<String, Object> variables) {
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(requestId).setVariables(variables)
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ConflictException("status", "Request " + requestId + " is not waiting for " + message
+                    + " right now; try again in a moment");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.gatehouse.access;
+
+import static org.gatehouse.access.AccessRequestProcess.*;
+import static org.gatehouse.platform.ProcessVariables.currentUser;
+import static org.gatehouse.platform.ProcessVariables.flag;
+import static org.gatehouse.platform.ProcessVariables.string;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.gatehouse.platform.ForbiddenException;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of {@code hostAdminApproval}, whichever API completes it (Tasklist, engine REST, Java): the four-eyes
+ * refusal is an {@link AuthorizationException}, which the engine's APIs answer with 403 and which leaves the task open.
+ */
+@Component("hostApprovalDecision")
+class HostApprovalListener implements TaskListener {
+
+    private final AccessRequestService requests;
+
+    HostApprovalListener(AccessRequestService requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String approver = currentUser(task);
+        boolean approved = flag(task, APPROVED);
+        String comment = string(task, COMMENT);
+        try {
+            requests.recordHostDecision(task.getExecution().getProcessBusinessKey(), approver, approved, comment);
+        } catch (ForbiddenException e) {
+            throw new AuthorizationException(e.getMessage());
+        }
+        task.getExecution().setVariable(HOST_APPROVER, approver);
+        if (!approved) {
+            task.getExecution().setVariable(REJECTION_REASON,
+                    "Rejected by " + approver + (comment == null || comment.isBlank() ? "" : ": " + comment));
+        }
+    }
+}

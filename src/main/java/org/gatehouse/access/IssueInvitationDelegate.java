@@ -1,0 +1,27 @@
+package org.gatehouse.access;
+
+import static org.gatehouse.access.AccessRequestProcess.INVITATION_EXPIRES_AT;
+
+import java.time.ZoneOffset;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The link's expiry drives the timer that ends an unanswered invitation. */
+@Component("issueInvitation")
+class IssueInvitationDelegate implements JavaDelegate {
+
+    private final AccessRequestService requests;
+
+    IssueInvitationDelegate(AccessRequestService requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var invitation = requests.issueInvitation(execution.getProcessBusinessKey());
+        execution.setVariable(INVITATION_EXPIRES_AT, Date.from(invitation.expiresAt().toInstant(ZoneOffset.UTC)));
+    }
+}

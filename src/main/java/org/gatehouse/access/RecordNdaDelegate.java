@@ -1,0 +1,28 @@
+package org.gatehouse.access;
+
+import static org.gatehouse.access.AccessRequestProcess.*;
+import static org.gatehouse.platform.ProcessVariables.currentUser;
+import static org.gatehouse.platform.ProcessVariables.date;
+import static org.gatehouse.platform.ProcessVariables.string;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Runs in the transaction that completes Legal's task: a bad date rolls the completion back and the task stays open. */
+@Component("recordNda")
+class RecordNdaDelegate implements JavaDelegate {
+
+    private final AccessRequestService requests;
+
+    RecordNdaDelegate(AccessRequestService requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String recordedBy = currentUser(execution);
+        requests.recordNda(execution.getProcessBusinessKey(), date(execution, NDA_SIGNED_ON), date(execution, NDA_EXPIRES_ON),
+                string(execution, NDA_DOCUMENT_REF), recordedBy == null ? AccessRequestService.SYSTEM : recordedBy);
+    }
+}

@@ -1,0 +1,45 @@
+package org.gatehouse.access;
+
+import static org.gatehouse.access.AccessRequestProcess.*;
+import static org.gatehouse.platform.ProcessVariables.date;
+import static org.gatehouse.platform.ProcessVariables.string;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of every request, whether started by the API or by the Tasklist start form. A start by a signed-in
+ * user (Tasklist) always counts that user as the requester, whatever the submitted variables say.
+ */
+@Component("registerAccessRequest")
+class RegisterAccessRequestDelegate implements JavaDelegate {
+
+    static final String INITIATOR = "initiator";
+
+    private final AccessRequestService requests;
+
+    RegisterAccessRequestDelegate(AccessRequestService requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String id = execution.getProcessBusinessKey();
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            execution.setProcessBusinessKey(id);
+        }
+        String initiator = string(execution, INITIATOR);
+        String requester = initiator != null ? initiator : string(execution, REQUESTER);
+        var draft = new AccessRequestDraft(string(execution, WORKSPACE), string(execution, CHANNEL_NAME),
+                string(execution, PARTNER_ORGANISATION), string(execution, PARTNER_CONTACT_NAME),
+                string(execution, PARTNER_CONTACT_EMAIL), string(execution, PROJECT_NAME), date(execution, END_DATE),
+                string(execution, PURPOSE));
+        requests.register(id, draft, requester);
+        execution.setVariable(REQUESTER, requester);
+        execution.setVariable(RENEWING, false);
+    }
+}

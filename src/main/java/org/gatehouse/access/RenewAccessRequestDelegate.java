@@ -1,0 +1,27 @@
+package org.gatehouse.access;
+
+import static org.gatehouse.access.AccessRequestProcess.*;
+import static org.gatehouse.platform.ProcessVariables.date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Runs in the transaction that completes {@code renewOrEnd}: a bad date keeps the task open. */
+@Component("renewAccessRequest")
+class RenewAccessRequestDelegate implements JavaDelegate {
+
+    private final AccessRequestService requests;
+
+    RenewAccessRequestDelegate(AccessRequestService requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var newEndDate = date(execution, NEW_END_DATE);
+        requests.renew(execution.getProcessBusinessKey(), newEndDate);
+        execution.setVariable(END_DATE, newEndDate.toString());
+        execution.setVariable(RENEWING, true);
+    }
+}

@@ -1,0 +1,46 @@
+package org.gatehouse.channels;
+
+import java.security.Principal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/channels")
+class ChannelController {
+
+    private final ChannelService channels;
+
+    ChannelController(ChannelService channels) {
+        this.channels = channels;
+    }
+
+    @GetMapping("/{id}")
+    ChannelView get(@PathVariable String id) {
+        return channels.view(id);
+    }
+
+    /** A7: a member of either organisation adds a colleague of their own organisation. */
+    @PostMapping("/{id}/members")
+    ChannelView addMember(@PathVariable String id, @Valid @RequestBody NewMember member, Principal principal) {
+        return channels.addMember(id, member.member(), member.organisation(), principal.getName());
+    }
+
+    /** A9: every connected outside organisation with its shared channels and workspaces. */
+    @GetMapping("/connected-organisations")
+    List<ChannelService.ConnectedOrganisation> connectedOrganisations() {
+        return channels.connectedOrganisations();
+    }
+
+    record NewMember(@NotBlank @Size(max = 200) String member, @NotBlank @Size(max = 64) String organisation) {
+    }
+}

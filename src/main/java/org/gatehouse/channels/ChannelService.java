@@ -1,0 +1,164 @@
+package org.gatehouse.channels;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.gatehouse.directory.Organisation;
+import org.gatehouse.directory.OrganisationService;
+import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.InvalidInputException;
+import org.gatehouse.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The host's channels and their sharing with outside organisations; every platform effect goes through the gateway. */
+@Service
+public class ChannelService {
+
+    private final ChannelRepository channels;
+    private final ChannelGateway gateway;
+    private final OrganisationService organisations;
+    private final HouseRules houseRules;
+    private final Clock clock;
+
+    ChannelService(ChannelRepository channels, ChannelGateway gateway, OrganisationService organisations,
+            HouseRules houseRules, Clock clock) {
+        this.channels = channels;
+        this.gateway = gateway;
+        this.organisations = organisations;
+        this.houseRules = houseRules;
+        this.clock = clock;
+    }
+
+    public Optional<Channel> find(String workspaceId, String name) {
+        return channels.findByName(workspaceId, name);
+    }
+
+    public Channel get(String channelId) {
+        return channels.findById(channelId).orElseThrow(() -> new NotFoundException("There is no channel " + channelId));
+    }
+
+    @Transactional
+    public Channel create(String workspaceId, String name) {
+        var channel = new Channel(UUID.randomUUID().toString(), workspaceId, name, null, null, null, null);
+        channels.insert(channel, LocalDateTime.now(clock));
+        gateway.createChannel(channel);
+        return channel;
+    }
+
+    /**
+     * Shares the channel (created first if the request asked for a new one) with the partner. Safe to repeat: a retry
+     * finds it shared with the same partner and only asks the platform again.
+     */
+    @Transactional
+    public Channel connect(String workspaceId, String channelName, String partnerId, String partnerChannelName,
+            String requester) {
+        Organisation partner = organisations.get(partnerId);
+        Channel channel = find(workspaceId, channelName).orElseGet(() -> create(workspaceId, channelName));
+        if (channel.shared() && !channel.partnerId().equals(partnerId)) {
+            throw new IllegalStateException("Channel " + channel.id() + " is already shared with " + channel.partnerId());
+        }
+        String theirName = partnerChannelName == null || partnerChannelName.isBlank() ? channelName : partnerChannelName;
+        gateway.connect(channel, partner.name(), theirName);
+        if (!channel.shared()) {
+            channels.share(channel.id(), partnerId, theirName, LocalDateTime.now(clock));
+        }
+        if (requester != null && !channels.isMember(channel.id(), requester)) {
+            channels.addMember(channel.id(), new ChannelMember(requester, organisations.host().id(), requester,
+                    LocalDateTime.now(clock)));
+        }
+        return get(channel.id());
+    }
+
+    /** Renders the house rules for this channel's two organisations and pins them (A8). */
+    @Transactional
+    public String pinHouseRules(String channelId, String template) {
+        Channel channel = get(channelId);
+        if (!channel.shared()) {
+            throw new IllegalStateException("Channel " + channelId + " is not shared: nothing to pin the house rules for");
+        }
+        String note = houseRules.render(template, organisations.host(), organisations.get(channel.partnerId()),
+                channel.name(), channel.partnerChannelName());
+        gateway.pin(channel, note);
+        channels.pin(channelId, note);
+        return note;
+    }
+
+    /** Stops sharing; the partner's members leave the channel, the host's stay (A10). Safe to repeat. */
+    @Transactional
+    public void disconnect(String channelId) {
+        Channel channel = get(channelId);
+        gateway.disconnect(channel);
+        if (channel.shared()) {
+            channels.removeMembersOf(channelId, channel.partnerId());
+            channels.unshare(channelId);
+        }
+    }
+
+    /** A7: once connected, a member of either organisation adds colleagues of their own organisation, no admin needed. */
+    @Transactional
+    public ChannelView addMember(String channelId, String member, String organisationId, String addedBy) {
+        Channel channel = get(channelId);
+        if (!channel.shared()) {
+            throw new ConflictException("channel", "The channel is not shared with an outside organisation");
+        }
+        String hostId = organisations.host().id();
+        if (!organisationId.equals(hostId) && !organisationId.equals(channel.partnerId())) {
+            throw new InvalidInputException("organisation", "Only members of " + hostId + " or " + channel.partnerId()
+                    + " can join this channel");
+        }
+        if (!channels.isMember(channelId, addedBy)) {
+            throw new ForbiddenException("Only members of the channel add colleagues to it");
+        }
+        String inviterOrganisation = channels.members(channelId).stream().filter(m -> m.member().equals(addedBy))
+                .map(ChannelMember::organisationId).findFirst().orElseThrow();
+        if (!inviterOrganisation.equals(organisationId)) {
+            throw new ForbiddenException("Members add colleagues of their own organisation");
+        }
+        if (channels.isMember(channelId, member)) {
+            throw new ConflictException("member", member + " is already in the channel");
+        }
+        channels.addMember(channelId, new ChannelMember(member, organisationId, addedBy, LocalDateTime.now(clock)));
+        return view(channelId);
+    }
+
+    /** The partner's admin joins the channel when the partner side accepts (A5). */
+    @Transactional
+    public void addPartnerMember(String channelId, String member, String partnerId) {
+        if (!channels.isMember(channelId, member)) {
+            channels.addMember(channelId, new ChannelMember(member, partnerId, member, LocalDateTime.now(clock)));
+        }
+    }
+
+    public ChannelView view(String channelId) {
+        Channel c = get(channelId);
+        String partnerName = c.shared() ? organisations.get(c.partnerId()).name() : null;
+        return new ChannelView(c.id(), c.workspaceId(), c.name(), c.shared(), partnerName, c.partnerChannelName(),
+                c.sharedSince(), c.pinnedNote(), channels.members(channelId));
+    }
+
+    public List<Channel> sharedWith(String partnerId) {
+        return channels.findSharedWith(partnerId);
+    }
+
+    /** A9: every connected outside organisation, how many channels it shares and in which workspaces. */
+    public List<ConnectedOrganisation> connectedOrganisations() {
+        Map<String, List<Channel>> byPartner = channels.findShared().stream()
+                .collect(Collectors.groupingBy(Channel::partnerId, LinkedHashMap::new, Collectors.toList()));
+        return byPartner.entrySet().stream().map(e -> new ConnectedOrganisation(e.getKey(),
+                organisations.get(e.getKey()).name(), e.getValue().size(),
+                List.copyOf(e.getValue().stream().map(Channel::workspaceId).collect(Collectors.toCollection(TreeSet::new)))))
+                .toList();
+    }
+
+    public record ConnectedOrganisation(String id, String name, int sharedChannels, List<String> workspaces) {
+    }
+}

@@ -1,0 +1,61 @@
+package org.gatehouse.channels;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The chat platform of the default set-up: it keeps what it was asked to do in {@code chat_delivery}, where the API
+ * ({@code GET /api/chat/deliveries}) and the tests read it, so Gatehouse runs end to end with nothing else installed.
+ */
+@Component
+@ConditionalOnProperty(name = "gatehouse.channels.gateway", havingValue = "local", matchIfMissing = true)
+public class LocalChannelGateway implements ChannelGateway {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    LocalChannelGateway(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void createChannel(Channel channel) {
+        record("CREATE", channel.id(), "#" + channel.name());
+    }
+
+    @Override
+    public void connect(Channel channel, String partnerOrganisation, String partnerChannelName) {
+        record("CONNECT", channel.id(), partnerOrganisation + " as #" + partnerChannelName);
+    }
+
+    @Override
+    public void pin(Channel channel, String note) {
+        record("PIN", channel.id(), note);
+    }
+
+    @Override
+    public void disconnect(Channel channel) {
+        record("DISCONNECT", channel.id(), "#" + channel.name());
+    }
+
+    @Override
+    public void sendMessage(String recipient, String text) {
+        record("MESSAGE", recipient, text);
+    }
+
+    public List<ChatDelivery> deliveriesTo(String target) {
+        return jdbc.sql("select id, kind, target, body, sent_at from chat_delivery where target = ? order by id")
+                .param(target).query(ChatDelivery.class).list();
+    }
+
+    private void record(String kind, String target, String body) {
+        jdbc.sql("insert into chat_delivery (kind, target, body, sent_at) values (?, ?, ?, ?)")
+                .params(kind, target, body, LocalDateTime.now(clock)).update();
+    }
+}

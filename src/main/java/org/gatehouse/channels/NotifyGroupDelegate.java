@@ -1,0 +1,26 @@
+package org.gatehouse.channels;
+
+import static org.gatehouse.platform.ProcessVariables.string;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reminders and escalations: the BPMN gives the group and the text as input parameters {@code group} and
+ * {@code message}, so process owners word them in the Modeler.
+ */
+@Component("notifyGroup")
+class NotifyGroupDelegate implements JavaDelegate {
+
+    private final Notifier notifier;
+
+    NotifyGroupDelegate(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        notifier.notifyGroup(string(execution, "group"), string(execution, "message"));
+    }
+}

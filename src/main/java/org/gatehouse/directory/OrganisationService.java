@@ -1,0 +1,92 @@
+package org.gatehouse.directory;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.gatehouse.platform.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The host organisation, its workspaces and the partner organisations it works with. */
+@Service
+public class OrganisationService {
+
+    /** Until a partner tells us otherwise, its working day is assumed to be the host's. */
+    private static final String DEFAULT_WORKING_HOURS = "09:00-17:00";
+
+    private final OrganisationRepository organisations;
+
+    OrganisationService(OrganisationRepository organisations) {
+        this.organisations = organisations;
+    }
+
+    public Optional<Organisation> find(String id) {
+        return organisations.findById(id);
+    }
+
+    public Organisation get(String id) {
+        return organisations.findById(id).orElseThrow(() -> new IllegalStateException("No organisation " + id));
+    }
+
+    public Optional<Organisation> findByName(String name) {
+        return organisations.findByName(name);
+    }
+
+    public Organisation host() {
+        return organisations.findByKind(Organisation.Kind.HOST).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("No host organisation is set up"));
+    }
+
+    public List<Organisation> partners() {
+        return organisations.findByKind(Organisation.Kind.PARTNER);
+    }
+
+    /** A request names its partner freely (A2); a name seen for the first time becomes a partner organisation. */
+    @Transactional
+    public Organisation partnerNamed(String name) {
+        Optional<Organisation> existing = organisations.findByName(name);
+        if (existing.isPresent()) {
+            if (existing.get().kind() != Organisation.Kind.PARTNER) {
+                throw new InvalidInputException("partnerOrganisation", "'" + name + "' is the host organisation, not a partner");
+            }
+            return existing.get();
+        }
+        var partner = new Organisation(slug(name), name.trim(), Organisation.Kind.PARTNER, host().timeZone(),
+                DEFAULT_WORKING_HOURS);
+        organisations.insert(partner);
+        return partner;
+    }
+
+    @Transactional
+    public Organisation create(Organisation organisation) {
+        organisations.insert(organisation);
+        return organisation;
+    }
+
+    public Workspace workspace(String id) {
+        return organisations.findWorkspace(id)
+                .orElseThrow(() -> new InvalidInputException("workspace", "There is no workspace '" + id + "'"));
+    }
+
+    public Optional<Workspace> findWorkspace(String id) {
+        return organisations.findWorkspace(id);
+    }
+
+    public List<Workspace> workspaces() {
+        return organisations.findWorkspaces();
+    }
+
+    @Transactional
+    public Workspace createWorkspace(Workspace workspace) {
+        organisations.insertWorkspace(workspace);
+        return workspace;
+    }
+
+    static String slug(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.isEmpty() ? "partner" : slug.substring(0, Math.min(slug.length(), 64));
+    }
+}

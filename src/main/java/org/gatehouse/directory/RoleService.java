@@ -1,0 +1,52 @@
+package org.gatehouse.directory;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who belongs to which group. Every process asks this service; nothing hard-codes a person. It reads the identity
+ * store that the webapps and the REST API authenticate against, so the answer is the same everywhere.
+ */
+@Service
+public class RoleService {
+
+    public static final String ADMINS = "camunda-admin";
+    public static final String WORKSPACE_ADMINS = "workspace-admins";
+    public static final String LEGAL = "legal";
+    public static final String AUDITORS = "auditors";
+    public static final String PROCESS_OWNERS = "process-owners";
+    public static final String EXPERTS = "experts";
+    public static final String REQUESTERS = "requesters";
+
+    private final IdentityService identity;
+
+    RoleService(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    public List<String> groupsOf(String userId) {
+        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    public boolean isMember(String userId, String groupId) {
+        return identity.createGroupQuery().groupMember(userId).groupId(groupId).count() > 0;
+    }
+
+    public boolean isWorkspaceAdmin(String userId) {
+        return isMember(userId, WORKSPACE_ADMINS) || isMember(userId, ADMINS);
+    }
+
+    public List<String> membersOf(String groupId) {
+        return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
+    }
+
+    public Optional<String> emailOf(String userId) {
+        return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult())
+                .map(User::getEmail).filter(e -> !e.isBlank());
+    }
+}

@@ -1,0 +1,4 @@
+package org.gatehouse.directory;
+
+public record Workspace(String id, String organisationId, String name) {
+}

@@ -1,0 +1,43 @@
+package org.gatehouse.platform;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks API credentials against the same identity store as the webapps; the engine counts failed attempts and
+ * locks an account that keeps failing. Groups become authorities.
+ */
+@Component
+class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
+
+    private final IdentityService identity;
+
+    IdentityServiceAuthenticationProvider(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String user = authentication.getName();
+        Object password = authentication.getCredentials();
+        if (user == null || password == null || !identity.checkPassword(user, password.toString())) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

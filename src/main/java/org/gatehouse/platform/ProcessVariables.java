@@ -1,0 +1,51 @@
+package org.gatehouse.platform;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Typed reads of the variables that forms and the API hand to delegates; a bad value names its variable. */
+public final class ProcessVariables {
+
+    private ProcessVariables() {
+    }
+
+    public static String string(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    public static String businessKey(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        return execution.getProcessBusinessKey();
+    }
+
+    /** Forms send dates as ISO strings ("2027-01-31"), possibly with a time part that a date field ignores. */
+    public static LocalDate date(VariableScope scope, String name) {
+        String value = string(scope, name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(name, "'" + value + "' is not a date (yyyy-mm-dd)");
+        }
+    }
+
+    public static boolean flag(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value == null) {
+            throw new InvalidInputException(name, "A yes or no answer is required");
+        }
+        return Boolean.parseBoolean(value.toString());
+    }
+
+    public static String currentUser(org.camunda.bpm.engine.delegate.ProcessEngineServicesAware scope) {
+        var authentication = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+}

@@ -1,0 +1,79 @@
+package org.gatehouse.platform;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.gatehouse.directory.RoleService;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist opens on a filter for each group's work. Filters are created once, by name, and left alone afterwards:
+ * an admin may have tuned them. Only admins create filters, because a stored query may hold expressions.
+ */
+@Component
+@Order(3)
+class TasklistFilters implements ApplicationRunner {
+
+    private static final List<Map<String, String>> REQUEST_COLUMNS = List.of(
+            Map.of("name", "projectName", "label", "Project"),
+            Map.of("name", "partnerOrganisation", "label", "Partner"),
+            Map.of("name", "requester", "label", "Requester"));
+
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final AuthorizationService authorizations;
+
+    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+        this.filters = filters;
+        this.tasks = tasks;
+        this.authorizations = authorizations;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ensure("Access approvals", -10, "Requests to share a channel with an outside organisation",
+                tasks.createTaskQuery().taskDefinitionKey("hostAdminApproval").taskCandidateGroup(RoleService.WORKSPACE_ADMINS)
+                        .includeAssignedTasks(),
+                List.of(RoleService.WORKSPACE_ADMINS));
+        ensure("NDAs to obtain", -9, "Partners that need a signed NDA before their channel is shared",
+                tasks.createTaskQuery().taskDefinitionKey("obtainNda").taskCandidateGroup(RoleService.LEGAL).includeAssignedTasks(),
+                List.of(RoleService.LEGAL));
+        ensure("My tasks", -5, "Tasks assigned to me",
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+                List.of(RoleService.REQUESTERS, RoleService.WORKSPACE_ADMINS, RoleService.LEGAL, RoleService.EXPERTS,
+                        RoleService.PROCESS_OWNERS));
+        ensure("My groups' tasks", 0, "Unclaimed tasks of my groups",
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(),
+                List.of(RoleService.WORKSPACE_ADMINS, RoleService.LEGAL, RoleService.EXPERTS));
+    }
+
+    private void ensure(String name, int priority, String description, TaskQuery query, List<String> readers) {
+        if (filters.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter filter = filters.newTaskFilter(name).setQuery(query)
+                .setProperties(Map.<String, Object>of("priority", priority, "description", description, "refresh", true,
+                        "variables", REQUEST_COLUMNS));
+        filters.saveFilter(filter);
+        for (String group : readers) {
+            var authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(Resources.FILTER);
+            authorization.setResourceId(filter.getId());
+            authorization.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}
