@@ -12,8 +12,9 @@ import org.gatehouse.platform.ForbiddenException;
 import org.springframework.stereotype.Component;
 
 /**
- * On completion of {@code hostAdminApproval}, whichever API completes it (Tasklist, engine REST, Java): the four-eyes
- * refusal is an {@link AuthorizationException}, which the engine's APIs answer with 403 and which leaves the task open.
+ * On completion of {@code hostAdminApproval}, whichever API completes it: records the decision and who took it. The
+ * engine's authorization checks already keep the requester off the task (see {@link ExcludeRequesterFromApprovalListener});
+ * this check also holds for admins, whom the engine does not check, and for calls without a signed-in user.
  */
 @Component("hostApprovalDecision")
 class HostApprovalListener implements TaskListener {

@@ -56,7 +56,7 @@ class InvitationService {
     Optional<Invitation> openInvitation(String requestId) {
         var now = LocalDateTime.now(clock);
         return jdbc.sql("select " + COLUMNS + " from invitation where request_id = ? order by expires_at desc")
-                .param(requestId).query(Invitation.class).stream().filter(i -> i.open(now)).findFirst();
+                .param(requestId).query(Invitation.class).list().stream().filter(i -> i.open(now)).findFirst();
     }
 
     /** The invitation behind a token that may still be used; a made-up token is 404, a spent one 409. */

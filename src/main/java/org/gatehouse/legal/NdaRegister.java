@@ -32,7 +32,7 @@ public class NdaRegister {
     /** The NDA that runs longest, expired or not: the decision needs to tell "expired" from "missing". */
     public Optional<Nda> latest(String organisationId) {
         return jdbc.sql("select " + COLUMNS + " from nda where organisation_id = ? order by expires_on desc")
-                .param(organisationId).query(Nda.class).stream().findFirst();
+                .param(organisationId).query(Nda.class).list().stream().findFirst();
     }
 
     public List<Nda> all(String organisationId) {

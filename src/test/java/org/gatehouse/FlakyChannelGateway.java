@@ -1,0 +1,57 @@
+package org.gatehouse;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.gatehouse.channels.Channel;
+import org.gatehouse.channels.ChannelGateway;
+import org.gatehouse.channels.LocalChannelGateway;
+
+/**
+ * The real local gateway, made to fail its next {@code connect} calls on demand: how a test shows that a platform
+ * outage becomes retries and then an incident, and that nothing is lost.
+ */
+public class FlakyChannelGateway implements ChannelGateway {
+
+    private final LocalChannelGateway delegate;
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+
+    public FlakyChannelGateway(LocalChannelGateway delegate) {
+        this.delegate = delegate;
+    }
+
+    public void failNextConnects(int times) {
+        failuresLeft.set(times);
+    }
+
+    public void heal() {
+        failuresLeft.set(0);
+    }
+
+    @Override
+    public void connect(Channel channel, String partnerOrganisation, String partnerChannelName) {
+        if (failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            throw new IllegalStateException("The chat platform is unavailable");
+        }
+        delegate.connect(channel, partnerOrganisation, partnerChannelName);
+    }
+
+    @Override
+    public void createChannel(Channel channel) {
+        delegate.createChannel(channel);
+    }
+
+    @Override
+    public void pin(Channel channel, String note) {
+        delegate.pin(channel, note);
+    }
+
+    @Override
+    public void disconnect(Channel channel) {
+        delegate.disconnect(channel);
+    }
+
+    @Override
+    public void sendMessage(String recipient, String text) {
+        delegate.sendMessage(recipient, text);
+    }
+}

@@ -1,0 +1,24 @@
+package org.gatehouse;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The one Spring test configuration: every test class that carries it shares a single application context (on two
+ * cores each extra context costs seconds), with a real HTTP port, the demo data and the test profile.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+@ContextConfiguration(initializers = TestDatabase.class)
+@Import(TestSupport.class)
+public @interface GatehouseTest {
+}

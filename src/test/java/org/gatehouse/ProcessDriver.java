@@ -1,0 +1,79 @@
+package org.gatehouse;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Drives the engine the way the job executor and the users would, with the engine's clock: no sleeping, no waiting.
+ */
+public final class ProcessDriver {
+
+    private final ProcessEngine engine;
+    private final ManagementService management;
+    private final IdentityService identity;
+
+    public ProcessDriver(ProcessEngine engine) {
+        this.engine = engine;
+        this.management = engine.getManagementService();
+        this.identity = engine.getIdentityService();
+    }
+
+    /** Runs the instance's jobs that are due now, as the job executor would, until none is left. */
+    public void runJobs(String processInstanceId) {
+        for (int round = 0; round < 100; round++) {
+            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new AssertionError("Process instance " + processInstanceId + " keeps creating jobs");
+    }
+
+    /** Moves the engine clock to the timer's due date and lets everything that is due run. */
+    public void fireTimer(String processInstanceId, String activityId) {
+        Job timer = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).timers()
+                .singleResult();
+        if (timer == null) {
+            throw new AssertionError("No timer waits at " + activityId);
+        }
+        ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+        runJobs(processInstanceId);
+    }
+
+    public Job job(String processInstanceId, String activityId) {
+        return management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+    }
+
+    /** Runs {@code work} as a signed-in user, with their groups, as Tasklist and the REST API do. */
+    public <T> T as(String user, Supplier<T> work) {
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        identity.setAuthentication(user, groups);
+        try {
+            return work.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    public void complete(Task task, String user, Map<String, Object> variables) {
+        as(user, () -> {
+            engine.getTaskService().complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    public static void resetClock() {
+        ClockUtil.reset();
+    }
+}

@@ -1,0 +1,71 @@
+package org.gatehouse;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * With {@code -Dgatehouse.test.database=postgres}, the suite runs against a fresh database on the PostgreSQL server
+ * at 127.0.0.1:5432 (trust authentication). Its name carries the test JVM's pid; each run drops the databases of
+ * runs whose JVM is gone (dropping at shutdown would race the application's own shutdown).
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    static final String SERVER = System.getProperty("gatehouse.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String PREFIX = "gatehouse_test_";
+    static final String USER = System.getProperty("gatehouse.test.postgres-user", "postgres");
+
+    public static boolean postgres() {
+        return "postgres".equals(System.getProperty("gatehouse.test.database"));
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if (!postgres()) {
+            return;
+        }
+        dropDatabasesOfEndedRuns();
+        String database = PREFIX + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+        execute("create database " + database);
+        TestPropertyValues.of(
+                "spring.datasource.url=" + SERVER + database,
+                "spring.datasource.username=" + USER,
+                "spring.datasource.password=",
+                "spring.datasource.driver-class-name=org.postgresql.Driver").applyTo(context);
+    }
+
+    private static void dropDatabasesOfEndedRuns() {
+        List<String> stale = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, "");
+                Statement statement = connection.createStatement();
+                ResultSet names = statement.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
+            while (names.next()) {
+                String name = names.getString(1);
+                long pid = Long.parseLong(name.substring(PREFIX.length(), name.indexOf('_', PREFIX.length())));
+                if (ProcessHandle.of(pid).isEmpty()) {
+                    stale.add(name);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw new IllegalStateException("PostgreSQL at " + SERVER + " is needed for this run: " + e.getMessage(), e);
+        }
+        stale.forEach(name -> execute("drop database if exists " + name + " with (force)"));
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + SERVER + " is needed for this run: " + e.getMessage(), e);
+        }
+    }
+}

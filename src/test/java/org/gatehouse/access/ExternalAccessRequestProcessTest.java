@@ -1,0 +1,402 @@
+package org.gatehouse.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.gatehouse.FlakyChannelGateway;
+import org.gatehouse.GatehouseTest;
+import org.gatehouse.ProcessDriver;
+import org.gatehouse.channels.ChannelService;
+import org.gatehouse.channels.ChannelView;
+import org.gatehouse.channels.LocalChannelGateway;
+import org.gatehouse.legal.NdaRegister;
+import org.gatehouse.platform.InvalidInputException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of {@code external-access-request}, with the real services, the local chat platform and the engine clock. */
+@GatehouseTest
+class ExternalAccessRequestProcessTest {
+
+    private static final AtomicInteger CHANNELS = new AtomicInteger();
+
+    @Autowired ProcessEngine engine;
+    @Autowired AccessRequestWorkflow workflow;
+    @Autowired AccessRequestService requests;
+    @Autowired ChannelService channels;
+    @Autowired LocalChannelGateway platform;
+    @Autowired FlakyChannelGateway gateway;
+    @Autowired NdaRegister ndas;
+
+    RuntimeService runtime;
+    HistoryService history;
+    ManagementService management;
+    ProcessDriver driver;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        runtime = engine.getRuntimeService();
+        history = engine.getHistoryService();
+        management = engine.getManagementService();
+        driver = new ProcessDriver(engine);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ProcessDriver.resetClock();
+        gateway.heal();
+    }
+
+    @Test
+    void validNdaAndBothApprovalsConnectTheChannelWhichEndsAtTheEndDate() {
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(3));
+        ProcessInstance pi = instance(request);
+        assertThat(pi).hasPassed("Activity_Register", "Activity_CheckPolicy", "Activity_LookUpNda", "Activity_CheckNda",
+                "Activity_IssueInvitation").isWaitingAt("Activity_SendInvitation");
+        assertThat(pi).variables().containsEntry("ndaStatus", "VALID").containsEntry("requester", "alice");
+
+        driver.runJobs(pi.getId());
+        assertThat(pi).isWaitingAt("hostAdminApproval");
+        assertThat(status(request)).isEqualTo("AWAITING_APPROVAL");
+        String link = requests.view(request.id(), "alice").inviteUrl();
+        assertThat(platform.deliveriesTo(request.partnerContactEmail())).anySatisfy(d -> assertThat(d.body()).contains(link));
+        assertThat(platform.deliveriesTo("alice")).anySatisfy(d -> assertThat(d.body()).contains(link).contains("Never post"));
+
+        approveBothSides(pi, request, "bob");
+        assertThat(pi).hasPassed("Gateway_ApprovalsJoin", "Activity_Connect", "Activity_PinRules").isWaitingAt("Gateway_WaitForEnd");
+        AccessRequestView connected = requests.view(request.id(), "alice");
+        assertThat(connected.status()).isEqualTo("CONNECTED");
+        assertThat(connected.hostApprover()).isEqualTo("bob");
+        ChannelView channel = channels.view(connected.channelId());
+        assertThat(channel.shared()).isTrue();
+        assertThat(channel.partnerOrganisation()).isEqualTo("Globex");
+        assertThat(channel.partnerChannelName()).isEqualTo("their-" + request.channelName());
+        assertThat(channel.pinnedNote()).contains("Acme", "Globex", "America/New_York", "Europe/Paris", "👀", "✅");
+        assertThat(channel.members()).extracting(m -> m.member()).contains("alice", "admin@globex.example");
+
+        driver.fireTimer(pi.getId(), "Event_EndDate");
+        assertThat(pi).isWaitingAt("renewOrEnd").task().isAssignedTo("alice");
+        driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", false));
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("Activity_Disconnect", "EndEvent_Ended").isEnded();
+        assertThat(status(request)).isEqualTo("ENDED");
+        assertThat(channels.view(connected.channelId()).shared()).isFalse();
+    }
+
+    @Test
+    void aMemberOutsideTheSharingPolicyIsRefusedWithAReason() {
+        AccessRequestView request = workflow.submit(draft("Globex", LocalDate.now().plusMonths(1)), "lena");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(historicId(request))
+                .activityId("EndEvent_RefusedByPolicy").count()).isEqualTo(1);
+        AccessRequestView refused = requests.view(request.id(), "lena");
+        assertThat(refused.status()).isEqualTo("REJECTED");
+        assertThat(refused.statusReason()).contains("lena may not share channels").contains("GROUPS");
+    }
+
+    @Test
+    void aMissingNdaIsObtainedByLegalAndCheckedAgainBeforeTheHostRejects() {
+        AccessRequestView request = submit("dave", newPartner(), LocalDate.now().plusMonths(6));
+        ProcessInstance pi = instance(request);
+        assertThat(pi).isWaitingAt("obtainNda").task().hasCandidateGroup("legal");
+        assertThat(pi).variables().containsEntry("ndaStatus", "MISSING");
+        assertThat(status(request)).isEqualTo("AWAITING_NDA");
+
+        LocalDate today = LocalDate.now();
+        driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", true, "ndaSignedOn", today.toString(),
+                "ndaExpiresOn", today.plusYears(2).toString(), "ndaDocumentRef", "NDA-INITECH-" + request.id()));
+        assertThat(pi).hasPassed("Activity_RecordNda", "Gateway_NdaLoop").isWaitingAt("Activity_SendInvitation");
+        assertThat(pi).variables().containsEntry("ndaStatus", "VALID");
+        assertThat(ndas.latest(requests.get(request.id()).partnerId())).hasValueSatisfying(nda -> assertThat(nda.recordedBy()).isEqualTo("lena"));
+
+        driver.runJobs(pi.getId());
+        driver.complete(task("hostAdminApproval", pi), "carol", Map.of("approved", false, "comment", "Not this quarter"));
+        assertThat(pi).hasPassed("EndEvent_HostRejected", "Event_ApprovalRejected", "EndEvent_ApprovalRejected").isEnded();
+        AccessRequestView rejected = requests.view(request.id(), "dave");
+        assertThat(rejected.status()).isEqualTo("REJECTED");
+        assertThat(rejected.statusReason()).isEqualTo("Rejected by carol: Not this quarter");
+        assertThat(rejected.inviteUrl()).isNull();
+    }
+
+    @Test
+    void anExpiredNdaThatLegalDeclinesRejectsTheRequest() {
+        AccessRequestView request = submit("alice", "Umbrella", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = instance(request);
+        assertThat(pi).variables().containsEntry("ndaStatus", "EXPIRED");
+        driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", false, "ndaDeclineReason", "Umbrella will not sign"));
+        assertThat(pi).hasPassed("Gateway_DeclinedWhileRenewing", "EndEvent_NdaDeclined").isEnded();
+        AccessRequestView rejected = requests.view(request.id(), "alice");
+        assertThat(rejected.status()).isEqualTo("REJECTED");
+        assertThat(rejected.statusReason()).isEqualTo("Umbrella will not sign");
+    }
+
+    @Test
+    void legalIsRemindedAfterThreeDaysAndAdminsAlertedAfterSevenUntilTheRequesterWithdraws() {
+        AccessRequestView request = submit("alice", newPartner(), LocalDate.now().plusMonths(2));
+        ProcessInstance pi = instance(request);
+        driver.fireTimer(pi.getId(), "Event_NdaReminder");
+        assertThat(pi).hasPassed("Activity_RemindLegal", "EndEvent_LegalReminded").isWaitingAt("obtainNda");
+        assertThat(platform.deliveriesTo("lena")).anySatisfy(d -> assertThat(d.body()).contains("Reminder").contains(request.projectName()));
+
+        driver.fireTimer(pi.getId(), "Event_NdaEscalation");
+        assertThat(pi).hasPassed("Activity_EscalateNda", "EndEvent_NdaEscalated").isWaitingAt("obtainNda");
+        assertThat(platform.deliveriesTo("carol")).anySatisfy(d -> assertThat(d.body()).contains("Escalation").contains(request.projectName()));
+
+        workflow.withdraw(request.id(), "alice");
+        assertThat(pi).hasPassed("Event_WithdrawnAwaitingNda", "EndEvent_Withdrawn").isEnded();
+        assertThat(status(request)).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void aPartnerDeclineRejectsTheRequestAndCancelsTheHostTask() {
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(1));
+        ProcessInstance pi = instance(request);
+        driver.runJobs(pi.getId());
+        workflow.partnerDeclines(token(request), new PartnerDecline("No shared channels with suppliers"));
+        assertThat(pi).hasPassed("Event_PartnerDeclined", "EndEvent_PartnerDeclined", "EndEvent_ApprovalRejected")
+                .isEnded();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        AccessRequestView rejected = requests.view(request.id(), "alice");
+        assertThat(rejected.status()).isEqualTo("REJECTED");
+        assertThat(rejected.statusReason()).contains("No shared channels with suppliers");
+    }
+
+    @Test
+    void anUnansweredInvitationExpiresAfterFourteenDays() {
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = instance(request);
+        driver.runJobs(pi.getId());
+        String token = token(request);
+        driver.fireTimer(pi.getId(), "Event_LinkExpiry");
+        assertThat(pi).hasPassed("EndEvent_LinkExpired", "Event_InvitationExpired", "EndEvent_Expired").isEnded();
+        assertThat(status(request)).isEqualTo("EXPIRED");
+        assertThatThrownBy(() -> workflow.invitation(token)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void theRequesterWithdrawsWhileApprovalsArePending() {
+        AccessRequestView request = submit("dave", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = instance(request);
+        driver.runJobs(pi.getId());
+        workflow.withdraw(request.id(), "dave");
+        assertThat(pi).hasPassed("Event_WithdrawnAwaitingApproval", "EndEvent_Withdrawn").isEnded();
+        assertThat(status(request)).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void anAdminDisconnectsEarly() {
+        ProcessInstance pi = connected("alice", "Globex", LocalDate.now().plusMonths(4));
+        String id = pi.getBusinessKey();
+        workflow.disconnect(id, "carol");
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("Event_DisconnectRequested", "Activity_Disconnect", "EndEvent_Ended").isEnded();
+        assertThat(requests.get(id).status()).isEqualTo(AccessRequestStatus.ENDED);
+    }
+
+    @Test
+    void aRenewalChecksTheNdaAgainAndAnAdminCanStillDisconnectWhileTheRequesterDecides() {
+        LocalDate end = LocalDate.now().plusMonths(2);
+        ProcessInstance pi = connected("alice", "Globex", end);
+        driver.fireTimer(pi.getId(), "Event_EndDate");
+        driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", true, "newEndDate", end.plusMonths(3).toString()));
+        assertThat(pi).hasPassed("Activity_Renew", "Gateway_Renewing", "Gateway_Connected").isWaitingAt("Gateway_WaitForEnd");
+        assertThat(requests.get(pi.getBusinessKey()).endDate()).isEqualTo(end.plusMonths(3));
+        assertThat(requests.get(pi.getBusinessKey()).status()).isEqualTo(AccessRequestStatus.CONNECTED);
+
+        driver.fireTimer(pi.getId(), "Event_EndDate");
+        workflow.disconnect(pi.getBusinessKey(), "admin");
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("Event_DisconnectWhileDeciding", "EndEvent_Ended").isEnded();
+    }
+
+    @Test
+    void aRenewalBeyondTheNdaGoesToLegalWhoseRefusalEndsTheCollaboration() {
+        String partner = newPartner();
+        LocalDate end = LocalDate.now().plusMonths(2);
+        AccessRequestView request = submit("alice", partner, end);
+        ProcessInstance pi = instance(request);
+        driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", true, "ndaSignedOn", LocalDate.now().toString(),
+                "ndaExpiresOn", end.plusMonths(1).toString(), "ndaDocumentRef", "NDA-R"));
+        driver.runJobs(pi.getId());
+        approveBothSides(pi, request, "carol");
+
+        driver.fireTimer(pi.getId(), "Event_EndDate");
+        driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", true, "newEndDate", end.plusYears(1).toString()));
+        assertThat(pi).isWaitingAt("obtainNda");
+        assertThat(pi).variables().containsEntry("ndaStatus", "ENDS_BEFORE_PROJECT");
+        assertThat(status(request)).isEqualTo("CONNECTED");
+
+        driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", false, "ndaDeclineReason", "No extension"));
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("Gateway_DeclinedWhileRenewing", "Gateway_Disconnect", "Activity_Disconnect").isEnded();
+        assertThat(status(request)).isEqualTo("ENDED");
+    }
+
+    @Test
+    void anUnansweredRenewalEndsTheCollaborationAfterSevenDays() {
+        ProcessInstance pi = connected("dave", "Globex", LocalDate.now().plusMonths(1));
+        driver.fireTimer(pi.getId(), "Event_EndDate");
+        driver.fireTimer(pi.getId(), "Event_NoAnswer");
+        assertThat(pi).hasPassed("Event_NoAnswer", "Activity_Disconnect", "EndEvent_Ended").isEnded();
+    }
+
+    @Test
+    void nobodyApprovesARequestTheyRaised() {
+        AccessRequestView request = submit("bob", "Globex", LocalDate.now().plusMonths(1));
+        ProcessInstance pi = instance(request);
+        driver.runJobs(pi.getId());
+        assertThatThrownBy(() -> driver.complete(task("hostAdminApproval", pi), "bob", Map.of("approved", true)))
+                .isInstanceOf(AuthorizationException.class).hasMessageContaining("bob");
+        assertThatThrownBy(() -> engine.getTaskService().complete(task("hostAdminApproval", pi).getId(), Map.of("approved", true)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("signed-in approver");
+        assertThat(pi).isWaitingAt("hostAdminApproval");
+        driver.complete(task("hostAdminApproval", pi), "carol", Map.of("approved", true));
+        assertThat(requests.get(request.id()).hostApprover()).isEqualTo("carol");
+    }
+
+    @Test
+    void aPlatformThatFailsTwiceStillConnectsTheChannel() {
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(1));
+        ProcessInstance pi = instance(request);
+        driver.runJobs(pi.getId());
+        gateway.failNextConnects(2);
+        driver.complete(task("hostAdminApproval", pi), "bob", Map.of("approved", true));
+        workflow.partnerAccepts(token(request), new PartnerAcceptance("Ann", "admin@globex.example", "acme-shared"));
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            String jobId = driver.job(pi.getId(), "Activity_Connect").getId();
+            assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("unavailable");
+        }
+        assertThat(driver.job(pi.getId(), "Activity_Connect").getRetries()).isEqualTo(3);
+        assertThat(status(request)).isEqualTo("AWAITING_APPROVAL");
+        management.executeJob(driver.job(pi.getId(), "Activity_Connect").getId());
+        driver.runJobs(pi.getId());
+        assertThat(pi).isWaitingAt("Gateway_WaitForEnd");
+        assertThat(status(request)).isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void aPlatformThatKeepsFailingLeavesAnIncidentThatARetryClears() {
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(1));
+        ProcessInstance pi = instance(request);
+        driver.runJobs(pi.getId());
+        gateway.failNextConnects(Integer.MAX_VALUE);
+        driver.complete(task("hostAdminApproval", pi), "bob", Map.of("approved", true));
+        workflow.partnerAccepts(token(request), new PartnerAcceptance("Ann", "admin@globex.example", "acme-shared"));
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            String jobId = driver.job(pi.getId(), "Activity_Connect").getId();
+            assertThatThrownBy(() -> management.executeJob(jobId)).isInstanceOf(IllegalStateException.class);
+        }
+        var incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("Activity_Connect");
+        assertThat(requests.get(request.id()).hostApprover()).isEqualTo("bob");
+        assertThat(requests.get(request.id()).partnerApproverEmail()).isEqualTo("admin@globex.example");
+
+        gateway.heal();
+        String jobId = driver.job(pi.getId(), "Activity_Connect").getId();
+        management.setJobRetries(jobId, 1);
+        management.executeJob(jobId);
+        driver.runJobs(pi.getId());
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(status(request)).isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void badNdaDatesLeaveLegalsTaskOpen() {
+        AccessRequestView request = submit("alice", newPartner(), LocalDate.now().plusMonths(1));
+        ProcessInstance pi = instance(request);
+        LocalDate today = LocalDate.now();
+        assertThatThrownBy(() -> driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", true,
+                "ndaSignedOn", today.toString(), "ndaExpiresOn", today.minusDays(1).toString(), "ndaDocumentRef", "X")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("expire after");
+        assertThatThrownBy(() -> driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", true,
+                "ndaSignedOn", "yesterday", "ndaExpiresOn", today.plusYears(1).toString(), "ndaDocumentRef", "X")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a date");
+        assertThat(pi).isWaitingAt("obtainNda");
+        assertThat(status(request)).isEqualTo("AWAITING_NDA");
+    }
+
+    @Test
+    void aRenewalDateBeforeTheCurrentEndLeavesTheTaskOpen() {
+        LocalDate end = LocalDate.now().plusMonths(1);
+        ProcessInstance pi = connected("alice", "Globex", end);
+        driver.fireTimer(pi.getId(), "Event_EndDate");
+        assertThatThrownBy(() -> driver.complete(task("renewOrEnd", pi), "alice",
+                Map.of("renew", true, "newEndDate", end.minusDays(1).toString())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must lie after");
+        assertThat(pi).isWaitingAt("renewOrEnd");
+        assertThat(requests.get(pi.getBusinessKey()).endDate()).isEqualTo(end);
+    }
+
+    // --- helpers
+
+    private AccessRequestView submit(String requester, String partner, LocalDate endDate) {
+        return workflow.submit(draft(partner, endDate), requester);
+    }
+
+    /** A partner seen for the first time has no NDA on file. */
+    private static String newPartner() {
+        return "Newco " + CHANNELS.incrementAndGet();
+    }
+
+    static AccessRequestDraft draft(String partner, LocalDate endDate) {
+        String channel = "project-" + CHANNELS.incrementAndGet();
+        String domain = partner.toLowerCase().replaceAll("[^a-z0-9]+", "") + ".example";
+        return new AccessRequestDraft("acme-main", channel, partner, "Pat Partner", "contact-" + channel + "@" + domain,
+                "Project " + channel, endDate, "Work together on " + channel);
+    }
+
+    private ProcessInstance connected(String requester, String partner, LocalDate endDate) {
+        AccessRequestView request = submit(requester, partner, endDate);
+        ProcessInstance pi = instance(request);
+        driver.runJobs(pi.getId());
+        approveBothSides(pi, request, "bob");
+        assertThat(pi).isWaitingAt("Gateway_WaitForEnd");
+        return pi;
+    }
+
+    private void approveBothSides(ProcessInstance pi, AccessRequestView request, String hostAdmin) {
+        driver.complete(task("hostAdminApproval", pi), hostAdmin, Map.of("approved", true, "comment", "Fine"));
+        String domain = request.partnerContactEmail().substring(request.partnerContactEmail().indexOf('@') + 1);
+        workflow.partnerAccepts(token(request), new PartnerAcceptance("Partner Admin", "admin@" + domain,
+                "their-" + request.channelName()));
+        driver.runJobs(pi.getId());
+    }
+
+    private ProcessInstance instance(AccessRequestView request) {
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.id()).singleResult();
+        assertThat(pi).as("running instance of " + request.id()).isNotNull();
+        return pi;
+    }
+
+    private String historicId(AccessRequestView request) {
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(request.id()).singleResult().getId();
+    }
+
+    private String token(AccessRequestView request) {
+        String url = requests.view(request.id(), request.requester()).inviteUrl();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    private String status(AccessRequestView request) {
+        return requests.get(request.id()).status().name();
+    }
+}
