@@ -9,10 +9,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The one Spring test configuration: every test class that carries it shares a single application context (on two
- * cores each extra context costs seconds), with a real HTTP port, the demo data and the test profile.
+ * cores each extra context costs seconds), with a real HTTP port, the demo data and the test profile. Every class
+ * gets a process coverage report; {@code …ProcessTest} classes must cover their processes fully.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,5 +22,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles({"test", "demo"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(TestSupport.class)
+@TestExecutionListeners(listeners = FullProcessCoverage.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface GatehouseTest {
 }

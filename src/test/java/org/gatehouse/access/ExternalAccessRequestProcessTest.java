@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
@@ -16,7 +15,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.GatehouseTest;
 import org.gatehouse.ProcessDriver;
@@ -34,8 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @GatehouseTest
 class ExternalAccessRequestProcessTest {
 
-    private static final AtomicInteger CHANNELS = new AtomicInteger();
-
     @Autowired ProcessEngine engine;
     @Autowired AccessRequestWorkflow workflow;
     @Autowired AccessRequestService requests;
@@ -43,6 +39,7 @@ class ExternalAccessRequestProcessTest {
     @Autowired LocalChannelGateway platform;
     @Autowired FlakyChannelGateway gateway;
     @Autowired NdaRegister ndas;
+    @Autowired AccessRequestFixtures fixtures;
 
     RuntimeService runtime;
     HistoryService history;
@@ -51,11 +48,10 @@ class ExternalAccessRequestProcessTest {
 
     @BeforeEach
     void setUp() {
-        AbstractAssertions.init(engine);
+        driver = fixtures.driver();
         runtime = engine.getRuntimeService();
         history = engine.getHistoryService();
         management = engine.getManagementService();
-        driver = new ProcessDriver(engine);
     }
 
     @AfterEach
@@ -349,51 +345,35 @@ class ExternalAccessRequestProcessTest {
     // --- helpers
 
     private AccessRequestView submit(String requester, String partner, LocalDate endDate) {
-        return workflow.submit(draft(partner, endDate), requester);
+        return fixtures.submit(requester, partner, endDate);
     }
 
-    /** A partner seen for the first time has no NDA on file. */
-    private static String newPartner() {
-        return "Newco " + CHANNELS.incrementAndGet();
+    private AccessRequestDraft draft(String partner, LocalDate endDate) {
+        return fixtures.draft(partner, endDate);
     }
 
-    static AccessRequestDraft draft(String partner, LocalDate endDate) {
-        String channel = "project-" + CHANNELS.incrementAndGet();
-        String domain = partner.toLowerCase().replaceAll("[^a-z0-9]+", "") + ".example";
-        return new AccessRequestDraft("acme-main", channel, partner, "Pat Partner", "contact-" + channel + "@" + domain,
-                "Project " + channel, endDate, "Work together on " + channel);
+    private String newPartner() {
+        return fixtures.newPartner();
     }
 
     private ProcessInstance connected(String requester, String partner, LocalDate endDate) {
-        AccessRequestView request = submit(requester, partner, endDate);
-        ProcessInstance pi = instance(request);
-        driver.runJobs(pi.getId());
-        approveBothSides(pi, request, "bob");
-        assertThat(pi).isWaitingAt("Gateway_WaitForEnd");
-        return pi;
+        return fixtures.connected(requester, partner, endDate);
     }
 
     private void approveBothSides(ProcessInstance pi, AccessRequestView request, String hostAdmin) {
-        driver.complete(task("hostAdminApproval", pi), hostAdmin, Map.of("approved", true, "comment", "Fine"));
-        String domain = request.partnerContactEmail().substring(request.partnerContactEmail().indexOf('@') + 1);
-        workflow.partnerAccepts(token(request), new PartnerAcceptance("Partner Admin", "admin@" + domain,
-                "their-" + request.channelName()));
-        driver.runJobs(pi.getId());
+        fixtures.approveBothSides(pi, request, hostAdmin);
     }
 
     private ProcessInstance instance(AccessRequestView request) {
-        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.id()).singleResult();
-        assertThat(pi).as("running instance of " + request.id()).isNotNull();
-        return pi;
+        return fixtures.instance(request);
+    }
+
+    private String token(AccessRequestView request) {
+        return fixtures.token(request);
     }
 
     private String historicId(AccessRequestView request) {
         return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(request.id()).singleResult().getId();
-    }
-
-    private String token(AccessRequestView request) {
-        String url = requests.view(request.id(), request.requester()).inviteUrl();
-        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     private String status(AccessRequestView request) {

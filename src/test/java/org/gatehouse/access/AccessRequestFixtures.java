@@ -1,0 +1,88 @@
+package org.gatehouse.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.gatehouse.ProcessDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of an access request as tests need them: fresh channels and partners (the demo data is shared by every
+ * test of the run), submission, both approvals, the partner's token.
+ */
+@Component
+public class AccessRequestFixtures {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    @Autowired ProcessEngine engine;
+    @Autowired AccessRequestWorkflow workflow;
+    @Autowired AccessRequestService requests;
+
+    public ProcessDriver driver() {
+        AbstractAssertions.init(engine);
+        return new ProcessDriver(engine);
+    }
+
+    /** A partner seen for the first time has no NDA on file. */
+    public String newPartner() {
+        return "Newco " + COUNTER.incrementAndGet();
+    }
+
+    public AccessRequestDraft draft(String partner, LocalDate endDate) {
+        String channel = "project-" + COUNTER.incrementAndGet();
+        String domain = partner.toLowerCase().replaceAll("[^a-z0-9]+", "") + ".example";
+        return new AccessRequestDraft("acme-main", channel, partner, "Pat Partner", "contact-" + channel + "@" + domain,
+                "Project " + channel, endDate, "Work together on " + channel);
+    }
+
+    public AccessRequestView submit(String requester, String partner, LocalDate endDate) {
+        return workflow.submit(draft(partner, endDate), requester);
+    }
+
+    public ProcessInstance instance(AccessRequestView request) {
+        return instance(request.id());
+    }
+
+    public ProcessInstance instance(String requestId) {
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(requestId)
+                .singleResult();
+        assertThat(pi).as("running instance of " + requestId).isNotNull();
+        return pi;
+    }
+
+    /** The partner's token, as the requester's link shows it. */
+    public String token(AccessRequestView request) {
+        String url = requests.view(request.id(), request.requester()).inviteUrl();
+        assertThat(url).as("invitation link of " + request.id()).isNotNull();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    public void approveBothSides(ProcessInstance pi, AccessRequestView request, String hostAdmin) {
+        ProcessDriver driver = driver();
+        driver.complete(task("hostAdminApproval", pi), hostAdmin, Map.of("approved", true, "comment", "Fine"));
+        String domain = request.partnerContactEmail().substring(request.partnerContactEmail().indexOf('@') + 1);
+        workflow.partnerAccepts(token(request), new PartnerAcceptance("Partner Admin", "admin@" + domain,
+                "their-" + request.channelName()));
+        driver.runJobs(pi.getId());
+    }
+
+    /** A request with a valid NDA, approved on both sides and connected: the instance waits for the end date. */
+    public ProcessInstance connected(String requester, String partner, LocalDate endDate) {
+        AccessRequestView request = submit(requester, partner, endDate);
+        ProcessInstance pi = instance(request);
+        driver().runJobs(pi.getId());
+        approveBothSides(pi, request, "bob");
+        assertThat(pi).isWaitingAt("Gateway_WaitForEnd");
+        return pi;
+    }
+}
