@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-class AuthorizationSetup implements ApplicationRunner {
+public class AuthorizationSetup implements ApplicationRunner {
 
     static final String ACCESS_PROCESS = "external-access-request";
 
@@ -75,7 +75,7 @@ class AuthorizationSetup implements ApplicationRunner {
             new Grant(RoleService.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
             new Grant(RoleService.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
 
-    static final List<String> GROUPS = List.of(Groups.CAMUNDA_ADMIN, RoleService.WORKSPACE_ADMINS, RoleService.LEGAL,
+    public static final List<String> GROUPS = List.of(Groups.CAMUNDA_ADMIN, RoleService.WORKSPACE_ADMINS, RoleService.LEGAL,
             RoleService.AUDITORS, RoleService.PROCESS_OWNERS, RoleService.EXPERTS, RoleService.REQUESTERS);
 
     @Override

@@ -29,7 +29,7 @@ public final class ProcessVariables {
         try {
             return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "'" + value + "' is not a date (yyyy-mm-dd)");
+            throw new InvalidInputException(name, name + " must be a date (yyyy-mm-dd), not '" + value + "'");
         }
     }
 

@@ -325,7 +325,7 @@ class ExternalAccessRequestProcessTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("expire after");
         assertThatThrownBy(() -> driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", true,
                 "ndaSignedOn", "yesterday", "ndaExpiresOn", today.plusYears(1).toString(), "ndaDocumentRef", "X")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a date");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must be a date");
         assertThat(pi).isWaitingAt("obtainNda");
         assertThat(status(request)).isEqualTo("AWAITING_NDA");
     }

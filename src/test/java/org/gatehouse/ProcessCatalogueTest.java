@@ -1,0 +1,126 @@
+package org.gatehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.gatehouse.access.AccessRequestProcess;
+import org.gatehouse.platform.AuthorizationSetup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** bpmn/README.md is a public contract: its table and what is deployed must agree, both ways. */
+@GatehouseTest
+class ProcessCatalogueTest {
+
+    private static final Pattern ROW = Pattern.compile("^\\| ([a-z ]+) \\| `([^`]+)` \\|", Pattern.MULTILINE);
+
+    @Autowired ProcessEngine engine;
+
+    Map<String, Set<String>> documented;
+    Set<BpmnModelInstance> models;
+
+    @BeforeEach
+    void read() throws IOException {
+        documented = new TreeMap<>();
+        Matcher row = ROW.matcher(Files.readString(Path.of("bpmn", "README.md")));
+        while (row.find()) {
+            documented.computeIfAbsent(row.group(1), k -> new TreeSet<>()).add(row.group(2));
+        }
+        var repository = engine.getRepositoryService();
+        models = repository.createProcessDefinitionQuery().latestVersion().list().stream()
+                .map(ProcessDefinition::getId).map(repository::getBpmnModelInstance).collect(Collectors.toSet());
+    }
+
+    @Test
+    void processesAndDecisionsAreTheDeployedOnes() {
+        var repository = engine.getRepositoryService();
+        assertThat(documented.get("process")).isEqualTo(keys(repository.createProcessDefinitionQuery().latestVersion().list()
+                .stream().map(ProcessDefinition::getKey)));
+        assertThat(documented.get("decision")).isEqualTo(keys(repository.createDecisionDefinitionQuery().latestVersion().list()
+                .stream().map(d -> d.getKey())));
+    }
+
+    @Test
+    void userTasksMessagesAndFormsAreTheModelled() {
+        assertThat(documented.get("user task")).isEqualTo(keys(models.stream()
+                .flatMap(m -> m.getModelElementsByType(UserTask.class).stream()).map(UserTask::getId)));
+        assertThat(documented.get("message")).isEqualTo(keys(models.stream()
+                .flatMap(m -> m.getModelElementsByType(Message.class).stream()).map(Message::getName)));
+        Set<String> formRefs = keys(models.stream().flatMap(m -> java.util.stream.Stream.concat(
+                m.getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef),
+                m.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef))
+                .filter(java.util.Objects::nonNull)));
+        assertThat(documented.get("form")).isEqualTo(formRefs).isEqualTo(deployedFormIds());
+    }
+
+    @Test
+    void variablesAreTheContractsAndTheForms() throws IllegalAccessException {
+        Set<String> known = new TreeSet<>(processVariables());
+        known.add("initiator");
+        Set<String> formKeys = new TreeSet<>();
+        formDefinitions().forEach(form -> form.path("components").findValuesAsText("key").forEach(formKeys::add));
+        assertThat(known).containsAll(formKeys);
+        assertThat(documented.get("variable")).isEqualTo(known);
+    }
+
+    @Test
+    void groupsAreTheOnesTheEngineKnowsAndTheModelsUse() {
+        assertThat(documented.get("group")).isEqualTo(new TreeSet<>(AuthorizationSetup.GROUPS));
+        Set<String> candidateGroups = keys(models.stream().flatMap(m -> m.getModelElementsByType(UserTask.class).stream())
+                .map(UserTask::getCamundaCandidateGroups).filter(g -> g != null).flatMap(g -> Arrays.stream(g.split(","))));
+        assertThat(documented.get("group")).containsAll(candidateGroups);
+    }
+
+    private Set<String> processVariables() throws IllegalAccessException {
+        Set<String> names = new HashSet<>();
+        for (Field field : AccessRequestProcess.class.getFields()) {
+            boolean constant = Modifier.isStatic(field.getModifiers()) && field.getType() == String.class;
+            boolean contractName = field.getName().equals("KEY") || field.getName().equals("NDA_DECISION")
+                    || field.getName().startsWith("MSG_") || field.getName().startsWith("TASK_");
+            if (constant && !contractName) {
+                names.add((String) field.get(null));
+            }
+        }
+        return names;
+    }
+
+    private Set<String> deployedFormIds() {
+        return keys(formDefinitions().stream().map(f -> f.path("id").asText()));
+    }
+
+    private java.util.List<JsonNode> formDefinitions() {
+        var repository = engine.getRepositoryService();
+        return repository.createDeploymentQuery().list().stream()
+                .flatMap(d -> repository.getDeploymentResources(d.getId()).stream()
+                        .filter(r -> r.getName().endsWith(".form"))
+                        .map(r -> Api.json(new String(r.getBytes(), java.nio.charset.StandardCharsets.UTF_8))))
+                .toList();
+    }
+
+    private static Set<String> keys(java.util.stream.Stream<String> names) {
+        return names.collect(Collectors.toCollection(TreeSet::new));
+    }
+}

@@ -1,0 +1,96 @@
+package org.gatehouse.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gatehouse.Api.variables;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.gatehouse.Api;
+import org.gatehouse.GatehouseTest;
+import org.gatehouse.ProcessDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** What Tasklist does through the engine REST API: load each task's Camunda Form and start a request from its form. */
+@GatehouseTest
+class TasklistFormsTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired AccessRequestFixtures fixtures;
+    @Autowired AccessRequestService requests;
+
+    Api api;
+    ProcessDriver driver;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest);
+        driver = fixtures.driver();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ProcessDriver.resetClock();
+    }
+
+    @Test
+    void everyUserTaskOpensItsForm() {
+        var nda = fixtures.submit("alice", fixtures.newPartner(), LocalDate.now().plusMonths(1));
+        assertForm("lena", nda.id(), "obtain-nda");
+
+        var approval = fixtures.submit("alice", "Globex", LocalDate.now().plusMonths(1));
+        driver.runJobs(fixtures.instance(approval).getId());
+        assertForm("bob", approval.id(), "host-admin-approval");
+
+        var connected = fixtures.connected("alice", "Globex", LocalDate.now().plusMonths(1));
+        driver.fireTimer(connected.getId(), "Event_EndDate");
+        assertForm("alice", connected.getBusinessKey(), "renew-or-end");
+
+        JsonNode startForm = api.as("alice").get("/engine-rest/process-definition/key/external-access-request/deployed-start-form")
+                .getBody();
+        assertThat(startForm.get("id").asText()).isEqualTo("access-request-start");
+    }
+
+    @Test
+    void aStartFromTheTasklistFormBelongsToTheSignedInMember() {
+        var draft = fixtures.draft("Globex", LocalDate.now().plusMonths(2));
+        ResponseEntity<JsonNode> started = api.as("dave").post(
+                "/engine-rest/process-definition/key/external-access-request/submit-form", variables(Map.of(
+                        "workspace", draft.workspace(), "channelName", draft.channelName(),
+                        "partnerOrganisation", draft.partnerOrganisation(), "partnerContactName", draft.partnerContactName(),
+                        "partnerContactEmail", draft.partnerContactEmail(), "projectName", draft.projectName(),
+                        "endDate", draft.endDate().toString(), "purpose", draft.purpose(),
+                        "requester", "alice")));
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String id = started.getBody().get("businessKey").asText();
+        AccessRequest request = requests.get(id);
+        assertThat(request.requester()).isEqualTo("dave");
+        assertThat(request.status()).isEqualTo(AccessRequestStatus.SUBMITTED);
+    }
+
+    @Test
+    void aTasklistStartWithBadInputStartsNothing() {
+        ResponseEntity<JsonNode> refused = api.as("dave").post(
+                "/engine-rest/process-definition/key/external-access-request/submit-form",
+                variables(Map.of("workspace", "acme-main", "channelName", "x", "endDate", "not-a-date")));
+        assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(refused.getBody().get("message").asText()).contains("endDate");
+    }
+
+    private void assertForm(String user, String requestId, String formId) {
+        JsonNode task = api.as(user).get("/engine-rest/task?processInstanceBusinessKey=" + requestId + "&maxResults=5")
+                .getBody().get(0);
+        ResponseEntity<JsonNode> form = api.as(user).get("/engine-rest/task/" + task.get("id").asText() + "/deployed-form");
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(form.getBody().get("id").asText()).isEqualTo(formId);
+        assertThat(form.getBody().get("components").findValuesAsText("key")).isNotEmpty();
+    }
+}
