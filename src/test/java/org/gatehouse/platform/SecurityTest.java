@@ -1,0 +1,219 @@
+package org.gatehouse.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gatehouse.Api.variables;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.gatehouse.Api;
+import org.gatehouse.GatehouseTest;
+import org.gatehouse.ProcessDriver;
+import org.gatehouse.access.AccessRequestFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** The security model of DESIGN.md, checked through the real HTTP endpoints. */
+@GatehouseTest
+class SecurityTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired AccessRequestFixtures fixtures;
+    @Autowired IdentityService identity;
+    @LocalServerPort int port;
+
+    Api api;
+    ProcessDriver driver;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest);
+        driver = fixtures.driver();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ProcessDriver.resetClock();
+    }
+
+    @Test
+    void nothingIsAnonymousButHealthAndTheInvitationLink() {
+        assertThat(api.get("/api/access-requests").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(api.get("/api/access-requests").getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+        assertThat(api.get("/engine-rest/task?maxResults=1").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(api.get("/actuator/health").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.get("/actuator/info").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as("alice").get("/actuator/info").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(new Api(rest.withBasicAuth("nobody", "nobody")).get("/api/access-requests").getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(api.get("/invite/no-such-token").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** A wrong password is refused, and the engine then holds the account back for a while against guessing. */
+    @Test
+    void aWrongPasswordLocksTheAccountBriefly() {
+        if (identity.createUserQuery().userId("guesstarget").count() == 0) {
+            var user = identity.newUser("guesstarget");
+            user.setPassword("guesstarget");
+            identity.saveUser(user);
+        }
+        assertThat(new Api(rest.withBasicAuth("guesstarget", "wrong")).get("/api/sharing-policy").getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as("guesstarget").get("/api/sharing-policy").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aRequesterSeesAndWorksOnlyTheirOwnTasks() {
+        var pi = fixtures.connected("alice", "Globex", LocalDate.now().plusMonths(1));
+        driver.fireTimer(pi.getId(), "Event_EndDate");
+        String task = api.as("alice").get("/engine-rest/task?processInstanceBusinessKey=" + pi.getBusinessKey()
+                + "&maxResults=5").getBody().get(0).get("id").asText();
+
+        assertThat(api.as("dave").get("/engine-rest/task?maxResults=100").getBody().findValuesAsText("id")).doesNotContain(task);
+        assertThat(api.as("dave").get("/engine-rest/task/" + task).getStatusCode().is4xxClientError()).isTrue();
+        assertThat(api.as("dave").post("/engine-rest/task/" + task + "/complete", variables(Map.of("renew", false)))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.as("dave").get("/engine-rest/process-instance/" + pi.getId()).getStatusCode().is4xxClientError()).isTrue();
+        assertThat(api.as("alice").post("/engine-rest/task/" + task + "/complete", variables(Map.of("renew", false)))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void anAuditorReadsHistoryAndNothingElse() {
+        var request = fixtures.submit("alice", "Globex", LocalDate.now().plusMonths(1));
+        driver.runJobs(fixtures.instance(request).getId());
+        String task = api.as("bob").get("/engine-rest/task?processInstanceBusinessKey=" + request.id() + "&maxResults=5")
+                .getBody().get(0).get("id").asText();
+
+        JsonNode history = api.as("aude").get("/engine-rest/history/process-instance?processInstanceBusinessKey="
+                + request.id() + "&maxResults=5").getBody();
+        assertThat(history.findValuesAsText("businessKey")).containsExactly(request.id());
+        assertThat(api.as("aude").get("/engine-rest/history/activity-instance?processInstanceId="
+                + history.get(0).get("id").asText() + "&maxResults=100").getBody().size()).isPositive();
+        assertThat(api.as("aude").get("/engine-rest/task?maxResults=100").getBody().findValuesAsText("id")).doesNotContain(task);
+        assertThat(api.as("aude").post("/engine-rest/task/" + task + "/complete", variables(Map.of("approved", true)))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.as("aude").post("/engine-rest/process-definition/key/external-access-request/start", Map.of())
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.as("aude").get("/engine-rest/process-instance?maxResults=100").getBody().size()).isZero();
+    }
+
+    @Test
+    void onlyAdminsAndProcessOwnersDeploy() {
+        assertThat(deploy("bob").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(deploy("alice").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        var deployed = deploy("paul");
+        assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String id = Api.json(deployed.getBody()).get("id").asText();
+        rest.withBasicAuth("paul", "paul").delete("/engine-rest/deployment/" + id + "?cascade=true");
+        assertThat(api.as("paul").get("/engine-rest/deployment/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void taskQueriesCarryNoExpressionsAndOnlyAdminsStoreFilters() {
+        for (String user : List.of("alice", "admin")) {
+            assertThat(api.as(user).post("/engine-rest/task?maxResults=10", Map.of("assigneeExpression", "${currentUser()}"))
+                    .getStatusCode()).as(user).isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+        var orQuery = Map.of("orQueries", List.of(Map.of("assigneeExpression", "${currentUser()}")));
+        var refused = api.as("alice").post("/engine-rest/task?maxResults=10", orQuery);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("message").asText()).contains("Expressions are forbidden");
+
+        String myTasks = null;
+        for (JsonNode filter : api.as("alice").get("/engine-rest/filter?maxResults=50").getBody()) {
+            myTasks = filter.get("name").asText().equals("My tasks") ? filter.get("id").asText() : myTasks;
+        }
+        assertThat(api.as("alice").post("/engine-rest/filter/" + myTasks + "/list?maxResults=10", Map.of()).getStatusCode())
+                .as("a stored filter's own expression").isEqualTo(HttpStatus.OK);
+        assertThat(api.as("alice").post("/engine-rest/filter/" + myTasks + "/list?maxResults=10", orQuery).getStatusCode())
+                .as("an expression added to a filter").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.as("alice").post("/engine-rest/filter/" + myTasks + "/list?maxResults=10",
+                Map.of("candidateGroupExpression", "${currentUserGroups()}")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        Map<String, Object> filter = Map.of("resourceType", "Task", "name", "Mine",
+                "query", Map.of("assigneeExpression", "${currentUser()}"));
+        assertThat(api.as("bob").post("/engine-rest/filter/create", filter).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        var created = api.as("admin").post("/engine-rest/filter/create", filter);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
+        rest.withBasicAuth("admin", "admin").delete("/engine-rest/filter/" + created.getBody().get("id").asText());
+    }
+
+    @Test
+    void queryResultsAreCapped() {
+        assertThat(api.as("bob").get("/engine-rest/task").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.as("bob").get("/engine-rest/task?maxResults=5000").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.as("bob").get("/engine-rest/task?maxResults=100").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void webappSessionsKeepCsrfProtectionAndSafeCookies() throws Exception {
+        var cookies = new CookieManager();
+        var client = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port + "/camunda";
+        client.send(HttpRequest.newBuilder(URI.create(base + "/app/tasklist/")).build(), HttpResponse.BodyHandlers.ofString());
+        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .findFirst().orElseThrow().getValue();
+
+        var login = client.send(form(base + "/api/admin/auth/user/default/login/tasklist", csrf), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID")
+                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+
+        var withoutToken = client.send(HttpRequest.newBuilder(URI.create(base + "/api/engine/engine/default/filter/create"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":{}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
+    }
+
+    private static HttpRequest form(String url, String csrf) {
+        var builder = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=bob&password=bob", StandardCharsets.UTF_8));
+        if (csrf != null) {
+            builder.header("X-XSRF-TOKEN", csrf);
+        }
+        return builder.build();
+    }
+
+    private org.springframework.http.ResponseEntity<String> deploy(String user) {
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+                  <process id="deploy-probe" isExecutable="true" camunda:historyTimeToLive="1"><startEvent id="s"/></process>
+                </definitions>""";
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("deployment-name", "probe-by-" + user);
+        body.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "probe.bpmn";
+            }
+        });
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers),
+                String.class);
+    }
+}
