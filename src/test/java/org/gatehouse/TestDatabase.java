@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * With {@code -Dgatehouse.test.database=postgres}, the suite runs against a fresh database on the PostgreSQL server
- * at 127.0.0.1:5432 (trust authentication). Its name carries the test JVM's pid; each run drops the databases of
+ * at 127.0.0.1:5432 (trust authentication), through the {@code postgres} profile. Its name carries the test JVM's pid; each run drops the databases of
  * runs whose JVM is gone (dropping at shutdown would race the application's own shutdown).
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -35,11 +35,15 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         dropDatabasesOfEndedRuns();
         String database = PREFIX + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
         execute("create database " + database);
+        // the production profile, fed as an operator would feed it
+        context.getEnvironment().addActiveProfile("postgres");
         TestPropertyValues.of(
-                "spring.datasource.url=" + SERVER + database,
-                "spring.datasource.username=" + USER,
-                "spring.datasource.password=",
-                "spring.datasource.driver-class-name=org.postgresql.Driver").applyTo(context);
+                "GATEHOUSE_DB_URL=" + SERVER + database,
+                "GATEHOUSE_DB_USER=" + USER,
+                "GATEHOUSE_DB_PASSWORD=",
+                "GATEHOUSE_INVITATION_SECRET=test-secret-of-at-least-thirty-two-chars",
+                // the tests talk plain HTTP, where a Secure session cookie would never come back
+                "server.servlet.session.cookie.secure=false").applyTo(context);
     }
 
     private static void dropDatabasesOfEndedRuns() {

@@ -82,7 +82,7 @@ public class AccessRequestFixtures {
         ProcessInstance pi = instance(request);
         driver().runJobs(pi.getId());
         approveBothSides(pi, request, "bob");
-        assertThat(pi).isWaitingAt("Gateway_WaitForEnd");
+        assertThat(pi).isWaitingAt("Event_EndDate");
         return pi;
     }
 }

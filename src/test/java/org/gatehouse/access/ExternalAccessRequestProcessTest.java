@@ -76,7 +76,7 @@ class ExternalAccessRequestProcessTest {
         assertThat(platform.deliveriesTo("alice")).anySatisfy(d -> assertThat(d.body()).contains(link).contains("Never post"));
 
         approveBothSides(pi, request, "bob");
-        assertThat(pi).hasPassed("Gateway_ApprovalsJoin", "Activity_Connect", "Activity_PinRules").isWaitingAt("Gateway_WaitForEnd");
+        assertThat(pi).hasPassed("Gateway_ApprovalsJoin", "Activity_Connect", "Activity_PinRules").isWaitingAt("Event_EndDate");
         AccessRequestView connected = requests.view(request.id(), "alice");
         assertThat(connected.status()).isEqualTo("CONNECTED");
         assertThat(connected.hostApprover()).isEqualTo("bob");
@@ -201,7 +201,8 @@ class ExternalAccessRequestProcessTest {
         String id = pi.getBusinessKey();
         workflow.disconnect(id, "carol");
         driver.runJobs(pi.getId());
-        assertThat(pi).hasPassed("Event_DisconnectRequested", "Activity_Disconnect", "EndEvent_Ended").isEnded();
+        assertThat(pi).hasPassed("StartEvent_DisconnectRequested", "Activity_DisconnectEarly", "EndEvent_DisconnectedEarly")
+                .isEnded();
         assertThat(requests.get(id).status()).isEqualTo(AccessRequestStatus.ENDED);
     }
 
@@ -211,14 +212,14 @@ class ExternalAccessRequestProcessTest {
         ProcessInstance pi = connected("alice", "Globex", end);
         driver.fireTimer(pi.getId(), "Event_EndDate");
         driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", true, "newEndDate", end.plusMonths(3).toString()));
-        assertThat(pi).hasPassed("Activity_Renew", "Gateway_Renewing", "Gateway_Connected").isWaitingAt("Gateway_WaitForEnd");
+        assertThat(pi).hasPassed("Activity_Renew", "Gateway_Renewing", "Gateway_Connected").isWaitingAt("Event_EndDate");
         assertThat(requests.get(pi.getBusinessKey()).endDate()).isEqualTo(end.plusMonths(3));
         assertThat(requests.get(pi.getBusinessKey()).status()).isEqualTo(AccessRequestStatus.CONNECTED);
 
         driver.fireTimer(pi.getId(), "Event_EndDate");
         workflow.disconnect(pi.getBusinessKey(), "admin");
         driver.runJobs(pi.getId());
-        assertThat(pi).hasPassed("Event_DisconnectWhileDeciding", "EndEvent_Ended").isEnded();
+        assertThat(pi).hasPassed("StartEvent_DisconnectRequested", "EndEvent_DisconnectedEarly").isEnded();
     }
 
     @Test
@@ -227,8 +228,7 @@ class ExternalAccessRequestProcessTest {
         LocalDate end = LocalDate.now().plusMonths(2);
         AccessRequestView request = submit("alice", partner, end);
         ProcessInstance pi = instance(request);
-        driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", true, "ndaSignedOn", LocalDate.now().toString(),
-                "ndaExpiresOn", end.plusMonths(1).toString(), "ndaDocumentRef", "NDA-R"));
+        recordNda(pi, end.plusMonths(1));
         driver.runJobs(pi.getId());
         approveBothSides(pi, request, "carol");
 
@@ -241,6 +241,43 @@ class ExternalAccessRequestProcessTest {
         driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", false, "ndaDeclineReason", "No extension"));
         driver.runJobs(pi.getId());
         assertThat(pi).hasPassed("Gateway_DeclinedWhileRenewing", "Gateway_Disconnect", "Activity_Disconnect").isEnded();
+        assertThat(status(request)).isEqualTo("ENDED");
+    }
+
+    @Test
+    void anAdminDisconnectsWhileARenewalWaitsForLegal() {
+        LocalDate end = LocalDate.now().plusMonths(2);
+        AccessRequestView request = submit("alice", newPartner(), end);
+        ProcessInstance pi = instance(request);
+        recordNda(pi, end.plusMonths(1));
+        driver.runJobs(pi.getId());
+        approveBothSides(pi, request, "carol");
+        driver.fireTimer(pi.getId(), "Event_EndDate");
+        driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", true, "newEndDate", end.plusYears(1).toString()));
+        assertThat(pi).isWaitingAt("obtainNda");
+
+        workflow.disconnect(request.id(), "carol");
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("StartEvent_DisconnectRequested", "EndEvent_DisconnectedEarly").isEnded();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(channels.view(requests.get(request.id()).channelId()).shared()).isFalse();
+        assertThat(status(request)).isEqualTo("ENDED");
+    }
+
+    @Test
+    void anAdminDisconnectsBeforeTheHouseRulesArePinned() {
+        AccessRequestView request = submit("dave", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = instance(request);
+        driver.runJobs(pi.getId());
+        driver.complete(task("hostAdminApproval", pi), "bob", Map.of("approved", true));
+        workflow.partnerAccepts(token(request), new PartnerAcceptance("Ann", "ann@globex.example", "acme-early"));
+        management.executeJob(driver.job(pi.getId(), "Activity_Connect").getId());
+        assertThat(pi).isWaitingAt("Activity_PinRules");
+        assertThat(status(request)).isEqualTo("CONNECTED");
+
+        workflow.disconnect(request.id(), "admin");
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("Activity_DisconnectEarly").hasNotPassed("Activity_PinRules").isEnded();
         assertThat(status(request)).isEqualTo("ENDED");
     }
 
@@ -283,7 +320,7 @@ class ExternalAccessRequestProcessTest {
         assertThat(status(request)).isEqualTo("AWAITING_APPROVAL");
         management.executeJob(driver.job(pi.getId(), "Activity_Connect").getId());
         driver.runJobs(pi.getId());
-        assertThat(pi).isWaitingAt("Gateway_WaitForEnd");
+        assertThat(pi).isWaitingAt("Event_EndDate");
         assertThat(status(request)).isEqualTo("CONNECTED");
     }
 
@@ -343,6 +380,11 @@ class ExternalAccessRequestProcessTest {
     }
 
     // --- helpers
+
+    private void recordNda(ProcessInstance pi, LocalDate expiresOn) {
+        driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", true, "ndaSignedOn", LocalDate.now().toString(),
+                "ndaExpiresOn", expiresOn.toString(), "ndaDocumentRef", "NDA-" + pi.getBusinessKey()));
+    }
 
     private AccessRequestView submit(String requester, String partner, LocalDate endDate) {
         return fixtures.submit(requester, partner, endDate);
