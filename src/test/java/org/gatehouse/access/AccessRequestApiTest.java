@@ -12,39 +12,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gatehouse.Api;
-import org.gatehouse.GatehouseTest;
-import org.gatehouse.ProcessDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gatehouse.HttpTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** External access requests through the real HTTP API, as the member, Legal, an admin and the partner use it. */
-@GatehouseTest
-class AccessRequestApiTest {
+class AccessRequestApiTest extends HttpTest {
 
-    @Autowired TestRestTemplate rest;
-    @Autowired AccessRequestFixtures fixtures;
     @Autowired JdbcClient jdbc;
-
-    Api api;
-    ProcessDriver driver;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(rest);
-        driver = fixtures.driver();
-    }
-
-    @AfterEach
-    void resetClock() {
-        ProcessDriver.resetClock();
-    }
 
     @Test
     void aMemberLegalAnAdminAndThePartnerConnectAChannelOverHttp() {

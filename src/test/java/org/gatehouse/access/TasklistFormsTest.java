@@ -9,37 +9,16 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.gatehouse.Api;
-import org.gatehouse.GatehouseTest;
-import org.gatehouse.ProcessDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gatehouse.HttpTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** What Tasklist does through the engine REST API: load each task's Camunda Form and start a request from its form. */
-@GatehouseTest
-class TasklistFormsTest {
+class TasklistFormsTest extends HttpTest {
 
-    @Autowired TestRestTemplate rest;
-    @Autowired AccessRequestFixtures fixtures;
     @Autowired AccessRequestService requests;
-
-    Api api;
-    ProcessDriver driver;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(rest);
-        driver = fixtures.driver();
-    }
-
-    @AfterEach
-    void resetClock() {
-        ProcessDriver.resetClock();
-    }
 
     @Test
     void everyUserTaskOpensItsForm() {

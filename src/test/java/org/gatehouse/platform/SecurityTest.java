@@ -17,14 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.gatehouse.Api;
-import org.gatehouse.GatehouseTest;
-import org.gatehouse.ProcessDriver;
-import org.gatehouse.access.AccessRequestFixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gatehouse.HttpTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -34,27 +29,10 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 
 /** The security model of DESIGN.md, checked through the real HTTP endpoints. */
-@GatehouseTest
-class SecurityTest {
+class SecurityTest extends HttpTest {
 
-    @Autowired TestRestTemplate rest;
-    @Autowired AccessRequestFixtures fixtures;
     @Autowired IdentityService identity;
     @LocalServerPort int port;
-
-    Api api;
-    ProcessDriver driver;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(rest);
-        driver = fixtures.driver();
-    }
-
-    @AfterEach
-    void resetClock() {
-        ProcessDriver.resetClock();
-    }
 
     @Test
     void nothingIsAnonymousButHealthAndTheInvitationLink() {
