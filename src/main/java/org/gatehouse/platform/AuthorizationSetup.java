@@ -53,9 +53,12 @@ public class AuthorizationSetup implements ApplicationRunner {
             new Grant(RoleService.REQUESTERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE),
             // workspace admins and legal work their tasks in Tasklist
             new Grant(RoleService.WORKSPACE_ADMINS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-            new Grant(RoleService.WORKSPACE_ADMINS, Resources.PROCESS_DEFINITION, ACCESS_PROCESS, ProcessDefinitionPermissions.READ),
+            // READ_INSTANCE: Tasklist's filter columns show the request's variables (project, partner, requester)
+            new Grant(RoleService.WORKSPACE_ADMINS, Resources.PROCESS_DEFINITION, ACCESS_PROCESS, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE),
             new Grant(RoleService.LEGAL, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-            new Grant(RoleService.LEGAL, Resources.PROCESS_DEFINITION, ACCESS_PROCESS, ProcessDefinitionPermissions.READ),
+            new Grant(RoleService.LEGAL, Resources.PROCESS_DEFINITION, ACCESS_PROCESS, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE),
             new Grant(RoleService.EXPERTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             // auditors read history and the models it refers to, and nothing else
             new Grant(RoleService.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),

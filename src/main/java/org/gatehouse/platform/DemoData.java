@@ -11,6 +11,8 @@ import org.gatehouse.access.SharingPolicyService;
 import org.gatehouse.channels.ChannelService;
 import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.OrganisationService;
+import org.gatehouse.directory.Person;
+import org.gatehouse.directory.PersonService;
 import org.gatehouse.directory.RoleService;
 import org.gatehouse.directory.Workspace;
 import org.gatehouse.legal.NdaRegister;
@@ -34,15 +36,17 @@ class DemoData implements ApplicationRunner {
     static final String SHARERS = "external-sharers";
 
     private final IdentityService identity;
+    private final PersonService people;
     private final OrganisationService organisations;
     private final ChannelService channels;
     private final NdaRegister ndas;
     private final SharingPolicyService policy;
     private final Clock clock;
 
-    DemoData(IdentityService identity, OrganisationService organisations, ChannelService channels, NdaRegister ndas,
-            SharingPolicyService policy, Clock clock) {
+    DemoData(IdentityService identity, PersonService people, OrganisationService organisations, ChannelService channels,
+            NdaRegister ndas, SharingPolicyService policy, Clock clock) {
         this.identity = identity;
+        this.people = people;
         this.organisations = organisations;
         this.channels = channels;
         this.ndas = ndas;
@@ -50,18 +54,19 @@ class DemoData implements ApplicationRunner {
         this.clock = clock;
     }
 
-    private record Person(String id, String first, String last, List<String> groups) {
+    /** Demo employees; every active employee is a requester besides the roles listed here (auditors excepted). */
+    private record Account(String id, String first, String last, String position, String department, List<String> roles) {
     }
 
-    private static final List<Person> PEOPLE = List.of(
-            new Person("admin", "Ada", "Admin", List.of(Groups.CAMUNDA_ADMIN, RoleService.WORKSPACE_ADMINS, RoleService.REQUESTERS)),
-            new Person("alice", "Alice", "Martin", List.of(RoleService.REQUESTERS, SHARERS)),
-            new Person("dave", "Dave", "Dubois", List.of(RoleService.REQUESTERS, SHARERS)),
-            new Person("bob", "Bob", "Bernard", List.of(RoleService.WORKSPACE_ADMINS, RoleService.REQUESTERS)),
-            new Person("carol", "Carol", "Petit", List.of(RoleService.WORKSPACE_ADMINS, RoleService.REQUESTERS)),
-            new Person("lena", "Lena", "Laurent", List.of(RoleService.LEGAL, RoleService.REQUESTERS)),
-            new Person("aude", "Aude", "Audit", List.of(RoleService.AUDITORS)),
-            new Person("paul", "Paul", "Owner", List.of(RoleService.PROCESS_OWNERS, RoleService.REQUESTERS)));
+    private static final List<Account> ACCOUNTS = List.of(
+            new Account("admin", "Ada", "Admin", "IT administrator", "IT", List.of(Groups.CAMUNDA_ADMIN, RoleService.WORKSPACE_ADMINS)),
+            new Account("alice", "Alice", "Martin", "Account manager", "Sales", List.of(SHARERS)),
+            new Account("dave", "Dave", "Dubois", "Project lead", "Marketing", List.of(SHARERS)),
+            new Account("bob", "Bob", "Bernard", "Workspace admin", "IT", List.of(RoleService.WORKSPACE_ADMINS)),
+            new Account("carol", "Carol", "Petit", "Workspace admin", "IT", List.of(RoleService.WORKSPACE_ADMINS)),
+            new Account("lena", "Lena", "Laurent", "Legal counsel", "Legal", List.of(RoleService.LEGAL)),
+            new Account("aude", "Aude", "Audit", "Internal auditor", "Finance", List.of(RoleService.AUDITORS)),
+            new Account("paul", "Paul", "Owner", "Process owner", "Operations", List.of(RoleService.PROCESS_OWNERS)));
 
     @Override
     @Transactional
@@ -69,10 +74,9 @@ class DemoData implements ApplicationRunner {
         if (organisations.find("acme").isPresent()) {
             return;
         }
-        ensureGroup(SHARERS, "Members allowed to share channels externally");
-        PEOPLE.forEach(this::ensurePerson);
-
         organisations.create(new Organisation("acme", "Acme", Organisation.Kind.HOST, "Europe/Paris", "09:00-18:00"));
+        ACCOUNTS.forEach(this::createAccount);
+
         organisations.create(new Organisation("globex", "Globex", Organisation.Kind.PARTNER, "America/New_York", "09:00-17:00"));
         organisations.create(new Organisation("initech", "Initech", Organisation.Kind.PARTNER, "America/Chicago", "08:30-17:00"));
         organisations.create(new Organisation("umbrella", "Umbrella", Organisation.Kind.PARTNER, "Europe/London", "09:00-17:30"));
@@ -88,28 +92,13 @@ class DemoData implements ApplicationRunner {
         policy.change(SharingPolicy.Mode.GROUPS, List.of(SHARERS), "admin");
     }
 
-    private void ensureGroup(String id, String name) {
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            var group = identity.newGroup(id);
-            group.setName(name);
-            group.setType(Groups.GROUP_TYPE_WORKFLOW);
-            identity.saveGroup(group);
-        }
-    }
-
-    private void ensurePerson(Person p) {
-        if (identity.createUserQuery().userId(p.id()).count() == 0) {
-            var user = identity.newUser(p.id());
-            user.setFirstName(p.first());
-            user.setLastName(p.last());
-            user.setEmail(p.id() + "@acme.example");
-            user.setPassword(p.id());
-            identity.saveUser(user);
-        }
-        for (String group : p.groups()) {
-            if (identity.createUserQuery().userId(p.id()).memberOfGroup(group).count() == 0) {
-                identity.createMembership(p.id(), group);
-            }
-        }
+    /** Through the directory, like any employee; then the demo password, which the directory does not hold. */
+    private void createAccount(Account a) {
+        people.save(new Person(a.id(), a.id(), a.first(), a.last(), a.id() + "@acme.example", a.position(), a.department(),
+                null, "Paris", "Europe/Paris", Person.Status.ACTIVE, Person.Kind.EMPLOYEE, "acme", null, null));
+        a.roles().forEach(role -> people.grantRole(a.id(), role, "demo"));
+        var user = identity.createUserQuery().userId(a.id()).singleResult();
+        user.setPassword(a.id());
+        identity.saveUser(user);
     }
 }

@@ -1,0 +1,65 @@
+package org.gatehouse.directory;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes Camunda's identity service follow the directory, person by person, on every change: an active person is a
+ * user with exactly the groups the directory gives them; an inactive one is no user at all, so their access ends at
+ * once while their history (which names them) stays. Running it twice changes nothing.
+ *
+ * <p>A sync rather than an identity provider plugin: Camunda's own store keeps credentials, login throttling and the
+ * Admin webapp working, and people who never log in still get a user id that tasks and history can name.
+ */
+@Component
+class IdentitySync {
+
+    private final IdentityService identity;
+
+    IdentitySync(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    void sync(Person person, Set<String> groups) {
+        User user = identity.createUserQuery().userId(person.id()).singleResult();
+        if (!person.active() || person.kind() == Person.Kind.CONTACT) {
+            if (user != null) {
+                identity.deleteUser(person.id());
+            }
+            return;
+        }
+        if (user == null) {
+            user = identity.newUser(person.id());
+        }
+        if (!person.firstName().equals(user.getFirstName()) || !person.lastName().equals(user.getLastName())
+                || !person.email().equals(user.getEmail())) {
+            user.setFirstName(person.firstName());
+            user.setLastName(person.lastName());
+            user.setEmail(person.email());
+            identity.saveUser(user);
+        }
+        Set<String> current = new HashSet<>(identity.createGroupQuery().groupMember(person.id()).list().stream()
+                .map(Group::getId).toList());
+        for (String group : groups) {
+            if (!current.contains(group)) {
+                ensureGroup(group);
+                identity.createMembership(person.id(), group);
+            }
+        }
+        current.stream().filter(g -> !groups.contains(g)).forEach(g -> identity.deleteMembership(person.id(), g));
+    }
+
+    private void ensureGroup(String groupId) {
+        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identity.newGroup(groupId);
+            group.setName(groupId);
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.gatehouse.directory;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The record of each import. Written in transactions of its own, so that progress shows while the import's data
+ * waits to commit all at once, and a refused import still leaves its report.
+ */
+@Component
+class ImportLog {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ImportLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    String start(String kind, String sourceName, String startedBy, int totalRows) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("insert into directory_import (id, kind, source_name, started_by, started_at, status, total_rows, processed, "
+                        + "created, updated, unchanged, refused) values (?, ?, ?, ?, ?, 'RUNNING', ?, 0, 0, 0, 0, 0)")
+                .params(id, kind, sourceName, startedBy, LocalDateTime.now(clock), totalRows).update();
+        return id;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void progress(String id, int processed) {
+        jdbc.sql("update directory_import set processed = ? where id = ?").params(processed, id).update();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void finish(String id, String status, int processed, int created, int updated, int unchanged,
+            List<ImportReport.Refusal> refusals) {
+        jdbc.sql("update directory_import set status = ?, processed = ?, created = ?, updated = ?, unchanged = ?, refused = ?, "
+                        + "finished_at = ? where id = ?")
+                .params(status, processed, created, updated, unchanged, refusals.size(), LocalDateTime.now(clock), id).update();
+        for (ImportReport.Refusal refusal : refusals) {
+            jdbc.sql("insert into directory_import_refusal (import_id, line, reason) values (?, ?, ?)")
+                    .params(id, refusal.line(), refusal.reason().length() > 1000 ? refusal.reason().substring(0, 1000)
+                            : refusal.reason()).update();
+        }
+    }
+
+    Optional<ImportReport> find(String id) {
+        List<ImportReport.Refusal> refusals = jdbc.sql("select line, reason from directory_import_refusal where import_id = ? "
+                + "order by line").param(id).query(ImportReport.Refusal.class).list();
+        return jdbc.sql("select id, kind, source_name, started_by, started_at, finished_at, status, total_rows, processed, "
+                        + "created, updated, unchanged, refused from directory_import where id = ?").param(id)
+                .query((rs, n) -> new ImportReport(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toLocalDateTime(),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toLocalDateTime(), rs.getString(7),
+                        rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), refusals))
+                .optional();
+    }
+}

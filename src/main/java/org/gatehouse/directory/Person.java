@@ -1,0 +1,40 @@
+package org.gatehouse.directory;
+
+/**
+ * Someone Gatehouse knows: an employee from the HR import, or a contact from a chat platform (outside contacts carry
+ * their organisation). {@code id} is their user id in the identity service.
+ */
+public record Person(
+        String id,
+        String employeeId,
+        String firstName,
+        String lastName,
+        String email,
+        String position,
+        String department,
+        String supervisorId,
+        String office,
+        String timeZone,
+        Status status,
+        Kind kind,
+        String organisationId,
+        String slackUserId,
+        String teamsUserId) {
+
+    public enum Status { ACTIVE, INACTIVE }
+
+    public enum Kind { EMPLOYEE, CONTACT }
+
+    public boolean active() {
+        return status == Status.ACTIVE;
+    }
+
+    public String name() {
+        return firstName + " " + lastName;
+    }
+
+    /** True when nothing an import can bring differs: re-importing the same row changes nothing. */
+    boolean sameAs(Person other) {
+        return equals(other);
+    }
+}

@@ -1,0 +1,94 @@
+package org.gatehouse.directory;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PersonRepository {
+
+    private static final String COLUMNS = "id, employee_id, first_name, last_name, email, position, department, "
+            + "supervisor_id, office, time_zone, status, kind, organisation_id, slack_user_id, teams_user_id";
+
+    private final JdbcClient jdbc;
+
+    PersonRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Person> findById(String id) {
+        return jdbc.sql("select " + COLUMNS + " from person where id = ?").param(id).query(Person.class).optional();
+    }
+
+    Optional<Person> findByEmployeeId(String employeeId) {
+        return jdbc.sql("select " + COLUMNS + " from person where employee_id = ?").param(employeeId)
+                .query(Person.class).optional();
+    }
+
+    Optional<Person> findByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from person where email_key = ?").param(key(email))
+                .query(Person.class).optional();
+    }
+
+    Optional<Person> findBySlackId(String slackUserId) {
+        return jdbc.sql("select " + COLUMNS + " from person where slack_user_id = ?").param(slackUserId)
+                .query(Person.class).optional();
+    }
+
+    Optional<Person> findByTeamsId(String teamsUserId) {
+        return jdbc.sql("select " + COLUMNS + " from person where teams_user_id = ?").param(teamsUserId)
+                .query(Person.class).optional();
+    }
+
+    List<Person> findAll(int limit, int offset) {
+        return jdbc.sql("select " + COLUMNS + " from person order by id offset " + offset + " rows fetch first " + limit
+                + " rows only").query(Person.class).list();
+    }
+
+    void insert(Person p, LocalDateTime now) {
+        jdbc.sql("insert into person (" + COLUMNS + ", email_key, created_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(p.id(), p.employeeId(), p.firstName(), p.lastName(), p.email(), p.position(), p.department(),
+                        p.supervisorId(), p.office(), p.timeZone(), p.status().name(), p.kind().name(), p.organisationId(),
+                        p.slackUserId(), p.teamsUserId(), key(p.email()), now, now)
+                .update();
+    }
+
+    void update(Person p, LocalDateTime now) {
+        jdbc.sql("update person set employee_id = ?, first_name = ?, last_name = ?, email = ?, email_key = ?, position = ?, "
+                        + "department = ?, supervisor_id = ?, office = ?, time_zone = ?, status = ?, kind = ?, "
+                        + "organisation_id = ?, slack_user_id = ?, teams_user_id = ?, updated_at = ? where id = ?")
+                .params(p.employeeId(), p.firstName(), p.lastName(), p.email(), key(p.email()), p.position(),
+                        p.department(), p.supervisorId(), p.office(), p.timeZone(), p.status().name(), p.kind().name(),
+                        p.organisationId(), p.slackUserId(), p.teamsUserId(), now, p.id())
+                .update();
+    }
+
+    Set<String> roles(String personId) {
+        return new TreeSet<>(jdbc.sql("select group_id from person_role where person_id = ?").param(personId)
+                .query(String.class).list());
+    }
+
+    boolean grant(String personId, String groupId, String grantedBy, LocalDateTime now) {
+        if (roles(personId).contains(groupId)) {
+            return false;
+        }
+        jdbc.sql("insert into person_role (person_id, group_id, granted_by, granted_at) values (?, ?, ?, ?)")
+                .params(personId, groupId, grantedBy, now).update();
+        return true;
+    }
+
+    boolean revoke(String personId, String groupId) {
+        return jdbc.sql("delete from person_role where person_id = ? and group_id = ?").params(personId, groupId).update() > 0;
+    }
+
+    static String key(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,124 @@
+package org.gatehouse.directory;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.gatehouse.platform.InvalidInputException;
+import org.gatehouse.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The directory: people, their status and their roles. Every change is pushed to the identity service in the same
+ * transaction, so what the directory says is what the engine and the webapps enforce.
+ */
+@Service
+public class PersonService {
+
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    private final PersonRepository people;
+    private final IdentitySync identity;
+    private final Clock clock;
+
+    PersonService(PersonRepository people, IdentitySync identity, Clock clock) {
+        this.people = people;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    public Optional<Person> find(String id) {
+        return people.findById(id);
+    }
+
+    public Person get(String id) {
+        return people.findById(id).orElseThrow(() -> new NotFoundException("There is no person " + id));
+    }
+
+    public Optional<Person> findByEmployeeId(String employeeId) {
+        return people.findByEmployeeId(employeeId);
+    }
+
+    public Optional<Person> findByEmail(String email) {
+        return people.findByEmail(email);
+    }
+
+    public Optional<Person> findBySlackId(String slackUserId) {
+        return people.findBySlackId(slackUserId);
+    }
+
+    public Optional<Person> findByTeamsId(String teamsUserId) {
+        return people.findByTeamsId(teamsUserId);
+    }
+
+    public List<Person> list(int limit, int offset) {
+        return people.findAll(limit, offset);
+    }
+
+    /** Creates or updates a person; an identical person changes nothing, not even the identity service. */
+    @Transactional
+    public Outcome save(Person person) {
+        Optional<Person> existing = people.findById(person.id());
+        if (existing.isPresent() && existing.get().sameAs(person)) {
+            return Outcome.UNCHANGED;
+        }
+        if (existing.isPresent()) {
+            people.update(person, now());
+        } else {
+            people.insert(person, now());
+        }
+        identity.sync(person, groupsOf(person));
+        return existing.isPresent() ? Outcome.UPDATED : Outcome.CREATED;
+    }
+
+    @Transactional
+    public Person setStatus(String personId, Person.Status status) {
+        Person p = get(personId);
+        Person changed = new Person(p.id(), p.employeeId(), p.firstName(), p.lastName(), p.email(), p.position(),
+                p.department(), p.supervisorId(), p.office(), p.timeZone(), status, p.kind(), p.organisationId(),
+                p.slackUserId(), p.teamsUserId());
+        save(changed);
+        return changed;
+    }
+
+    @Transactional
+    public Set<String> grantRole(String personId, String groupId, String grantedBy) {
+        Person person = get(personId);
+        if (groupId == null || !groupId.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new InvalidInputException("group", "'" + groupId + "' is not a group id (lower-case words joined by '-')");
+        }
+        if (people.grant(personId, groupId, grantedBy, now())) {
+            identity.sync(person, groupsOf(person));
+        }
+        return groupsOf(person);
+    }
+
+    @Transactional
+    public Set<String> revokeRole(String personId, String groupId) {
+        Person person = get(personId);
+        if (people.revoke(personId, groupId)) {
+            identity.sync(person, groupsOf(person));
+        }
+        return groupsOf(person);
+    }
+
+    /**
+     * The groups a person holds: the roles granted to them, and {@code requesters} for every active employee (C1),
+     * except auditors, who read history and nothing else.
+     */
+    public Set<String> groupsOf(Person person) {
+        Set<String> groups = new TreeSet<>(people.roles(person.id()));
+        if (person.kind() == Person.Kind.EMPLOYEE && person.active() && !groups.contains(RoleService.AUDITORS)) {
+            groups.add(RoleService.REQUESTERS);
+        }
+        return groups;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}
