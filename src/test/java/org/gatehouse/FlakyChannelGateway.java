@@ -51,6 +51,16 @@ public class FlakyChannelGateway implements ChannelGateway {
     }
 
     @Override
+    public void rename(Channel channel, String newName) {
+        delegate.rename(channel, newName);
+    }
+
+    @Override
+    public void archive(Channel channel) {
+        delegate.archive(channel);
+    }
+
+    @Override
     public void sendMessage(String recipient, String text) {
         delegate.sendMessage(recipient, text);
     }

@@ -60,6 +60,6 @@ class AccessRequestController {
     /** A10: stop sharing every channel with one organisation in one step. */
     @PostMapping("/partners/{partnerId}/disconnect")
     Map<String, List<String>> disconnectPartner(@PathVariable String partnerId, Principal principal) {
-        return Map.of("disconnecting", workflow.disconnectOrganisation(partnerId, principal.getName()));
+        return workflow.disconnectOrganisation(partnerId, principal.getName());
     }
 }

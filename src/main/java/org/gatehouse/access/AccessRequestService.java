@@ -15,6 +15,8 @@ import jakarta.validation.Validator;
 import org.gatehouse.channels.Channel;
 import org.gatehouse.channels.ChannelService;
 import org.gatehouse.channels.Notifier;
+import org.gatehouse.channels.SharingPolicy.ChannelAction;
+import org.gatehouse.channels.SharingPolicyService;
 import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.OrganisationService;
 import org.gatehouse.directory.RoleService;
@@ -103,6 +105,13 @@ public class AccessRequestService {
                     + "sharing policy (" + policy.current().shareMode() + ")");
         }
         Optional<Channel> channel = channels.find(r.workspaceId(), r.channelName());
+        if (channel.isEmpty() && !policy.may(r.requester(), ChannelAction.CREATE)) {
+            return Optional.of(r.requester() + " may not create channels under the current sharing policy: ask for an "
+                    + "existing channel");
+        }
+        if (channel.isPresent() && channel.get().archived()) {
+            return Optional.of("#" + r.channelName() + " is archived");
+        }
         if (channel.isPresent() && channel.get().shared()) {
             return Optional.of("#" + r.channelName() + " is already shared with "
                     + organisations.get(channel.get().partnerId()).name());
@@ -267,11 +276,11 @@ public class AccessRequestService {
         event(id, user, "WITHDRAWAL_REQUESTED", null);
     }
 
-    /** An admin disconnects a connected request early (A10). */
+    /** Early disconnection (A10), by whoever the sharing policy lets disconnect (admins by default). */
     public void checkMayDisconnect(String id, String user) {
         AccessRequest r = get(id);
-        if (!roles.isWorkspaceAdmin(user)) {
-            throw new ForbiddenException("Only an admin disconnects a shared channel");
+        if (!policy.may(user, ChannelAction.DISCONNECT)) {
+            throw new ForbiddenException("The sharing policy does not let " + user + " disconnect shared channels");
         }
         if (r.status() != AccessRequestStatus.CONNECTED) {
             throw new ConflictException("status", "Only a CONNECTED request can be disconnected; this one is " + r.status());
@@ -284,8 +293,8 @@ public class AccessRequestService {
     }
 
     public List<String> connectedRequestsWith(String partnerId, String admin) {
-        if (!roles.isWorkspaceAdmin(admin)) {
-            throw new ForbiddenException("Only an admin stops sharing with an organisation");
+        if (!policy.may(admin, ChannelAction.DISCONNECT)) {
+            throw new ForbiddenException("The sharing policy does not let " + admin + " disconnect shared channels");
         }
         organisations.find(partnerId).orElseThrow(() -> new NotFoundException("There is no organisation " + partnerId));
         return requests.find(AccessRequestStatus.CONNECTED, partnerId, null, MAX_LIST).stream().map(AccessRequest::id).toList();

@@ -87,12 +87,21 @@ public class AccessRequestWorkflow {
         return requests.view(id, admin);
     }
 
-    /** A10: an admin stops sharing every channel with one organisation in one step. */
+    /**
+     * A10: an admin stops sharing every channel with one organisation in one step. Requests already on their way
+     * out (a disconnect under way) are left to finish.
+     */
     @Transactional
-    public List<String> disconnectOrganisation(String partnerId, String admin) {
-        List<String> ids = requests.connectedRequestsWith(partnerId, admin);
-        ids.forEach(id -> disconnect(id, admin));
-        return ids;
+    public Map<String, List<String>> disconnectOrganisation(String partnerId, String admin) {
+        Map<Boolean, List<String>> waiting = requests.connectedRequestsWith(partnerId, admin).stream()
+                .collect(java.util.stream.Collectors.partitioningBy(this::waitsForDisconnect));
+        waiting.get(true).forEach(id -> disconnect(id, admin));
+        return Map.of("disconnecting", waiting.get(true), "alreadyEnding", waiting.get(false));
+    }
+
+    private boolean waitsForDisconnect(String requestId) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(requestId).messageEventSubscriptionName(MSG_DISCONNECT)
+                .count() > 0;
     }
 
     private void correlate(String message, String requestId, Map<String, Object> variables) {

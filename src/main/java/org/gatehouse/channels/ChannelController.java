@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,10 +36,23 @@ class ChannelController {
         return channels.addMember(id, member.member(), member.organisation(), principal.getName());
     }
 
+    @PutMapping("/{id}")
+    ChannelView rename(@PathVariable String id, @Valid @RequestBody Rename rename, Principal principal) {
+        return channels.rename(id, rename.name(), principal.getName());
+    }
+
+    @PostMapping("/{id}/archive")
+    ChannelView archive(@PathVariable String id, Principal principal) {
+        return channels.archive(id, principal.getName());
+    }
+
     /** A9: every connected outside organisation with its shared channels and workspaces. */
     @GetMapping("/connected-organisations")
     List<ChannelService.ConnectedOrganisation> connectedOrganisations() {
         return channels.connectedOrganisations();
+    }
+
+    record Rename(@NotBlank String name) {
     }
 
     record NewMember(@NotBlank @Size(max = 200) String member, @NotBlank @Size(max = 64) String organisation) {

@@ -15,6 +15,10 @@ public interface ChannelGateway {
 
     void disconnect(Channel channel);
 
+    void rename(Channel channel, String newName);
+
+    void archive(Channel channel);
+
     /** A direct message to a member (user id) or an outside address (e-mail). */
     void sendMessage(String recipient, String text);
 }

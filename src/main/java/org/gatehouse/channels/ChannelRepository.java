@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ChannelRepository {
 
-    private static final String COLUMNS = "id, workspace_id, name, partner_id, partner_channel_name, shared_since, pinned_note";
+    private static final String COLUMNS = "id, workspace_id, name, partner_id, partner_channel_name, shared_since, pinned_note, "
+            + "archived_at";
 
     private final JdbcClient jdbc;
 
@@ -49,6 +50,14 @@ class ChannelRepository {
 
     void pin(String id, String note) {
         jdbc.sql("update channel set pinned_note = ? where id = ?").params(note, id).update();
+    }
+
+    void rename(String id, String name) {
+        jdbc.sql("update channel set name = ? where id = ?").params(name, id).update();
+    }
+
+    void archive(String id, LocalDateTime at) {
+        jdbc.sql("update channel set archived_at = ? where id = ?").params(at, id).update();
     }
 
     void unshare(String id) {

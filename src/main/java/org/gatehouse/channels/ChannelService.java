@@ -27,10 +27,12 @@ public class ChannelService {
     private final ChannelGateway gateway;
     private final OrganisationService organisations;
     private final HouseRules houseRules;
+    private final SharingPolicyService policy;
     private final Clock clock;
 
     ChannelService(ChannelRepository channels, ChannelGateway gateway, OrganisationService organisations,
-            HouseRules houseRules, Clock clock) {
+            HouseRules houseRules, SharingPolicyService policy, Clock clock) {
+        this.policy = policy;
         this.channels = channels;
         this.gateway = gateway;
         this.organisations = organisations;
@@ -48,7 +50,7 @@ public class ChannelService {
 
     @Transactional
     public Channel create(String workspaceId, String name) {
-        var channel = new Channel(UUID.randomUUID().toString(), workspaceId, name, null, null, null, null);
+        var channel = new Channel(UUID.randomUUID().toString(), workspaceId, name, null, null, null, null, null);
         channels.insert(channel, LocalDateTime.now(clock));
         gateway.createChannel(channel);
         return channel;
@@ -103,6 +105,44 @@ public class ChannelService {
         }
     }
 
+    /** A1: renaming a channel on the host's side is "modifying" it, for whoever the policy allows. */
+    @Transactional
+    public ChannelView rename(String channelId, String newName, String user) {
+        Channel channel = get(channelId);
+        require(user, SharingPolicy.ChannelAction.MODIFY);
+        if (newName == null || !newName.matches("[a-z0-9][a-z0-9_-]{0,79}")) {
+            throw new InvalidInputException("name", "must be a channel name: lower-case letters, digits, '-' and '_'");
+        }
+        if (find(channel.workspaceId(), newName).isPresent()) {
+            throw new ConflictException("name", "#" + newName + " already exists in " + channel.workspaceId());
+        }
+        gateway.rename(channel, newName);
+        channels.rename(channelId, newName);
+        return view(channelId);
+    }
+
+    /** A1: archiving, for whoever the policy allows; a shared channel is disconnected first. */
+    @Transactional
+    public ChannelView archive(String channelId, String user) {
+        Channel channel = get(channelId);
+        require(user, SharingPolicy.ChannelAction.ARCHIVE);
+        if (channel.shared()) {
+            throw new ConflictException("channel", "#" + channel.name() + " is shared: disconnect it before archiving it");
+        }
+        if (!channel.archived()) {
+            gateway.archive(channel);
+            channels.archive(channelId, LocalDateTime.now(clock));
+        }
+        return view(channelId);
+    }
+
+    private void require(String user, SharingPolicy.ChannelAction action) {
+        if (!policy.may(user, action)) {
+            throw new ForbiddenException("The sharing policy does not let " + user + " " + action.name().toLowerCase()
+                    + " shared channels");
+        }
+    }
+
     /** A7: once connected, a member of either organisation adds colleagues of their own organisation, no admin needed. */
     @Transactional
     public ChannelView addMember(String channelId, String member, String organisationId, String addedBy) {
@@ -142,7 +182,7 @@ public class ChannelService {
         Channel c = get(channelId);
         String partnerName = c.shared() ? organisations.get(c.partnerId()).name() : null;
         return new ChannelView(c.id(), c.workspaceId(), c.name(), c.shared(), partnerName, c.partnerChannelName(),
-                c.sharedSince(), c.pinnedNote(), channels.members(channelId));
+                c.sharedSince(), c.pinnedNote(), c.archivedAt(), channels.members(channelId));
     }
 
     public List<Channel> sharedWith(String partnerId) {

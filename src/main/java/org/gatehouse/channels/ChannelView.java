@@ -8,5 +8,6 @@ import java.util.List;
  * each side gave the channel (A6) and the pinned house rules (A8).
  */
 public record ChannelView(String id, String workspace, String name, boolean shared, String partnerOrganisation,
-        String partnerChannelName, LocalDateTime sharedSince, String pinnedNote, List<ChannelMember> members) {
+        String partnerChannelName, LocalDateTime sharedSince, String pinnedNote, LocalDateTime archivedAt,
+        List<ChannelMember> members) {
 }

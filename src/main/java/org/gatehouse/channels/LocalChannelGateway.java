@@ -45,6 +45,16 @@ public class LocalChannelGateway implements ChannelGateway {
     }
 
     @Override
+    public void rename(Channel channel, String newName) {
+        record("RENAME", channel.id(), "#" + channel.name() + " -> #" + newName);
+    }
+
+    @Override
+    public void archive(Channel channel) {
+        record("ARCHIVE", channel.id(), "#" + channel.name());
+    }
+
+    @Override
     public void sendMessage(String recipient, String text) {
         record("MESSAGE", recipient, text);
     }

@@ -6,9 +6,9 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.gatehouse.access.SharingPolicy;
-import org.gatehouse.access.SharingPolicyService;
 import org.gatehouse.channels.ChannelService;
+import org.gatehouse.channels.SharingPolicy;
+import org.gatehouse.channels.SharingPolicyService;
 import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.OrganisationService;
 import org.gatehouse.directory.Person;
@@ -89,7 +89,7 @@ class DemoData implements ApplicationRunner {
         ndas.record("globex", today, today.plusYears(1), "NDA-GLOBEX-001", "lena");
         ndas.record("umbrella", today.minusYears(2), today.minusYears(1), "NDA-UMBRELLA-007", "lena");
 
-        policy.change(SharingPolicy.Mode.GROUPS, List.of(SHARERS), "admin");
+        policy.change(SharingPolicy.Mode.GROUPS, List.of(SHARERS), null, "admin");
     }
 
     /** Through the directory, like any employee; then the demo password, which the directory does not hold. */

@@ -28,6 +28,10 @@ public class AccessRequestFixtures {
     @Autowired AccessRequestWorkflow workflow;
     @Autowired AccessRequestService requests;
 
+    public AccessRequestWorkflow workflow() {
+        return workflow;
+    }
+
     public ProcessDriver driver() {
         AbstractAssertions.init(engine);
         return new ProcessDriver(engine);

@@ -1,7 +1,8 @@
-package org.gatehouse.access;
+package org.gatehouse.channels;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,9 +38,10 @@ class SharingPolicyController {
         if (!roles.isWorkspaceAdmin(principal.getName())) {
             throw new ForbiddenException("Only admins change the sharing policy");
         }
-        return policy.change(change.shareMode(), change.allowedGroups(), principal.getName());
+        return policy.change(change.shareMode(), change.allowedGroups(), change.channelRules(), principal.getName());
     }
 
-    record Change(@NotNull SharingPolicy.Mode shareMode, List<String> allowedGroups) {
+    record Change(@NotNull SharingPolicy.Mode shareMode, List<String> allowedGroups,
+            Map<SharingPolicy.ChannelAction, SharingPolicy.Rule> channelRules) {
     }
 }

@@ -1,0 +1,106 @@
+package org.gatehouse.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.gatehouse.HttpTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+
+/** A1 through the API: who may share, create, modify, disconnect and archive, as admins set it. */
+class SharingPolicyApiTest extends HttpTest {
+
+    private static final Map<String, Object> DEMO_POLICY = Map.of("shareMode", "GROUPS",
+            "allowedGroups", List.of("external-sharers"), "channelRules", Map.of(
+                    "CREATE", Map.of("mode", "EVERYONE"), "MODIFY", Map.of("mode", "ADMINS_ONLY"),
+                    "DISCONNECT", Map.of("mode", "ADMINS_ONLY"), "ARCHIVE", Map.of("mode", "ADMINS_ONLY")));
+
+    @Autowired ChannelService channels;
+
+    @AfterEach
+    void restorePolicy() {
+        assertThat(api.as("carol").put("/api/sharing-policy", DEMO_POLICY).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void adminsChangeEveryRuleAndTheChangeNamesThem() {
+        JsonNode policy = api.as("alice").get("/api/sharing-policy").getBody();
+        assertThat(policy.get("shareMode").asText()).isEqualTo("GROUPS");
+        assertThat(policy.get("channelRules").get("DISCONNECT").get("mode").asText()).isEqualTo("ADMINS_ONLY");
+
+        assertThat(api.as("alice").put("/api/sharing-policy", Map.of("shareMode", "EVERYONE")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        var groupsWithoutGroup = api.as("carol").put("/api/sharing-policy", Map.of("shareMode", "EVERYONE",
+                "channelRules", Map.of("ARCHIVE", Map.of("mode", "GROUPS"))));
+        assertThat(groupsWithoutGroup.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(groupsWithoutGroup.getBody().get("errors").findValuesAsText("field"))
+                .containsExactly("channelRules.ARCHIVE.allowedGroups");
+        assertThat(api.as("carol").get("/api/sharing-policy").getBody().get("shareMode").asText())
+                .as("a refused change changes nothing").isEqualTo("GROUPS");
+        assertThat(api.as("carol").put("/api/sharing-policy", Map.of("shareMode", "NOBODY")).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+
+        JsonNode changed = api.as("carol").put("/api/sharing-policy", Map.of("shareMode", "EVERYONE",
+                "channelRules", Map.of("DISCONNECT", Map.of("mode", "GROUPS", "allowedGroups", List.of("external-sharers")))))
+                .getBody();
+        assertThat(changed.get("changedBy").asText()).isEqualTo("carol");
+        assertThat(changed.get("channelRules").get("DISCONNECT").get("allowedGroups").toString()).contains("external-sharers");
+        assertThat(changed.get("channelRules").get("ARCHIVE").get("mode").asText()).as("untouched").isEqualTo("ADMINS_ONLY");
+    }
+
+    @Test
+    void theDisconnectRuleDecidesWhoStopsSharing() {
+        var pi = fixtures.connected("alice", "Globex", LocalDate.now().plusMonths(2));
+        String disconnect = "/api/access-requests/" + pi.getBusinessKey() + "/disconnect";
+        assertThat(api.as("alice").post(disconnect, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        api.as("carol").put("/api/sharing-policy", Map.of("shareMode", "GROUPS", "allowedGroups", List.of("external-sharers"),
+                "channelRules", Map.of("DISCONNECT", Map.of("mode", "GROUPS", "allowedGroups", List.of("external-sharers")))));
+        assertThat(api.as("alice").post(disconnect, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void theCreateRuleRefusesANewChannelButNotAnExistingOne() {
+        api.as("carol").put("/api/sharing-policy", Map.of("shareMode", "GROUPS", "allowedGroups", List.of("external-sharers"),
+                "channelRules", Map.of("CREATE", Map.of("mode", "ADMINS_ONLY"))));
+        JsonNode refused = api.as("alice").get("/api/access-requests/" + fixtures.submit("alice", "Globex",
+                LocalDate.now().plusMonths(1)).id()).getBody();
+        assertThat(refused.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(refused.get("statusReason").asText()).contains("may not create channels");
+
+        var existing = fixtures.draft("Globex", LocalDate.now().plusMonths(1));
+        channels.create("acme-main", existing.channelName());
+        assertThat(fixtures.workflow().submit(existing, "alice").status()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void theModifyAndArchiveRulesGuardRenamingAndArchiving() {
+        var pi = fixtures.connected("dave", "Globex", LocalDate.now().plusMonths(2));
+        String channel = "/api/channels/" + api.as("dave").get("/api/access-requests/" + pi.getBusinessKey()).getBody()
+                .get("channelId").asText();
+        assertThat(api.as("dave").put(channel, Map.of("name", "renamed-by-dave")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.as("carol").put(channel, Map.of("name", "Bad Name")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.as("carol").put(channel, Map.of("name", "general")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        String newName = "renamed-" + pi.getBusinessKey().substring(0, 8);
+        assertThat(api.as("carol").put(channel, Map.of("name", newName)).getBody().get("name").asText()).isEqualTo(newName);
+
+        assertThat(api.as("carol").post(channel + "/archive", null).getStatusCode()).as("shared").isEqualTo(HttpStatus.CONFLICT);
+        fixtures.workflow().disconnect(pi.getBusinessKey(), "carol");
+        driver.runJobs(pi.getId());
+        assertThat(api.as("dave").post(channel + "/archive", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.as("carol").post(channel + "/archive", null).getBody().get("archivedAt").isNull()).isFalse();
+
+        var again = fixtures.draft("Globex", LocalDate.now().plusMonths(1));
+        var onArchived = new org.gatehouse.access.AccessRequestDraft(again.workspace(), newName, again.partnerOrganisation(),
+                again.partnerContactName(), again.partnerContactEmail(), again.projectName(), again.endDate(), again.purpose());
+        var refused = fixtures.workflow().submit(onArchived, "dave");
+        assertThat(refused.status()).isEqualTo("REJECTED");
+        assertThat(refused.statusReason()).contains("archived");
+    }
+}
