@@ -1,0 +1,73 @@
+package org.gatehouse.directory;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place that shows a requester to experts (C2): every API that does must build its view here, so it
+ * carries the attributes admins chose and no others. The requester's id always comes along: it is the reference
+ * the ticket holds, not an attribute of the person.
+ */
+@Service
+public class RequesterProfiles {
+
+    public record Policy(List<String> attributes, String changedBy, LocalDateTime changedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PersonService people;
+    private final RoleService roles;
+    private final Clock clock;
+
+    RequesterProfiles(JdbcClient jdbc, PersonService people, RoleService roles, Clock clock) {
+        this.jdbc = jdbc;
+        this.people = people;
+        this.roles = roles;
+        this.clock = clock;
+    }
+
+    public Policy policy() {
+        return jdbc.sql("select attributes, changed_by, changed_at from requester_attribute_policy where id = 1")
+                .query((rs, i) -> new Policy(Arrays.asList(rs.getString(1).split(",")), rs.getString(2),
+                        rs.getTimestamp(3).toLocalDateTime()))
+                .single();
+    }
+
+    @Transactional
+    public Policy change(List<String> attributes, String admin) {
+        if (attributes == null || attributes.isEmpty()) {
+            throw new InvalidInputException("attributes", "Choose at least one attribute");
+        }
+        List<String> unknown = attributes.stream().filter(a -> RequesterAttribute.byKey(a) == null).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("attributes", "Unknown attributes " + unknown + "; known: "
+                    + Arrays.stream(RequesterAttribute.values()).map(RequesterAttribute::key).toList());
+        }
+        jdbc.sql("update requester_attribute_policy set attributes = ?, changed_by = ?, changed_at = ? where id = 1")
+                .params(String.join(",", attributes.stream().distinct().toList()), admin, LocalDateTime.now(clock)).update();
+        return policy();
+    }
+
+    /** The requester as an expert may see them; only experts and admins see requesters at all. */
+    public Map<String, String> view(String requesterId, String viewer) {
+        if (!roles.isMember(viewer, RoleService.EXPERTS) && !roles.isMember(viewer, RoleService.ADMINS)) {
+            throw new ForbiddenException("Only experts see requesters' profiles");
+        }
+        Person person = people.get(requesterId);
+        Map<String, String> view = new LinkedHashMap<>();
+        view.put("id", person.id());
+        policy().attributes().stream().map(RequesterAttribute::byKey)
+                .forEach(attribute -> view.put(attribute.key(), attribute.valueOf(person)));
+        return view;
+    }
+}
