@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Four eyes, enforced by the engine itself: when the approval task is created, the requester loses every right on
  * it, so Tasklist, the engine REST API and Java all refuse them with an authorization error (403), even when they
- * are a workspace admin. A user's revoke outweighs their groups' grants. The engine removes the authorization
+ * are a workspace admin or an admin: a user's revoke outweighs their groups' grants. The engine removes the authorization
  * with the task.
  */
 @Component("excludeRequesterFromApproval")

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completion of {@code hostAdminApproval}, whichever API completes it: records the decision and who took it. The
- * engine's authorization checks already keep the requester off the task (see {@link ExcludeRequesterFromApprovalListener});
- * this check also holds for admins, whom the engine does not check, and for calls without a signed-in user.
+ * engine's authorization checks already keep the requester off the task, admins included (see
+ * {@link ExcludeRequesterFromApprovalListener}); this check also holds for Java calls without a signed-in user.
  */
 @Component("hostApprovalDecision")
 class HostApprovalListener implements TaskListener {

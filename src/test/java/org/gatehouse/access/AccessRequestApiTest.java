@@ -162,6 +162,23 @@ class AccessRequestApiTest extends HttpTest {
         assertThat(api.as("carol").get("/engine-rest/task/" + task).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
+    /** Admins hold every right by grants, which the requester's revoke on their own approval task outweighs. */
+    @Test
+    void anAdminDoesNotApproveTheirOwnRequestEither() {
+        var request = fixtures.submit("admin", "Globex", LocalDate.now().plusMonths(1));
+        driver.runJobs(fixtures.instance(request).getId());
+        String task = api.as("carol").get("/engine-rest/task?processInstanceBusinessKey=" + request.id() + "&maxResults=5")
+                .getBody().get(0).get("id").asText();
+        for (String path : new String[] {"/complete", "/submit-form"}) {
+            ResponseEntity<JsonNode> self = api.as("admin").post("/engine-rest/task/" + task + path,
+                    variables(Map.of("approved", true)));
+            assertThat(self.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(self.getBody().get("type").asText()).isEqualTo("AuthorizationException");
+        }
+        assertThat(api.as("carol").post("/engine-rest/task/" + task + "/complete", variables(Map.of("approved", true)))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
     @Test
     void onlyTheRequesterWithdrawsAndOnlyWhilePending() {
         var request = fixtures.submit("alice", "Globex", LocalDate.now().plusMonths(1));
