@@ -1,7 +1,5 @@
 package org.gatehouse.directory;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -55,10 +53,7 @@ public class ExpertFixtures {
     }
 
     public ProcessInstance instance(String invitationId) {
-        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(invitationId)
-                .singleResult();
-        assertThat(pi).as("running instance of invitation " + invitationId).isNotNull();
-        return pi;
+        return driver().instance(invitationId);
     }
 
     /** The token of the last link sent to the person through the chat platform. */
