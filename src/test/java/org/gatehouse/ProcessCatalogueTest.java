@@ -26,6 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.gatehouse.access.AccessRequestProcess;
+import org.gatehouse.directory.ExpertOnboardingProcess;
 import org.gatehouse.platform.AuthorizationSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class ProcessCatalogueTest {
 
     private Set<String> processVariables() throws IllegalAccessException {
         Set<String> names = new HashSet<>();
-        for (Field field : AccessRequestProcess.class.getFields()) {
+        for (Field field : contracts()) {
             boolean constant = Modifier.isStatic(field.getModifiers()) && field.getType() == String.class;
             boolean contractName = field.getName().equals("KEY") || field.getName().equals("NDA_DECISION")
                     || field.getName().startsWith("MSG_") || field.getName().startsWith("TASK_");
@@ -105,6 +106,12 @@ class ProcessCatalogueTest {
             }
         }
         return names;
+    }
+
+    /** The constants classes of the processes: each names its key, messages, tasks and variables. */
+    private static java.util.List<Field> contracts() {
+        return java.util.stream.Stream.of(AccessRequestProcess.class, ExpertOnboardingProcess.class)
+                .flatMap(c -> Arrays.stream(c.getFields())).toList();
     }
 
     private Set<String> deployedFormIds() {

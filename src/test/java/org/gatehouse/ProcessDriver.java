@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -49,6 +50,16 @@ public final class ProcessDriver {
         }
         ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
         runJobs(processInstanceId);
+    }
+
+    /** The running instance whose business key is its domain record's id. */
+    public ProcessInstance instance(String businessKey) {
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey).singleResult();
+        if (instance == null) {
+            throw new AssertionError("No instance with the business key " + businessKey + " is running");
+        }
+        return instance;
     }
 
     public Job job(String processInstanceId, String activityId) {

@@ -1,17 +1,12 @@
 package org.gatehouse.access;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 
-import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 
-import org.springframework.core.io.ClassPathResource;
+import org.gatehouse.platform.HtmlPages;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,12 +28,9 @@ class InvitationController {
     private final AccessRequestWorkflow workflow;
     private final Template page;
 
-    InvitationController(AccessRequestWorkflow workflow) throws IOException {
+    InvitationController(AccessRequestWorkflow workflow) {
         this.workflow = workflow;
-        try (Reader reader = new InputStreamReader(new ClassPathResource("templates/invitation.mustache").getInputStream(),
-                StandardCharsets.UTF_8)) {
-            this.page = Mustache.compiler().compile(reader);
-        }
+        this.page = HtmlPages.load("invitation.mustache");
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

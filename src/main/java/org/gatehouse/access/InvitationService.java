@@ -1,19 +1,12 @@
 package org.gatehouse.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.LinkTokens;
 import org.gatehouse.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,7 +38,7 @@ class InvitationService {
         var id = UUID.randomUUID().toString();
         var expiresAt = LocalDateTime.now(clock).plus(properties.invitationValidity());
         jdbc.sql("insert into invitation (id, request_id, token_hash, expires_at) values (?, ?, ?, ?)")
-                .params(id, requestId, hash(token(id)), expiresAt).update();
+                .params(id, requestId, LinkTokens.hash(token(id)), expiresAt).update();
         return new Invitation(id, requestId, expiresAt, null, null);
     }
 
@@ -61,7 +54,8 @@ class InvitationService {
 
     /** The invitation behind a token that may still be used; a made-up token is 404, a spent one 409. */
     Invitation resolve(String token) {
-        Invitation invitation = jdbc.sql("select " + COLUMNS + " from invitation where token_hash = ?").param(hash(token))
+        Invitation invitation = jdbc.sql("select " + COLUMNS + " from invitation where token_hash = ?")
+                .param(LinkTokens.hash(token))
                 .query(Invitation.class).optional()
                 .orElseThrow(() -> new NotFoundException("This invitation link is not valid"));
         if (invitation.usedAt() != null) {
@@ -93,22 +87,6 @@ class InvitationService {
     }
 
     private String token(String invitationId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(properties.invitationSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] sig = mac.doFinal(("invitation:" + invitationId).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
-    private static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return LinkTokens.token(properties.invitationSecret(), "invitation", invitationId);
     }
 }

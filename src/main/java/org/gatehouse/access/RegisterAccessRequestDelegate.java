@@ -1,10 +1,10 @@
 package org.gatehouse.access;
 
 import static org.gatehouse.access.AccessRequestProcess.*;
+import static org.gatehouse.platform.ProcessVariables.businessKeyOrNew;
 import static org.gatehouse.platform.ProcessVariables.date;
+import static org.gatehouse.platform.ProcessVariables.starter;
 import static org.gatehouse.platform.ProcessVariables.string;
-
-import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component("registerAccessRequest")
 class RegisterAccessRequestDelegate implements JavaDelegate {
 
-    static final String INITIATOR = "initiator";
-
     private final AccessRequestService requests;
 
     RegisterAccessRequestDelegate(AccessRequestService requests) {
@@ -27,13 +25,8 @@ class RegisterAccessRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String id = execution.getProcessBusinessKey();
-        if (id == null) {
-            id = UUID.randomUUID().toString();
-            execution.setProcessBusinessKey(id);
-        }
-        String initiator = string(execution, INITIATOR);
-        String requester = initiator != null ? initiator : string(execution, REQUESTER);
+        String id = businessKeyOrNew(execution);
+        String requester = starter(execution, REQUESTER);
         var draft = new AccessRequestDraft(string(execution, WORKSPACE), string(execution, CHANNEL_NAME),
                 string(execution, PARTNER_ORGANISATION), string(execution, PARTNER_CONTACT_NAME),
                 string(execution, PARTNER_CONTACT_EMAIL), string(execution, PROJECT_NAME), date(execution, END_DATE),

@@ -56,10 +56,20 @@ class IdentitySync {
 
     private void ensureGroup(String groupId) {
         if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-            Group group = identity.newGroup(groupId);
-            group.setName(groupId);
-            group.setType("WORKFLOW");
-            identity.saveGroup(group);
+            defineGroup(groupId, groupId);
         }
+    }
+
+    /** Creates the group, or renames it: a team's group carries the team's name in the webapps. */
+    void defineGroup(String groupId, String name) {
+        Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+        if (group == null) {
+            group = identity.newGroup(groupId);
+            group.setType("WORKFLOW");
+        } else if (name.equals(group.getName())) {
+            return;
+        }
+        group.setName(name);
+        identity.saveGroup(group);
     }
 }

@@ -75,6 +75,11 @@ class PersonRepository {
                 .query(String.class).list());
     }
 
+    List<Person> holders(String groupId) {
+        return jdbc.sql("select " + COLUMNS + " from person where id in (select person_id from person_role where group_id = ?) "
+                + "order by id").param(groupId).query(Person.class).list();
+    }
+
     boolean grant(String personId, String groupId, String grantedBy, LocalDateTime now) {
         if (roles(personId).contains(groupId)) {
             return false;

@@ -106,6 +106,11 @@ public class PersonService {
         return groupsOf(person);
     }
 
+    /** Everyone the directory grants {@code groupId}, active or not. */
+    public List<Person> holding(String groupId) {
+        return people.holders(groupId);
+    }
+
     /**
      * The groups a person holds: the roles granted to them, and {@code requesters} for every active employee (C1),
      * except auditors, who read history and nothing else.

@@ -41,6 +41,11 @@ public class RoleService {
         return isMember(userId, WORKSPACE_ADMINS) || isMember(userId, ADMINS);
     }
 
+    /** C6: experts and admins name further experts and run teams. */
+    public boolean isExpertOrAdmin(String userId) {
+        return userId != null && (isMember(userId, EXPERTS) || isMember(userId, ADMINS));
+    }
+
     public List<String> membersOf(String groupId) {
         return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
     }

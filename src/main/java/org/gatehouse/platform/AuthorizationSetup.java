@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.gatehouse.directory.ExpertOnboardingProcess;
 import org.gatehouse.directory.RoleService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -60,6 +61,14 @@ public class AuthorizationSetup implements ApplicationRunner {
             new Grant(RoleService.LEGAL, Resources.PROCESS_DEFINITION, ACCESS_PROCESS, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE),
             new Grant(RoleService.EXPERTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+            // experts name further experts (C6), also from Tasklist's start form; a team's tasks reach its members
+            // through their candidate group team-<slug>, which the engine grants as it is set
+            new Grant(RoleService.EXPERTS, Resources.PROCESS_DEFINITION, ExpertOnboardingProcess.KEY,
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
+            new Grant(RoleService.EXPERTS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE),
+            // an invitee (every employee is a requester) opens their acceptInvitation task with its form and diagram
+            new Grant(RoleService.REQUESTERS, Resources.PROCESS_DEFINITION, ExpertOnboardingProcess.KEY,
+                    ProcessDefinitionPermissions.READ),
             // auditors read history and the models it refers to, and nothing else
             new Grant(RoleService.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
             new Grant(RoleService.AUDITORS, Resources.PROCESS_DEFINITION, ANY,

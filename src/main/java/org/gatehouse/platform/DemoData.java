@@ -59,7 +59,9 @@ class DemoData implements ApplicationRunner {
     }
 
     private static final List<Account> ACCOUNTS = List.of(
-            new Account("admin", "Ada", "Admin", "IT administrator", "IT", List.of(Groups.CAMUNDA_ADMIN, RoleService.WORKSPACE_ADMINS)),
+            new Account("admin", "Ada", "Admin", "IT administrator", "IT", List.of(Groups.CAMUNDA_ADMIN, RoleService.WORKSPACE_ADMINS,
+                    // C6: the admin holds the Conversations Expert role from the start and is the first expert
+                    RoleService.EXPERTS)),
             new Account("alice", "Alice", "Martin", "Account manager", "Sales", List.of(SHARERS)),
             new Account("dave", "Dave", "Dubois", "Project lead", "Marketing", List.of(SHARERS)),
             new Account("bob", "Bob", "Bernard", "Workspace admin", "IT", List.of(RoleService.WORKSPACE_ADMINS)),

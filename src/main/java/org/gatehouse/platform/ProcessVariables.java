@@ -2,11 +2,15 @@ package org.gatehouse.platform;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Typed reads of the variables that forms and the API hand to delegates; a bad value names its variable. */
 public final class ProcessVariables {
+
+    /** The start events' {@code camunda:initiator}: set by the engine to the signed-in user who starts the process. */
+    public static final String INITIATOR = "initiator";
 
     private ProcessVariables() {
     }
@@ -18,6 +22,28 @@ public final class ProcessVariables {
 
     public static String businessKey(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
         return execution.getProcessBusinessKey();
+    }
+
+    /**
+     * The business key, which is the domain record's id. A start from Tasklist's start form comes without one: the
+     * record then gets a fresh id, and the instance takes it as its business key.
+     */
+    public static String businessKeyOrNew(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        String id = execution.getProcessBusinessKey();
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            execution.setProcessBusinessKey(id);
+        }
+        return id;
+    }
+
+    /**
+     * Who starts the process: the signed-in user when it is started from Tasklist (the start event's {@code initiator},
+     * whatever the submitted variables say), otherwise {@code variable}, set by the API to its signed-in caller.
+     */
+    public static String starter(VariableScope scope, String variable) {
+        String initiator = string(scope, INITIATOR);
+        return initiator != null ? initiator : string(scope, variable);
     }
 
     /** Forms send dates as ISO strings ("2027-01-31"), possibly with a time part that a date field ignores. */

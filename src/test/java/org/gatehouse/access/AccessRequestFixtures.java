@@ -58,10 +58,7 @@ public class AccessRequestFixtures {
     }
 
     public ProcessInstance instance(String requestId) {
-        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(requestId)
-                .singleResult();
-        assertThat(pi).as("running instance of " + requestId).isNotNull();
-        return pi;
+        return driver().instance(requestId);
     }
 
     /** The partner's token, as the requester's link shows it. */
