@@ -25,6 +25,9 @@ public record Person(
 
     public enum Kind { EMPLOYEE, CONTACT }
 
+    /** How a person came into the directory; set once, when they are created (C5: imported people are told little). */
+    public enum Source { MANUAL, HR_IMPORT, SLACK_IMPORT, TEAMS_IMPORT }
+
     public boolean active() {
         return status == Status.ACTIVE;
     }
