@@ -28,11 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 class DirectoryController {
 
     private final EmployeeImport employees;
+    private final DirectoryImport imports;
     private final PersonService people;
     private final RoleService roles;
 
-    DirectoryController(EmployeeImport employees, PersonService people, RoleService roles) {
+    DirectoryController(EmployeeImport employees, DirectoryImport imports, PersonService people, RoleService roles) {
         this.employees = employees;
+        this.imports = imports;
         this.people = people;
         this.roles = roles;
     }
@@ -59,7 +61,7 @@ class DirectoryController {
     @GetMapping("/imports/{id}")
     ImportReport importReport(@PathVariable String id, Principal principal) {
         requireAdmin(principal);
-        return employees.report(id);
+        return imports.report(id);
     }
 
     @GetMapping("/people/{id}")
