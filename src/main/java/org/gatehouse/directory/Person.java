@@ -36,6 +36,18 @@ public record Person(
         return firstName + " " + lastName;
     }
 
+    /** The same person, known on Slack under {@code id}. */
+    Person withSlackUserId(String id) {
+        return new Person(this.id, employeeId, firstName, lastName, email, position, department, supervisorId, office,
+                timeZone, status, kind, organisationId, id, teamsUserId);
+    }
+
+    /** The same person, known on Microsoft Teams under {@code id}. */
+    Person withTeamsUserId(String id) {
+        return new Person(this.id, employeeId, firstName, lastName, email, position, department, supervisorId, office,
+                timeZone, status, kind, organisationId, slackUserId, id);
+    }
+
     /** True when nothing an import can bring differs: re-importing the same row changes nothing. */
     boolean sameAs(Person other) {
         return equals(other);
