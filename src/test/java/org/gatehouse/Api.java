@@ -47,8 +47,13 @@ public final class Api {
 
     /** Sends the body as it is, for malformed JSON. */
     public ResponseEntity<JsonNode> postRaw(String path, String body) {
+        return postRaw(path, body, MediaType.APPLICATION_JSON);
+    }
+
+    /** Sends the body as it is, with its own content type: a file to import, say. */
+    public ResponseEntity<JsonNode> postRaw(String path, String body, MediaType type) {
         var headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setContentType(type);
         return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 

@@ -14,6 +14,7 @@ import jakarta.validation.Validator;
 
 import org.gatehouse.channels.Channel;
 import org.gatehouse.channels.ChannelService;
+import org.gatehouse.channels.MessageKind;
 import org.gatehouse.channels.Notifier;
 import org.gatehouse.channels.SharingPolicy.ChannelAction;
 import org.gatehouse.channels.SharingPolicyService;
@@ -159,17 +160,20 @@ public class AccessRequestService {
         return invitation;
     }
 
-    /** A4, A5: the link goes to the partner's contact; the requester gets it with what must never be posted. */
+    /**
+     * A4, A5: the link goes to the partner's contact, as the request for their organisation's approval; the requester
+     * gets it with what must never be posted.
+     */
     @Transactional
     public void sendInvitation(String id) {
         AccessRequest r = get(id);
         String link = invitations.openLink(id)
                 .orElseThrow(() -> new IllegalStateException("Request " + id + " has no open invitation"));
-        notifier.notifyAddress(r.partnerContactEmail(), organisations.host().name() + " invites "
-                + organisations.get(r.partnerId()).name() + " to share #" + r.channelName() + " for the project "
+        notifier.notifyAddress(r.partnerContactEmail(), MessageKind.APPROVAL_REQUEST, organisations.host().name()
+                + " invites " + organisations.get(r.partnerId()).name() + " to share #" + r.channelName() + " for the project "
                 + r.projectName() + ". An admin of your organisation can accept or decline here: " + link);
-        notifier.notifyUser(r.requester(), "Your request to share #" + r.channelName() + " now waits for an admin on "
-                + "each side. The partner's link: " + link + "\nNever post in a shared channel: "
+        notifier.notifyUser(r.requester(), MessageKind.STATUS, "Your request to share #" + r.channelName()
+                + " now waits for an admin on each side. The partner's link: " + link + "\nNever post in a shared channel: "
                 + String.join("; ", properties.neverPost()) + ".");
         event(id, SYSTEM, "INVITATION_SENT", r.partnerContactEmail());
     }

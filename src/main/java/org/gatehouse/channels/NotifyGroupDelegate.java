@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reminders and escalations: the BPMN gives the group and the text as input parameters {@code group} and
- * {@code message}, so process owners word them in the Modeler.
+ * {@code message}, so process owners word them in the Modeler. Both chase work that waits, so they go out as
+ * {@link MessageKind#REMINDER}s.
  */
 @Component("notifyGroup")
 class NotifyGroupDelegate implements JavaDelegate {
@@ -21,6 +22,6 @@ class NotifyGroupDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifier.notifyGroup(string(execution, "group"), string(execution, "message"));
+        notifier.notifyGroup(string(execution, "group"), MessageKind.REMINDER, string(execution, "message"));
     }
 }

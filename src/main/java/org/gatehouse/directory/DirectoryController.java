@@ -5,8 +5,10 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,29 +24,46 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The directory, for admins: imports, people, their status and roles. */
+/** The directory, for admins: imports (HR, Slack and Teams), people, their status and roles. */
 @RestController
 @RequestMapping("/api/directory")
 class DirectoryController {
 
     private final EmployeeImport employees;
+    private final ContactImport contacts;
+    private final DirectoryImport imports;
     private final PersonService people;
     private final RoleService roles;
 
-    DirectoryController(EmployeeImport employees, PersonService people, RoleService roles) {
+    DirectoryController(EmployeeImport employees, ContactImport contacts, DirectoryImport imports, PersonService people,
+            RoleService roles) {
         this.employees = employees;
+        this.contacts = contacts;
+        this.imports = imports;
         this.people = people;
         this.roles = roles;
     }
 
-    /** An HR export as the body: {@code text/csv} or {@code application/json}. A refused file is 422 and changes nothing. */
+    /**
+     * An import, the file as the body. {@code kind=employees} (the default): an HR export, {@code text/csv} or
+     * {@code application/json}; {@code kind=slack}: a Slack {@code users.list} export (JSON); {@code kind=teams}: a
+     * Teams member export (CSV). A refused file is 422 with the report, and changes nothing.
+     */
     @PostMapping(path = "/imports", consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<Object> importEmployees(@RequestBody byte[] file, @RequestHeader("Content-Type") MediaType type,
-            @RequestParam(defaultValue = "upload") String source, Principal principal) {
+    ResponseEntity<Object> importFile(@RequestBody byte[] file, @RequestHeader("Content-Type") MediaType type,
+            @RequestParam(defaultValue = "employees") String kind, @RequestParam(defaultValue = "upload") String source,
+            Principal principal) {
         requireAdmin(principal);
-        var format = type.isCompatibleWith(MediaType.APPLICATION_JSON) ? EmployeeImport.Format.JSON : EmployeeImport.Format.CSV;
-        ImportReport report = employees.importEmployees(new ByteArrayInputStream(file), format, source, principal.getName(),
-                processed -> { });
+        var in = new ByteArrayInputStream(file);
+        String admin = principal.getName();
+        IntConsumer progress = processed -> { };
+        ImportReport report = switch (kind) {
+            case "employees" -> employees.importEmployees(in, type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    ? EmployeeImport.Format.JSON : EmployeeImport.Format.CSV, source, admin, progress);
+            case "slack" -> contacts.importContacts(ContactImport.Platform.SLACK, in, source, admin, progress);
+            case "teams" -> contacts.importContacts(ContactImport.Platform.TEAMS, in, source, admin, progress);
+            default -> throw new InvalidInputException("kind", "'" + kind + "' is not a kind of import: employees, slack or teams");
+        };
         if ("REFUSED".equals(report.status())) {
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
                     report.refused() + " row(s) refused: nothing was imported");
@@ -59,14 +78,15 @@ class DirectoryController {
     @GetMapping("/imports/{id}")
     ImportReport importReport(@PathVariable String id, Principal principal) {
         requireAdmin(principal);
-        return employees.report(id);
+        return imports.report(id);
     }
 
+    /** A person, their groups, and how they came into the directory ({@code MANUAL}, {@code HR_IMPORT}, ...). */
     @GetMapping("/people/{id}")
     Map<String, Object> person(@PathVariable String id, Principal principal) {
         requireAdmin(principal);
         Person person = people.get(id);
-        return Map.of("person", person, "groups", people.groupsOf(person));
+        return Map.of("person", person, "groups", people.groupsOf(person), "source", people.sourceOf(id).orElseThrow());
     }
 
     @PostMapping("/people/{id}/deactivate")

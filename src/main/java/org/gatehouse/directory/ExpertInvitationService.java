@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.gatehouse.channels.MessageKind;
 import org.gatehouse.channels.Notifier;
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
@@ -82,10 +83,13 @@ public class ExpertInvitationService {
         return view(get(id));
     }
 
-    /** The invitation goes to the invitee through the chat platform, with the link; Tasklist has the same answer. */
+    /**
+     * The invitation goes to the invitee through the chat platform, with the link; Tasklist has the same answer. It
+     * asks the invitee to decide, so it is an approval request: it reaches imported employees too (C5).
+     */
     public void send(String id) {
         ExpertInvitation invitation = get(id);
-        notifier.notifyUser(invitation.personId(), nameOf(invitation.invitedBy()) + " invites you to become a "
+        notifier.notifyUser(invitation.personId(), MessageKind.APPROVAL_REQUEST, nameOf(invitation.invitedBy()) + " invites you to become a "
                 + "Conversations Expert: you would handle employees' requests with your teams. Accept or decline before "
                 + invitation.expiresAt() + " UTC here: " + link(id) + " (or in Tasklist, task \"Accept the expert invitation\").");
     }
@@ -96,7 +100,7 @@ public class ExpertInvitationService {
         if (invitation.status() != ExpertInvitation.Status.PENDING) {
             return;
         }
-        notifier.notifyUser(invitation.personId(), "Reminder: " + nameOf(invitation.invitedBy()) + "'s invitation to "
+        notifier.notifyUser(invitation.personId(), MessageKind.APPROVAL_REQUEST, "Reminder: " + nameOf(invitation.invitedBy()) + "'s invitation to "
                 + "become a Conversations Expert is waiting for your answer until " + invitation.expiresAt() + " UTC: "
                 + link(id));
         invitations.markReminded(id, now());

@@ -40,12 +40,17 @@ class ImportLog {
         jdbc.sql("update directory_import set processed = ? where id = ?").params(processed, id).update();
     }
 
+    /** What a finished import did with its rows. */
+    record Counts(int processed, int created, int updated, int unchanged, int skipped) {
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0);
+    }
+
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void finish(String id, String status, int processed, int created, int updated, int unchanged,
-            List<ImportReport.Refusal> refusals) {
-        jdbc.sql("update directory_import set status = ?, processed = ?, created = ?, updated = ?, unchanged = ?, refused = ?, "
-                        + "finished_at = ? where id = ?")
-                .params(status, processed, created, updated, unchanged, refusals.size(), LocalDateTime.now(clock), id).update();
+    void finish(String id, String status, Counts counts, List<ImportReport.Refusal> refusals) {
+        jdbc.sql("update directory_import set status = ?, processed = ?, created = ?, updated = ?, unchanged = ?, skipped = ?, "
+                        + "refused = ?, finished_at = ? where id = ?")
+                .params(status, counts.processed(), counts.created(), counts.updated(), counts.unchanged(), counts.skipped(),
+                        refusals.size(), LocalDateTime.now(clock), id).update();
         for (ImportReport.Refusal refusal : refusals) {
             jdbc.sql("insert into directory_import_refusal (import_id, line, reason) values (?, ?, ?)")
                     .params(id, refusal.line(), refusal.reason().length() > 1000 ? refusal.reason().substring(0, 1000)
@@ -57,11 +62,12 @@ class ImportLog {
         List<ImportReport.Refusal> refusals = jdbc.sql("select line, reason from directory_import_refusal where import_id = ? "
                 + "order by line").param(id).query(ImportReport.Refusal.class).list();
         return jdbc.sql("select id, kind, source_name, started_by, started_at, finished_at, status, total_rows, processed, "
-                        + "created, updated, unchanged, refused from directory_import where id = ?").param(id)
+                        + "created, updated, unchanged, skipped, refused from directory_import where id = ?").param(id)
                 .query((rs, n) -> new ImportReport(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toLocalDateTime(),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toLocalDateTime(), rs.getString(7),
-                        rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), refusals))
+                        rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14),
+                        refusals))
                 .optional();
     }
 }

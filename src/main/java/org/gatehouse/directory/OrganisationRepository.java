@@ -31,6 +31,15 @@ class OrganisationRepository {
                 .query(OrganisationRepository::map).optional();
     }
 
+    Optional<Organisation> findByEmailDomain(String domain) {
+        return jdbc.sql("select " + COLUMNS + " from organisation where email_domain = ?").param(domain)
+                .query(OrganisationRepository::map).optional();
+    }
+
+    void setEmailDomain(String id, String domain) {
+        jdbc.sql("update organisation set email_domain = ? where id = ?").params(domain, id).update();
+    }
+
     List<Organisation> findByKind(Organisation.Kind kind) {
         return jdbc.sql("select " + COLUMNS + " from organisation where kind = ? order by name").param(kind.name())
                 .query(OrganisationRepository::map).list();

@@ -4,7 +4,9 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +17,7 @@ public class OrganisationService {
 
     /** Until a partner tells us otherwise, its working day is assumed to be the host's. */
     private static final String DEFAULT_WORKING_HOURS = "09:00-17:00";
+    private static final Pattern DOMAIN = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
     private final OrganisationRepository organisations;
 
@@ -59,6 +62,38 @@ public class OrganisationService {
         return partner;
     }
 
+    /** The organisation whose people have e-mail addresses at {@code domain} (compared without case). */
+    public Optional<Organisation> findByEmailDomain(String domain) {
+        return organisations.findByEmailDomain(domainKey(domain));
+    }
+
+    /** Says that people with e-mail addresses at {@code domain} belong to the organisation; one organisation per domain. */
+    @Transactional
+    public void assignEmailDomain(String organisationId, String domain) {
+        if (!isDomainName(domain)) {
+            throw new InvalidInputException("emailDomain", "'" + domain + "' is not a domain name (such as globex.example)");
+        }
+        Organisation organisation = get(organisationId);
+        Optional<Organisation> holder = findByEmailDomain(domain);
+        if (holder.isPresent() && !holder.get().id().equals(organisation.id())) {
+            throw new ConflictException("emailDomain", domain + " already belongs to " + holder.get().name());
+        }
+        organisations.setEmailDomain(organisation.id(), domainKey(domain));
+    }
+
+    /**
+     * The organisation of an outside contact whose address is at {@code domain}: the one holding the domain, or else a
+     * new partner named after it (an admin may rename it once its real name is known).
+     */
+    @Transactional
+    public Organisation organisationForDomain(String domain) {
+        return findByEmailDomain(domain).orElseGet(() -> {
+            Organisation partner = partnerNamed(domainKey(domain));
+            assignEmailDomain(partner.id(), domain);
+            return partner;
+        });
+    }
+
     @Transactional
     public Organisation create(Organisation organisation) {
         organisations.insert(organisation);
@@ -82,6 +117,14 @@ public class OrganisationService {
     public Workspace createWorkspace(Workspace workspace) {
         organisations.insertWorkspace(workspace);
         return workspace;
+    }
+
+    static boolean isDomainName(String domain) {
+        return domain != null && domain.length() <= 253 && DOMAIN.matcher(domain.trim()).matches();
+    }
+
+    static String domainKey(String domain) {
+        return domain.trim().toLowerCase(Locale.ROOT);
     }
 
     static String slug(String name) {

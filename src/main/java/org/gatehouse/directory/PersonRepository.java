@@ -51,12 +51,17 @@ class PersonRepository {
                 + " rows only").query(Person.class).list();
     }
 
-    void insert(Person p, LocalDateTime now) {
-        jdbc.sql("insert into person (" + COLUMNS + ", email_key, created_at, updated_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    Optional<Person.Source> source(String id) {
+        return jdbc.sql("select source from person where id = ?").param(id).query(String.class).optional()
+                .map(Person.Source::valueOf);
+    }
+
+    void insert(Person p, Person.Source source, LocalDateTime now) {
+        jdbc.sql("insert into person (" + COLUMNS + ", email_key, source, created_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(p.id(), p.employeeId(), p.firstName(), p.lastName(), p.email(), p.position(), p.department(),
                         p.supervisorId(), p.office(), p.timeZone(), p.status().name(), p.kind().name(), p.organisationId(),
-                        p.slackUserId(), p.teamsUserId(), key(p.email()), now, now)
+                        p.slackUserId(), p.teamsUserId(), key(p.email()), source.name(), now, now)
                 .update();
     }
 

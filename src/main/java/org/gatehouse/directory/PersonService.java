@@ -59,9 +59,24 @@ public class PersonService {
         return people.findAll(limit, offset);
     }
 
-    /** Creates or updates a person; an identical person changes nothing, not even the identity service. */
+    /** How the person came into the directory; empty for someone the directory does not know. */
+    public Optional<Person.Source> sourceOf(String personId) {
+        return people.source(personId);
+    }
+
+    /** Creates or updates a person entered by hand (the demo accounts, an admin's entry). */
     @Transactional
     public Outcome save(Person person) {
+        return save(person, Person.Source.MANUAL);
+    }
+
+    /**
+     * Creates or updates a person; an identical person changes nothing, not even the identity service. {@code source}
+     * is recorded when the person is created and kept afterwards: an employee whom a chat import later joins is still
+     * someone who came from HR.
+     */
+    @Transactional
+    public Outcome save(Person person, Person.Source source) {
         Optional<Person> existing = people.findById(person.id());
         if (existing.isPresent() && existing.get().sameAs(person)) {
             return Outcome.UNCHANGED;
@@ -69,7 +84,7 @@ public class PersonService {
         if (existing.isPresent()) {
             people.update(person, now());
         } else {
-            people.insert(person, now());
+            people.insert(person, source, now());
         }
         identity.sync(person, groupsOf(person));
         return existing.isPresent() ? Outcome.UPDATED : Outcome.CREATED;

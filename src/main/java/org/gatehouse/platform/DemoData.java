@@ -82,6 +82,7 @@ class DemoData implements ApplicationRunner {
         organisations.create(new Organisation("globex", "Globex", Organisation.Kind.PARTNER, "America/New_York", "09:00-17:00"));
         organisations.create(new Organisation("initech", "Initech", Organisation.Kind.PARTNER, "America/Chicago", "08:30-17:00"));
         organisations.create(new Organisation("umbrella", "Umbrella", Organisation.Kind.PARTNER, "Europe/London", "09:00-17:30"));
+        List.of("acme", "globex", "initech", "umbrella").forEach(o -> organisations.assignEmailDomain(o, o + ".example"));
         organisations.createWorkspace(new Workspace("acme-main", "acme", "Acme"));
         organisations.createWorkspace(new Workspace("acme-sales", "acme", "Acme Sales"));
         List.of("autumn-campaign", "general", "design-review").forEach(c -> channels.create("acme-main", c));

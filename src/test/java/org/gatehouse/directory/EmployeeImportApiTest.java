@@ -1,6 +1,7 @@
 package org.gatehouse.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gatehouse.directory.ImportAssertions.assertRefused;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -8,13 +9,9 @@ import java.util.function.IntFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.gatehouse.Api;
 import org.gatehouse.HttpTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -148,25 +145,10 @@ class EmployeeImportApiTest extends HttpTest {
     }
 
     private ResponseEntity<JsonNode> upload(String body, String contentType, String user) {
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType(contentType));
-        headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-        ResponseEntity<String> response = rest.withBasicAuth(user, user).exchange("/api/directory/imports?source=test",
-                HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-        return new ResponseEntity<>(response.getBody() == null ? null : Api.json(response.getBody()), response.getHeaders(),
-                response.getStatusCode());
-    }
-
-    private static void assertRefused(ResponseEntity<JsonNode> response, String line, String reason) {
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        JsonNode refusal = response.getBody().get("report").get("refusals").get(0);
-        if (line != null) {
-            assertThat(refusal.get("line").asText()).isEqualTo(line);
-        }
-        assertThat(refusal.get("reason").asText()).contains(reason);
+        return api.as(user).postRaw("/api/directory/imports?source=test", body, MediaType.parseMediaType(contentType));
     }
 
     private long count(String table) {
-        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+        return ImportAssertions.count(jdbc, table);
     }
 }
