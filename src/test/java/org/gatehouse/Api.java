@@ -64,6 +64,16 @@ public final class Api {
         return Map.of("variables", variables);
     }
 
+    /** A problem+json answer with this status, naming these fields in its {@code errors}. */
+    public static void assertProblem(ResponseEntity<JsonNode> response, org.springframework.http.HttpStatus status,
+            String... fields) {
+        org.assertj.core.api.Assertions.assertThat(response.getStatusCode()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(response.getHeaders().getContentType())
+                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        org.assertj.core.api.Assertions.assertThat(response.getBody().get("status").asInt()).isEqualTo(status.value());
+        org.assertj.core.api.Assertions.assertThat(response.getBody().get("errors").findValuesAsText("field")).contains(fields);
+    }
+
     public static JsonNode json(String text) {
         try {
             return JSON.readTree(text);

@@ -37,6 +37,10 @@ public class OrganisationService {
         return organisations.findByName(name);
     }
 
+    public Optional<Organisation> findHost() {
+        return organisations.findByKind(Organisation.Kind.HOST).stream().findFirst();
+    }
+
     public Organisation host() {
         return organisations.findByKind(Organisation.Kind.HOST).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("No host organisation is set up"));
@@ -92,6 +96,43 @@ public class OrganisationService {
             assignEmailDomain(partner.id(), domain);
             return partner;
         });
+    }
+
+    /** An admin sets up the host (there is one) or a partner; ids, names and domains are unique. */
+    @Transactional
+    public Organisation register(OrganisationDraft draft) {
+        try {
+            java.time.ZoneId.of(draft.timeZone());
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidInputException("timeZone", "'" + draft.timeZone() + "' is not a time zone (such as Europe/Paris)");
+        }
+        if (draft.kind() == Organisation.Kind.HOST && !organisations.findByKind(Organisation.Kind.HOST).isEmpty()) {
+            throw new ConflictException("kind", "The host organisation is already set up: " + host().name());
+        }
+        if (find(draft.id()).isPresent()) {
+            throw new ConflictException("id", "There is already an organisation " + draft.id());
+        }
+        if (findByName(draft.name()).isPresent()) {
+            throw new ConflictException("name", "There is already an organisation named " + draft.name());
+        }
+        Organisation organisation = create(new Organisation(draft.id(), draft.name().trim(), draft.kind(), draft.timeZone(),
+                draft.workingHours()));
+        if (draft.emailDomain() != null && !draft.emailDomain().isBlank()) {
+            assignEmailDomain(organisation.id(), draft.emailDomain());
+        }
+        return organisation;
+    }
+
+    /** Workspaces belong to the host. */
+    @Transactional
+    public Workspace registerWorkspace(WorkspaceDraft draft) {
+        if (organisations.findByKind(Organisation.Kind.HOST).isEmpty()) {
+            throw new ConflictException("organisation", "Set up the host organisation before its workspaces");
+        }
+        if (findWorkspace(draft.id()).isPresent()) {
+            throw new ConflictException("id", "There is already a workspace " + draft.id());
+        }
+        return createWorkspace(new Workspace(draft.id(), host().id(), draft.name().trim()));
     }
 
     @Transactional

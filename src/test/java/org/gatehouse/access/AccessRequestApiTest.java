@@ -1,6 +1,7 @@
 package org.gatehouse.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gatehouse.Api.assertProblem;
 import static org.gatehouse.Api.variables;
 
 import java.time.LocalDate;
@@ -282,12 +283,5 @@ class AccessRequestApiTest extends HttpTest {
 
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-    }
-
-    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String... fields) {
-        assertThat(response.getStatusCode()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("status").asInt()).isEqualTo(status.value());
-        assertThat(response.getBody().get("errors").findValuesAsText("field")).contains(fields);
     }
 }
