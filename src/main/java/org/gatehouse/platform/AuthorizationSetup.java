@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.gatehouse.directory.ExpertOnboardingProcess;
 import org.gatehouse.directory.RoleService;
+import org.gatehouse.tickets.ApprovalProcess;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -68,6 +69,12 @@ public class AuthorizationSetup implements ApplicationRunner {
             new Grant(RoleService.EXPERTS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE),
             // an invitee (every employee is a requester) opens their acceptInvitation task with its form and diagram
             new Grant(RoleService.REQUESTERS, Resources.PROCESS_DEFINITION, ExpertOnboardingProcess.KEY,
+                    ProcessDefinitionPermissions.READ),
+            // experts ask employees for approvals (also standalone); the approver, any employee, opens the approve
+            // task with its form and diagram
+            new Grant(RoleService.EXPERTS, Resources.PROCESS_DEFINITION, ApprovalProcess.KEY,
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
+            new Grant(RoleService.REQUESTERS, Resources.PROCESS_DEFINITION, ApprovalProcess.KEY,
                     ProcessDefinitionPermissions.READ),
             // auditors read history and the models it refers to, and nothing else
             new Grant(RoleService.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),

@@ -1,0 +1,57 @@
+package org.gatehouse.tickets;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ApprovalRepository {
+
+    private static final String COLUMNS = "id, approver, requested_by, subject, details, subject_ref, status, expires_at, "
+            + "token_used_at, reminded_at, answered_at, answered_by, answered_via, answer_comment as comment, created_at";
+
+    private final JdbcClient jdbc;
+
+    ApprovalRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Approval> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from approval where id = ?").param(id).query(Approval.class).optional();
+    }
+
+    Optional<Approval> findByTokenHash(String tokenHash) {
+        return jdbc.sql("select " + COLUMNS + " from approval where token_hash = ?").param(tokenHash)
+                .query(Approval.class).optional();
+    }
+
+    void insert(String id, String approver, String requestedBy, String subject, String details, String subjectRef,
+            String tokenHash, LocalDateTime expiresAt, LocalDateTime now) {
+        jdbc.sql("insert into approval (id, approver, requested_by, subject, details, subject_ref, status, token_hash, "
+                        + "expires_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)")
+                .params(id, approver, requestedBy, subject, details, subjectRef, tokenHash, expiresAt, now, now)
+                .update();
+    }
+
+    /** Spends the link, once: false when it was spent already or the approval is no longer pending. */
+    boolean useToken(String id, LocalDateTime now) {
+        return jdbc.sql("update approval set token_used_at = ?, updated_at = ? "
+                        + "where id = ? and token_used_at is null and status = 'PENDING'")
+                .params(now, now, id).update() > 0;
+    }
+
+    void markReminded(String id, LocalDateTime now) {
+        jdbc.sql("update approval set reminded_at = ?, updated_at = ? where id = ?").params(now, now, id).update();
+    }
+
+    /** Closes a pending approval; false when it was closed already. */
+    boolean close(String id, Approval.Status status, String answeredBy, Approval.Via via, String comment,
+            LocalDateTime answeredAt, LocalDateTime now) {
+        return jdbc.sql("update approval set status = ?, answered_by = ?, answered_via = ?, answer_comment = ?, "
+                        + "answered_at = ?, updated_at = ? where id = ? and status = 'PENDING'")
+                .params(status.name(), answeredBy, via == null ? null : via.name(), comment, answeredAt, now, id)
+                .update() > 0;
+    }
+}
