@@ -28,6 +28,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.gatehouse.access.AccessRequestProcess;
 import org.gatehouse.directory.ExpertOnboardingProcess;
 import org.gatehouse.platform.AuthorizationSetup;
+import org.gatehouse.tickets.ApprovalProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,7 +111,8 @@ class ProcessCatalogueTest {
 
     /** The constants classes of the processes: each names its key, messages, tasks and variables. */
     private static java.util.List<Field> contracts() {
-        return java.util.stream.Stream.of(AccessRequestProcess.class, ExpertOnboardingProcess.class)
+        return java.util.stream.Stream.of(AccessRequestProcess.class, ExpertOnboardingProcess.class,
+                        ApprovalProcess.class)
                 .flatMap(c -> Arrays.stream(c.getFields())).toList();
     }
 

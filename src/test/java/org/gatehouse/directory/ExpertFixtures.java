@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 public class ExpertFixtures {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final Pattern LINK = Pattern.compile("/expert-invitations/([A-Za-z0-9_-]+)");
 
     @Autowired ProcessEngine engine;
     @Autowired PersonService people;
@@ -56,16 +55,31 @@ public class ExpertFixtures {
         return driver().instance(invitationId);
     }
 
-    /** The token of the last link sent to the person through the chat platform. */
+    /** The token of the last invitation link sent to the person through the chat platform. */
     public String token(String personId) {
+        return token(personId, "/expert-invitations/");
+    }
+
+    /** The token of the last link under {@code path} ("/approvals/") sent to the person through the chat platform. */
+    public String token(String personId, String path) {
+        Pattern link = Pattern.compile(Pattern.quote(path) + "([A-Za-z0-9_-]+)");
         List<ChatDelivery> deliveries = platform.deliveriesTo(personId);
         for (int i = deliveries.size() - 1; i >= 0; i--) {
-            Matcher link = LINK.matcher(deliveries.get(i).body());
-            if (link.find()) {
-                return link.group(1);
+            Matcher found = link.matcher(deliveries.get(i).body());
+            if (found.find()) {
+                return found.group(1);
             }
         }
-        throw new AssertionError("No invitation link was sent to " + personId);
+        throw new AssertionError("No " + path + " link was sent to " + personId);
+    }
+
+    /** An employee imported from HR who never signs in: no password, as the import leaves them. */
+    public String newImportedEmployee() {
+        String id = "hr-" + COUNTER.incrementAndGet();
+        people.save(new Person(id, id, "Ivo", "Imported " + id.substring(3), id + "@acme.example", "Clerk", "Finance",
+                null, "Paris", "Europe/Paris", Person.Status.ACTIVE, Person.Kind.EMPLOYEE, "acme", null, null),
+                Person.Source.HR_IMPORT);
+        return id;
     }
 
     public boolean isExpert(String personId) {
