@@ -2,6 +2,8 @@ package org.gatehouse.directory;
 
 import java.time.LocalDateTime;
 
+import org.gatehouse.platform.SingleUseLink;
+
 /**
  * An invitation to become an expert (C6, C7): the domain record of one {@code expert-onboarding} instance, whose
  * business key is {@code id}. The link's token is never stored, only its hash.
@@ -16,7 +18,17 @@ public record ExpertInvitation(
         LocalDateTime remindedAt,
         LocalDateTime answeredAt,
         String declineReason,
-        LocalDateTime createdAt) {
+        LocalDateTime createdAt) implements SingleUseLink {
+
+    @Override
+    public boolean pending() {
+        return status == Status.PENDING;
+    }
+
+    @Override
+    public String statusName() {
+        return status.name().toLowerCase();
+    }
 
     public enum Status { PENDING, ACCEPTED, DECLINED, EXPIRED }
 

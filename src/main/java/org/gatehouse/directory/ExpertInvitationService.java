@@ -11,6 +11,7 @@ import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.LinkTokens;
 import org.gatehouse.platform.NotFoundException;
+import org.gatehouse.platform.SingleUseLink;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -128,26 +129,14 @@ public class ExpertInvitationService {
 
     /** The invitation behind a link that still works; a made-up token is 404, a spent or expired one 409. */
     public ExpertInvitation resolve(String token) {
-        ExpertInvitation invitation = invitations.findByTokenHash(LinkTokens.hash(token))
-                .orElseThrow(() -> new NotFoundException("This invitation link is not valid"));
-        if (invitation.tokenUsedAt() != null) {
-            throw new ConflictException("token", "This invitation link has already been used");
-        }
-        if (invitation.status() != ExpertInvitation.Status.PENDING) {
-            throw new ConflictException("token", "This invitation is " + invitation.status().name().toLowerCase()
-                    + ": the link no longer works");
-        }
-        if (!now().isBefore(invitation.expiresAt())) {
-            throw new ConflictException("token", "This invitation link has expired");
-        }
-        return invitation;
+        return SingleUseLink.open(invitations.findByTokenHash(LinkTokens.hash(token)), "invitation", now());
     }
 
     /** Spends the link; the conditional update makes a second, concurrent use fail rather than count twice. */
     @Transactional
     public void useToken(ExpertInvitation invitation) {
         if (!invitations.useToken(invitation.id(), now())) {
-            throw new ConflictException("token", "This invitation link has already been used");
+            throw SingleUseLink.alreadyUsed("invitation");
         }
     }
 

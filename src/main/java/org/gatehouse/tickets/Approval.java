@@ -2,6 +2,8 @@ package org.gatehouse.tickets;
 
 import java.time.LocalDateTime;
 
+import org.gatehouse.platform.SingleUseLink;
+
 /**
  * One approval asked of an employee: the domain record of one {@code approval} instance, whose business key is
  * {@code id}. The link's token is never stored, only its hash.
@@ -21,7 +23,17 @@ public record Approval(
         String answeredBy,
         Via answeredVia,
         String comment,
-        LocalDateTime createdAt) {
+        LocalDateTime createdAt) implements SingleUseLink {
+
+    @Override
+    public boolean pending() {
+        return status == Status.PENDING;
+    }
+
+    @Override
+    public String statusName() {
+        return status.name().toLowerCase();
+    }
 
     public enum Status { PENDING, APPROVED, REJECTED, EXPIRED }
 

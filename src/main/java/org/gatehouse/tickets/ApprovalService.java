@@ -15,6 +15,7 @@ import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.LinkTokens;
 import org.gatehouse.platform.NotFoundException;
+import org.gatehouse.platform.SingleUseLink;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -123,26 +124,14 @@ public class ApprovalService {
 
     /** The approval behind a link that still works; a made-up token is 404, a spent or expired one 409. */
     public Approval resolve(String token) {
-        Approval approval = approvals.findByTokenHash(LinkTokens.hash(token))
-                .orElseThrow(() -> new NotFoundException("This approval link is not valid"));
-        if (approval.tokenUsedAt() != null) {
-            throw new ConflictException("token", "This approval link has already been used");
-        }
-        if (approval.status() != Approval.Status.PENDING) {
-            throw new ConflictException("token", "This approval is " + approval.status().name().toLowerCase()
-                    + ": the link no longer works");
-        }
-        if (!now().isBefore(approval.expiresAt())) {
-            throw new ConflictException("token", "This approval link has expired");
-        }
-        return approval;
+        return SingleUseLink.open(approvals.findByTokenHash(LinkTokens.hash(token)), "approval", now());
     }
 
     /** Spends the link; the conditional update makes a second, concurrent use fail rather than count twice. */
     @Transactional
     public void useToken(Approval approval) {
         if (!approvals.useToken(approval.id(), now())) {
-            throw new ConflictException("token", "This approval link has already been used");
+            throw SingleUseLink.alreadyUsed("approval");
         }
     }
 
