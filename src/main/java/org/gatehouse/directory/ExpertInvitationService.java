@@ -8,7 +8,6 @@ import org.gatehouse.channels.MessageKind;
 import org.gatehouse.channels.Notifier;
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
-import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.LinkTokens;
 import org.gatehouse.platform.NotFoundException;
 import org.gatehouse.platform.SingleUseLink;
@@ -54,20 +53,7 @@ public class ExpertInvitationService {
         if (!roles.isExpertOrAdmin(inviter)) {
             throw new ForbiddenException("Only experts and admins name experts");
         }
-        if (personId == null || personId.isBlank()) {
-            throw new InvalidInputException("personId", "Name the employee to invite");
-        }
-        Person person = people.find(personId.trim())
-                .orElseThrow(() -> new InvalidInputException("personId", "There is no employee " + personId));
-        if (person.id().equals(inviter)) {
-            throw new InvalidInputException("personId", "Nobody invites themselves");
-        }
-        if (person.kind() != Person.Kind.EMPLOYEE) {
-            throw new InvalidInputException("personId", person.id() + " is an outside contact: only employees become experts");
-        }
-        if (!person.active()) {
-            throw new ConflictException("personId", person.id() + " is inactive: only active employees become experts");
-        }
+        Person person = people.activeEmployee("personId", personId, inviter, "become experts", "Nobody invites themselves");
         if (people.groupsOf(person).contains(RoleService.EXPERTS)) {
             throw new ConflictException("personId", person.id() + " is already an expert");
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,29 @@ public class PersonService {
 
     public Optional<Person> find(String id) {
         return people.findById(id);
+    }
+
+    /**
+     * The active employee whom {@code field} names for a part that only active employees play ({@code part}:
+     * "become experts", "approve"), and who is not {@code actor} (four eyes: {@code selfRefusal} says why). Bad input
+     * is a refusal naming the field: 400, or 409 for someone inactive.
+     */
+    public Person activeEmployee(String field, String personId, String actor, String part, String selfRefusal) {
+        if (personId == null || personId.isBlank()) {
+            throw new InvalidInputException(field, "Name the employee: only active employees " + part);
+        }
+        Person person = find(personId.trim())
+                .orElseThrow(() -> new InvalidInputException(field, "There is no employee " + personId));
+        if (person.id().equals(actor)) {
+            throw new InvalidInputException(field, selfRefusal);
+        }
+        if (person.kind() != Person.Kind.EMPLOYEE) {
+            throw new InvalidInputException(field, person.id() + " is an outside contact: only employees " + part);
+        }
+        if (!person.active()) {
+            throw new ConflictException(field, person.id() + " is inactive: only active employees " + part);
+        }
+        return person;
     }
 
     public Person get(String id) {

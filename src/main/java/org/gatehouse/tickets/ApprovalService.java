@@ -56,20 +56,8 @@ public class ApprovalService {
         if (requestedBy == null || !roles.isExpertOrAdmin(requestedBy)) {
             throw new ForbiddenException("Only experts and admins ask for approvals");
         }
-        if (approver == null || approver.isBlank()) {
-            throw new InvalidInputException("approver", "Name the employee who approves");
-        }
-        Person person = people.find(approver.trim())
-                .orElseThrow(() -> new InvalidInputException("approver", "There is no employee " + approver));
-        if (person.id().equals(requestedBy)) {
-            throw new InvalidInputException("approver", "Nobody approves their own request");
-        }
-        if (person.kind() != Person.Kind.EMPLOYEE) {
-            throw new InvalidInputException("approver", person.id() + " is an outside contact: only employees approve");
-        }
-        if (!person.active()) {
-            throw new ConflictException("approver", person.id() + " is inactive: only active employees approve");
-        }
+        Person person = people.activeEmployee("approver", approver, requestedBy, "approve",
+                "Nobody approves their own request");
         String title = required("subject", subject, 200);
         String text = optional("details", details, 4000);
         String ref = optional("subjectRef", subjectRef, 200);
