@@ -2,6 +2,7 @@ package org.gatehouse.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.Api.assertProblem;
+import static org.gatehouse.Api.variables;
 
 import java.util.Map;
 
@@ -73,6 +74,31 @@ class ApprovalApiTest extends HttpTest {
         assertThat(api.as(approver).get("/api/approvals/" + id).getBody().get("status").asText()).isEqualTo("EXPIRED");
         assertProblem(api.post(link + "/approve", null), HttpStatus.CONFLICT, "token");
         assertThat(api.getText(link, MediaType.TEXT_HTML).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void theApproverAnswersInTasklistWithTheForm() {
+        String expert = experts.newExpert();
+        String approver = experts.newEmployee();
+        String id = api.as(expert).post("/api/approvals", Map.of("approver", approver, "subject", "Training course"))
+                .getBody().get("id").asText();
+        driver.runJobs(driver.instance(id).getId());
+
+        JsonNode task = api.as(approver).get("/engine-rest/task?maxResults=5&processInstanceBusinessKey=" + id).getBody()
+                .get(0);
+        assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("approve");
+        String taskId = task.get("id").asText();
+        assertThat(api.as(approver).get("/engine-rest/task/" + taskId + "/deployed-form").getBody().get("id").asText())
+                .isEqualTo("approve-request");
+        assertThat(api.as(expert).post("/engine-rest/task/" + taskId + "/complete", variables(Map.of("approved", true)))
+                .getStatusCode()).as("only the approver answers").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.as(approver).post("/engine-rest/task/" + taskId + "/complete",
+                variables(Map.of("approved", false, "approvalComment", "Next year"))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode approval = api.as(approver).get("/api/approvals/" + id).getBody();
+        assertThat(approval.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(approval.get("answeredVia").asText()).isEqualTo("TASKLIST");
+        assertThat(approval.get("comment").asText()).isEqualTo("Next year");
     }
 
     @Test
