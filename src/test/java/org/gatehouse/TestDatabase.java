@@ -42,6 +42,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 "GATEHOUSE_DB_USER=" + USER,
                 "GATEHOUSE_DB_PASSWORD=",
                 "GATEHOUSE_INVITATION_SECRET=test-secret-of-at-least-thirty-two-chars",
+                // a mailbox nobody reads: the suite does not poll it
+                "GATEHOUSE_MAIL_ENABLED=false",
+                "GATEHOUSE_MAIL_ADDRESS=help@acme.example",
+                "GATEHOUSE_MAIL_COMPANY_DOMAINS=acme.example",
+                "GATEHOUSE_MAIL_IMAP_HOST=localhost",
+                "GATEHOUSE_MAIL_IMAP_USERNAME=help@acme.example",
+                "GATEHOUSE_MAIL_IMAP_PASSWORD=demo",
+                "GATEHOUSE_MAIL_SMTP_HOST=localhost",
                 // the tests talk plain HTTP, where a Secure session cookie would never come back
                 "server.servlet.session.cookie.secure=false").applyTo(context);
     }
