@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -48,7 +49,7 @@ public class MailParser {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
     // "On Mon, 3 Mar 2025 at 10:00, Bob <bob@x> wrote:", "Le 3 mars 2025 à 10:00, Bob a écrit :"
-    private static final Pattern ATTRIBUTION = Pattern.compile("^(On|Le)\\s.{0,300}\\s(wrote|a écrit)\\s?:$",
+    private static final Pattern ATTRIBUTION = Pattern.compile("^(On|Le)\\s.{0,300}\\s(wrote|a écrit)[\\s\u00a0\u202f]?:$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
             "^-{2,}\\s*(Original Message|Message d'origine)\\s*-{2,}$", Pattern.CASE_INSENSITIVE);
@@ -74,16 +75,17 @@ public class MailParser {
         }
         try {
             MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
-            InternetAddress from = sender(message);
+            InternetAddress sender = sender(message);
+            String from = sender.getAddress().toLowerCase(Locale.ROOT);
             Body body = new Body();
             body.add(message);
-            Verdict verdict = automation(message, from.getAddress().toLowerCase(Locale.ROOT));
+            Verdict verdict = automation(message, from);
             return new ParsedMail(
                     first(ids(message.getHeader("Message-ID", " "))),
                     first(ids(message.getHeader("In-Reply-To", " "))),
                     ids(message.getHeader("References", " ")),
-                    from.getAddress().toLowerCase(Locale.ROOT),
-                    from.getPersonal(),
+                    from,
+                    sender.getPersonal(),
                     recipients(message),
                     message.getSubject() == null ? "" : message.getSubject().strip(),
                     withoutQuotedHistory(body.text()),
@@ -329,7 +331,7 @@ public class MailParser {
                 .replace('\u00a0', ' ')
                 .lines()
                 .map(String::strip)
-                .reduce("", (all, line) -> all.isEmpty() ? line : all + "\n" + line)
+                .collect(Collectors.joining("\n"))
                 .replaceAll("\n{3,}", "\n\n")
                 .strip();
     }

@@ -141,6 +141,8 @@ class MailParserTest {
     void outlookHistoryAndTrailingQuotesAreCutOff() {
         assertThat(MailParser.withoutQuotedHistory("Merci !\n\n-----Original Message-----\nFrom: Help\nYour payslip"))
                 .isEqualTo("Merci !");
+        assertThat(MailParser.withoutQuotedHistory("Merci\n\nLe lun. 3 mars 2025, Help <help@acme.example> a écrit\u00a0:\n> Q"))
+                .isEqualTo("Merci");
         assertThat(MailParser.withoutQuotedHistory("Le 3 mars 2025 à 10:00, Help a écrit :\nQuestion?"))
                 .as("a mail that is nothing but a quote keeps it")
                 .isEqualTo("Le 3 mars 2025 à 10:00, Help a écrit :\nQuestion?");
