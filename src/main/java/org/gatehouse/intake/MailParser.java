@@ -57,7 +57,7 @@ public class MailParser {
     // Exchange's way of saying "do not answer me", set on out-of-office notices
     private static final Pattern OUT_OF_OFFICE = Pattern.compile("\\b(all|oof)\\b", Pattern.CASE_INSENSITIVE);
 
-    // parsing needs no server; lenient, as mail from the wild is often a little broken
+    // parsing needs no server; Jakarta Mail's defaults are lenient, as mail from the wild often is a little broken
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private static final Verdict HUMAN = new Verdict(Automation.NONE, null);

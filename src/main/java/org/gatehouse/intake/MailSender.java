@@ -17,7 +17,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /** Sends plain-text mail from the company mailbox, marked so that it never starts a mail loop. */
-@Component
+// Spring Boot's own JavaMailSender is the bean "mailSender"
+@Component("gatehouseMailSender")
 public class MailSender {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("[^<>\\s]+@[^<>\\s]+");

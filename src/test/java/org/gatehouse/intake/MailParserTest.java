@@ -121,6 +121,16 @@ class MailParserTest {
     }
 
     @Test
+    void idsWithoutAngleBrackets() {
+        ParsedMail parsed = parser.parse(mail(FROM, "Message-ID: bare@globex.example", "In-Reply-To: first@acme.example",
+                "References: root@globex.example first@acme.example", "", "text"));
+
+        assertThat(parsed.messageId()).isEqualTo("bare@globex.example");
+        assertThat(parsed.inReplyTo()).isEqualTo("first@acme.example");
+        assertThat(parsed.references()).containsExactly("root@globex.example", "first@acme.example");
+    }
+
+    @Test
     void quotedHistoryIsCutOff() {
         ParsedMail parsed = parser.parse(mail(
                 FROM,
