@@ -10,6 +10,12 @@ public enum MessageKind {
      */
     APPROVAL_REQUEST,
 
+    /**
+     * Answers someone who wrote to Gatehouse: an expert's reply to a request, the receipt of a message. They asked, so
+     * every recipient gets it, imported people included (C5 keeps unasked-for messages from them, not answers).
+     */
+    REPLY,
+
     /** Chases work that waits: a reminder to the people who hold it, or an escalation to the people above them. */
     REMINDER,
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may be sent what (C5): "imported people get no email or notification, except an approval request". A person
  * who came into the directory by an import (HR, Slack or Teams) and holds no working role in Gatehouse receives only
- * {@link MessageKind#APPROVAL_REQUEST}s; everyone else receives every message, and so does an address or user id that
+ * {@link MessageKind#APPROVAL_REQUEST}s and {@link MessageKind#REPLY}s to what they wrote; everyone else receives every message, and so does an address or user id that
  * is no person of the directory (a partner's contact who was never imported, an operator's account).
  *
  * <p>The working roles are the groups that give someone work in Gatehouse: {@code experts}, {@code legal},
@@ -40,16 +40,20 @@ public class NotificationPolicy {
 
     /** May a message of this kind go to the user {@code userId}? */
     public boolean allowsUser(String userId, MessageKind kind) {
-        return kind == MessageKind.APPROVAL_REQUEST || allows(userId, people.sourceOf(userId));
+        return alwaysSent(kind) || allows(userId, people.sourceOf(userId));
     }
 
     /** May a message of this kind go to the address {@code email}? */
     public boolean allowsAddress(String email, MessageKind kind) {
-        if (kind == MessageKind.APPROVAL_REQUEST) {
+        if (alwaysSent(kind)) {
             return true;
         }
         Optional<Person> person = people.findByEmail(email);
         return person.isEmpty() || allows(person.get().id(), people.sourceOf(person.get().id()));
+    }
+
+    private static boolean alwaysSent(MessageKind kind) {
+        return kind == MessageKind.APPROVAL_REQUEST || kind == MessageKind.REPLY;
     }
 
     private boolean allows(String personId, Optional<Person.Source> source) {

@@ -4,7 +4,8 @@ import java.time.LocalDateTime;
 
 /**
  * A team of experts (C8). It is the Camunda group {@code team-<slug>}: a task for the team names that group as its
- * candidate group, and who belongs to it is the directory's role {@code team-<slug>}. Targets are ISO-8601 durations.
+ * candidate group, and who belongs to it is the directory's role {@code team-<slug>}. Targets are ISO-8601 durations;
+ * the lead, one of its members, is told when a ticket breaches them.
  */
 public record Team(
         String slug,
@@ -13,6 +14,7 @@ public record Team(
         String timeZone,
         String firstResponseTarget,
         String resolutionTarget,
+        String lead,
         String createdBy,
         LocalDateTime createdAt,
         String updatedBy,

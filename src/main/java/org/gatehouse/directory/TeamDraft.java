@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
  * @param timeZone            a time-zone id such as {@code Europe/Paris}
  * @param firstResponseTarget ISO-8601 duration: {@code PT4H}, {@code P1D}, {@code PT30M}
  * @param resolutionTarget    ISO-8601 duration, not shorter than the first-response target
+ * @param lead                optional: a member, told when a ticket of the team breaches its targets
  */
 public record TeamDraft(
         @Size(max = 59)
@@ -27,5 +28,6 @@ public record TeamDraft(
         @NotBlank @Size(max = 64) String timeZone,
         @NotBlank @Size(max = 32) String firstResponseTarget,
         @NotBlank @Size(max = 32) String resolutionTarget,
+        @Size(max = 64) String lead,
         List<@NotBlank String> members) {
 }

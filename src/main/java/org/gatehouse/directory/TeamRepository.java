@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TeamRepository {
 
-    private static final String COLUMNS = "slug, name, business_hours, time_zone, first_response_target, resolution_target, "
+    private static final String COLUMNS = "slug, name, business_hours, time_zone, first_response_target, resolution_target, lead, "
             + "created_by, created_at, updated_by, updated_at";
 
     private final JdbcClient jdbc;
@@ -28,16 +28,17 @@ class TeamRepository {
     }
 
     void insert(Team t) {
-        jdbc.sql("insert into team (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into team (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(t.slug(), t.name(), t.businessHours(), t.timeZone(), t.firstResponseTarget(), t.resolutionTarget(),
+                        t.lead(),
                         t.createdBy(), t.createdAt(), t.updatedBy(), t.updatedAt())
                 .update();
     }
 
     void update(Team t) {
         jdbc.sql("update team set name = ?, business_hours = ?, time_zone = ?, first_response_target = ?, "
-                        + "resolution_target = ?, updated_by = ?, updated_at = ? where slug = ?")
-                .params(t.name(), t.businessHours(), t.timeZone(), t.firstResponseTarget(), t.resolutionTarget(),
+                        + "resolution_target = ?, lead = ?, updated_by = ?, updated_at = ? where slug = ?")
+                .params(t.name(), t.businessHours(), t.timeZone(), t.firstResponseTarget(), t.resolutionTarget(), t.lead(),
                         t.updatedBy(), t.updatedAt(), t.slug())
                 .update();
     }

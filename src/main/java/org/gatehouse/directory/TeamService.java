@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.gatehouse.platform.ConflictException;
@@ -62,6 +64,7 @@ public class TeamService {
         });
         LocalDateTime now = LocalDateTime.now(clock);
         Team team = settings(draft, draft.slug(), expert, now, expert, now);
+        requireLeadAmong(team, members);
         try {
             teams.insert(team);
         } catch (DuplicateKeyException e) {
@@ -87,6 +90,7 @@ public class TeamService {
             newMembers(draft.members(), Set.copyOf(present), "members").forEach(id -> people.grantRole(id, team.group(), expert));
             present.stream().filter(id -> !wanted.contains(id)).forEach(id -> people.revokeRole(id, team.group()));
         }
+        requireLeadAmong(team, memberIds(team));
         teams.update(team);
         identity.defineGroup(team.group(), team.name());
         return view(team);
@@ -110,6 +114,21 @@ public class TeamService {
         people.revokeRole(people.get(personId).id(), team.group());
         teams.touch(slug, expert, LocalDateTime.now(clock));
         return view(get(slug));
+    }
+
+    /** The team behind a routing decision or a ticket; no viewer, as the engine asks it, not a user. */
+    public Optional<Team> find(String slug) {
+        return slug == null ? Optional.empty() : teams.find(slug);
+    }
+
+    public List<Team> all() {
+        return teams.findAll();
+    }
+
+    private static void requireLeadAmong(Team team, Collection<String> members) {
+        if (team.lead() != null && !members.contains(team.lead())) {
+            throw new InvalidInputException("lead", "The lead must be a member of the team; " + team.lead() + " is not");
+        }
     }
 
     private Team get(String slug) {
@@ -180,7 +199,7 @@ public class TeamService {
                     + "first-response target");
         }
         return new Team(slug, d.name().trim(), d.businessHours(), zone, upper(d.firstResponseTarget()),
-                upper(d.resolutionTarget()), createdBy, createdAt, updatedBy, updatedAt);
+                upper(d.resolutionTarget()), blankToNull(d.lead()), createdBy, createdAt, updatedBy, updatedAt);
     }
 
     private static Duration duration(String text, String field) {
@@ -193,6 +212,10 @@ public class TeamService {
         } catch (DateTimeException e) {
             throw new InvalidInputException(field, "'" + text + "' is not an ISO-8601 duration such as PT4H or P2D");
         }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static String upper(String text) {

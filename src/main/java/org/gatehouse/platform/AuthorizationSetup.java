@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.gatehouse.directory.ExpertOnboardingProcess;
 import org.gatehouse.directory.RoleService;
 import org.gatehouse.tickets.ApprovalProcess;
+import org.gatehouse.tickets.TicketProcess;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -75,6 +76,12 @@ public class AuthorizationSetup implements ApplicationRunner {
             new Grant(RoleService.EXPERTS, Resources.PROCESS_DEFINITION, ApprovalProcess.KEY,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
             new Grant(RoleService.REQUESTERS, Resources.PROCESS_DEFINITION, ApprovalProcess.KEY,
+                    ProcessDefinitionPermissions.READ),
+            // experts work tickets in Tasklist (form, diagram, the ticket's variables); an approver answering an
+            // approval asked on a ticket moves the ticket's process on, which reads its definition
+            new Grant(RoleService.EXPERTS, Resources.PROCESS_DEFINITION, TicketProcess.KEY,
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE),
+            new Grant(RoleService.REQUESTERS, Resources.PROCESS_DEFINITION, TicketProcess.KEY,
                     ProcessDefinitionPermissions.READ),
             // auditors read history and the models it refers to, and nothing else
             new Grant(RoleService.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),

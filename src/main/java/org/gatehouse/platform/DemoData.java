@@ -14,6 +14,8 @@ import org.gatehouse.directory.OrganisationService;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.directory.RoleService;
+import org.gatehouse.directory.TeamDraft;
+import org.gatehouse.directory.TeamService;
 import org.gatehouse.directory.Workspace;
 import org.gatehouse.legal.NdaRegister;
 import org.springframework.boot.ApplicationArguments;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo: host Acme with two workspaces, three partners (Globex with a valid NDA, Initech with none, Umbrella with
+ * The demo: host Acme with two workspaces, four teams of experts (HR, Finance, Legal, IT), three partners (Globex with a valid NDA, Initech with none, Umbrella with
  * an expired one) and one account per role, password equal to the user id. Loaded once, on the {@code demo} profile
  * only; a restart on the same database finds it and leaves it as it is.
  */
@@ -41,16 +43,18 @@ class DemoData implements ApplicationRunner {
     private final ChannelService channels;
     private final NdaRegister ndas;
     private final SharingPolicyService policy;
+    private final TeamService teams;
     private final Clock clock;
 
     DemoData(IdentityService identity, PersonService people, OrganisationService organisations, ChannelService channels,
-            NdaRegister ndas, SharingPolicyService policy, Clock clock) {
+            NdaRegister ndas, SharingPolicyService policy, TeamService teams, Clock clock) {
         this.identity = identity;
         this.people = people;
         this.organisations = organisations;
         this.channels = channels;
         this.ndas = ndas;
         this.policy = policy;
+        this.teams = teams;
         this.clock = clock;
     }
 
@@ -66,7 +70,10 @@ class DemoData implements ApplicationRunner {
             new Account("dave", "Dave", "Dubois", "Project lead", "Marketing", List.of(SHARERS)),
             new Account("bob", "Bob", "Bernard", "Workspace admin", "IT", List.of(RoleService.WORKSPACE_ADMINS)),
             new Account("carol", "Carol", "Petit", "Workspace admin", "IT", List.of(RoleService.WORKSPACE_ADMINS)),
-            new Account("lena", "Lena", "Laurent", "Legal counsel", "Legal", List.of(RoleService.LEGAL)),
+            new Account("lena", "Lena", "Laurent", "Legal counsel", "Legal", List.of(RoleService.LEGAL, RoleService.EXPERTS)),
+            new Account("hana", "Hana", "Haddad", "HR partner", "HR", List.of(RoleService.EXPERTS)),
+            new Account("finn", "Finn", "Fabre", "Accountant", "Finance", List.of(RoleService.EXPERTS)),
+            new Account("ivy", "Ivy", "Imbert", "IT support", "IT", List.of(RoleService.EXPERTS)),
             new Account("aude", "Aude", "Audit", "Internal auditor", "Finance", List.of(RoleService.AUDITORS)),
             new Account("paul", "Paul", "Owner", "Process owner", "Operations", List.of(RoleService.PROCESS_OWNERS)));
 
@@ -93,6 +100,16 @@ class DemoData implements ApplicationRunner {
         ndas.record("umbrella", today.minusYears(2), today.minusYears(1), "NDA-UMBRELLA-007", "lena");
 
         policy.change(SharingPolicy.Mode.GROUPS, List.of(SHARERS), null, "admin");
+
+        // the four teams of employee requests (C8), each led by its expert; the routing decision names them
+        team("hr", "HR", "hana", "Europe/Paris");
+        team("finance", "Finance", "finn", "Europe/Paris");
+        team("legal", "Legal", "lena", "Europe/Paris");
+        team("it", "IT", "ivy", "America/New_York");
+    }
+
+    private void team(String slug, String name, String lead, String zone) {
+        teams.create(new TeamDraft(slug, name, "09:00-18:00", zone, "PT4H", "PT16H", lead, List.of(lead)), "admin");
     }
 
     /** Through the directory, like any employee; then the demo password, which the directory does not hold. */

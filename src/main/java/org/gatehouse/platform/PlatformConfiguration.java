@@ -7,8 +7,11 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** The clock everyone reads, the order of start-up, and scheduling (the mailbox is polled). */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class PlatformConfiguration {
 
     static final String ENGINE = "processEngineFactoryBean";

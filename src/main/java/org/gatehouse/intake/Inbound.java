@@ -1,0 +1,22 @@
+package org.gatehouse.intake;
+
+import java.util.List;
+
+import org.gatehouse.tickets.ContactChannel;
+
+/**
+ * A message as a channel hands it to the intake, before anything is decided about it.
+ *
+ * @param sender     user id (API, chat) or address (e-mail)
+ * @param category   a team the sender chose, or null
+ * @param onBehalfOf API only: the employee an expert files the request for
+ * @param thread     e-mail: In-Reply-To and References, to find the ticket an answer belongs to
+ * @param automated  why it is machine-made (auto-reply, bounce, loop, bulk), or null when a person wrote it
+ */
+public record Inbound(ContactChannel channel, String sender, String senderName, String subject, String body,
+        String category, String onBehalfOf, String messageId, List<String> thread, String automated) {
+
+    static Inbound api(String sender, String subject, String body, String category, String onBehalfOf) {
+        return new Inbound(ContactChannel.API, sender, null, subject, body, category, onBehalfOf, null, List.of(), null);
+    }
+}

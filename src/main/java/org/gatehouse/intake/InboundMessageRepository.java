@@ -1,0 +1,67 @@
+package org.gatehouse.intake;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class InboundMessageRepository {
+
+    private static final String COLUMNS = "id, channel, sender, sender_name, subject, body, message_id, status, reason, "
+            + "ticket_id, received_at, processed_at, processed_by";
+
+    private final JdbcClient jdbc;
+
+    InboundMessageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String id, String channel, Inbound m, String raw, LocalDateTime now) {
+        jdbc.sql("insert into inbound_message (id, channel, sender, sender_name, subject, body, raw, message_id, status, "
+                        + "received_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)")
+                .params(id, channel, m == null ? null : m.sender(), m == null ? null : m.senderName(),
+                        m == null ? null : m.subject(), m == null ? null : m.body(), raw,
+                        m == null ? null : m.messageId(), now)
+                .update();
+    }
+
+    /** What the parser read out of a stored raw message. */
+    void describe(String id, Inbound m) {
+        jdbc.sql("update inbound_message set sender = ?, sender_name = ?, subject = ?, body = ?, message_id = ? where id = ?")
+                .params(m.sender(), m.senderName(), m.subject(), m.body(), m.messageId(), id).update();
+    }
+
+    void outcome(String id, InboundMessage.Status status, String reason, Long ticketId, String by, LocalDateTime now) {
+        jdbc.sql("update inbound_message set status = ?, reason = ?, ticket_id = ?, processed_by = ?, processed_at = ? "
+                        + "where id = ?")
+                .params(status.name(), reason, ticketId, by, now, id).update();
+    }
+
+    /** Moves a message on only from {@code from}: two experts converting the same mail cannot both succeed. */
+    boolean outcomeFrom(String id, InboundMessage.Status from, InboundMessage.Status to, Long ticketId, String by,
+            LocalDateTime now) {
+        return jdbc.sql("update inbound_message set status = ?, ticket_id = ?, processed_by = ?, processed_at = ? "
+                        + "where id = ? and status = ?")
+                .params(to.name(), ticketId, by, now, id, from.name()).update() > 0;
+    }
+
+    Optional<InboundMessage> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from inbound_message where id = ?").param(id)
+                .query(InboundMessage.class).optional();
+    }
+
+    /** Whether a message with this Message-ID was handled already: a mailbox read twice gives no second ticket. */
+    boolean handledBefore(String messageId, String exceptId) {
+        return messageId != null && jdbc.sql("select count(*) from inbound_message where message_id = ? and id <> ? "
+                        + "and status <> 'RECEIVED'")
+                .params(messageId, exceptId).query(Integer.class).single() > 0;
+    }
+
+    List<InboundMessage> byStatus(InboundMessage.Status status, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from inbound_message where status = ? order by received_at desc limit ?")
+                .params(status.name(), limit).query(InboundMessage.class).list();
+    }
+}

@@ -1,0 +1,33 @@
+package org.gatehouse.tickets;
+
+import static org.gatehouse.platform.ProcessVariables.currentUser;
+import static org.gatehouse.platform.ProcessVariables.string;
+import static org.gatehouse.tickets.TicketProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gatehouse.directory.Team;
+import org.springframework.stereotype.Component;
+
+/**
+ * An expert chose the team in triage (Tasklist's signed-in user, or the API's caller). An unknown team is refused,
+ * so the triage task stays open.
+ */
+@Component("assignTriagedTeam")
+class AssignTriagedTeamDelegate implements JavaDelegate {
+
+    private final TicketService tickets;
+
+    AssignTriagedTeamDelegate(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long id = (Long) execution.getVariable(TICKET_ID);
+        String user = currentUser(execution);
+        Team team = tickets.triage(id, string(execution, ROUTED_TEAM), user != null ? user : string(execution, HANDLED_BY));
+        execution.setVariable(TEAM_GROUP, team.group());
+        SlaTimers.set(execution, tickets.get(id));
+    }
+}

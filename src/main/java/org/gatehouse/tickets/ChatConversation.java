@@ -1,0 +1,31 @@
+package org.gatehouse.tickets;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.gatehouse.channels.MessageKind;
+import org.gatehouse.channels.Notifier;
+import org.springframework.stereotype.Component;
+
+/** Tickets filed in chat or over the API are answered in chat, as a direct message to the requester. */
+@Component
+class ChatConversation implements ConversationChannel {
+
+    private final Notifier notifier;
+
+    ChatConversation(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    @Override
+    public Set<ContactChannel> serves() {
+        return EnumSet.of(ContactChannel.API, ContactChannel.SLACK, ContactChannel.TEAMS);
+    }
+
+    @Override
+    public String send(Outgoing message) {
+        notifier.notifyUser(message.recipient(), MessageKind.REPLY,
+                "[" + message.ticket() + "] " + message.subject() + "\n\n" + message.text());
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+package org.gatehouse.tickets;
+
+import static org.gatehouse.tickets.TicketProcess.TICKET_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Nobody answered within the reopen window: the resolved ticket closes, and its collaborators are removed (C9). */
+@Component("closeTicket")
+class CloseTicketDelegate implements JavaDelegate {
+
+    private final TicketService tickets;
+
+    CloseTicketDelegate(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        tickets.close((Long) execution.getVariable(TICKET_ID));
+    }
+}

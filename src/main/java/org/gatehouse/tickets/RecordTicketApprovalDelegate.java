@@ -1,0 +1,31 @@
+package org.gatehouse.tickets;
+
+import static org.gatehouse.platform.ProcessVariables.string;
+import static org.gatehouse.tickets.ApprovalProcess.APPROVAL_COMMENT;
+import static org.gatehouse.tickets.ApprovalProcess.APPROVAL_OUTCOME;
+import static org.gatehouse.tickets.ApprovalProcess.APPROVED_BY;
+import static org.gatehouse.tickets.TicketProcess.CONVERSATION;
+import static org.gatehouse.tickets.TicketProcess.TICKET_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The approval asked on the ticket came back (approved, rejected or expired): it lands on the ticket as a note. */
+@Component("recordTicketApproval")
+class RecordTicketApprovalDelegate implements JavaDelegate {
+
+    private final TicketService tickets;
+
+    RecordTicketApprovalDelegate(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long id = (Long) execution.getVariable(TICKET_ID);
+        tickets.approvalAnswered(id, string(execution, APPROVED_BY), string(execution, APPROVAL_OUTCOME),
+                string(execution, APPROVAL_COMMENT));
+        execution.setVariable(CONVERSATION, tickets.transcript(id));
+    }
+}

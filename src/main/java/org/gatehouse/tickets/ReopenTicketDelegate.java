@@ -1,0 +1,23 @@
+package org.gatehouse.tickets;
+
+import static org.gatehouse.tickets.TicketProcess.TICKET_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The requester answered a pending or resolved ticket: it is open again, with its SLA timers set anew. */
+@Component("reopenTicket")
+class ReopenTicketDelegate implements JavaDelegate {
+
+    private final TicketService tickets;
+
+    ReopenTicketDelegate(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        SlaTimers.set(execution, tickets.reopen((Long) execution.getVariable(TICKET_ID), TicketService.GATEHOUSE));
+    }
+}

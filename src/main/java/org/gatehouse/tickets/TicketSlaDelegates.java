@@ -1,0 +1,36 @@
+package org.gatehouse.tickets;
+
+import static org.gatehouse.platform.ProcessVariables.string;
+import static org.gatehouse.tickets.TicketProcess.SLA_CLOCK;
+import static org.gatehouse.tickets.TicketProcess.TICKET_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The SLA timers of the handling sub-process: a warning before a target falls due, an escalation when it is
+ * breached. The timer's {@code slaClock} input names the target; a clock stopped meanwhile makes them do nothing.
+ */
+@Configuration
+class TicketSlaDelegates {
+
+    @Bean("warnTicketSla")
+    JavaDelegate warnTicketSla(TicketService tickets) {
+        return execution -> tickets.warn(id(execution), clock(execution));
+    }
+
+    @Bean("escalateTicketSla")
+    JavaDelegate escalateTicketSla(TicketService tickets) {
+        return execution -> tickets.escalate(id(execution), clock(execution));
+    }
+
+    private static long id(DelegateExecution execution) {
+        return (Long) execution.getVariable(TICKET_ID);
+    }
+
+    private static SlaClock clock(DelegateExecution execution) {
+        return SlaClock.valueOf(string(execution, SLA_CLOCK));
+    }
+}

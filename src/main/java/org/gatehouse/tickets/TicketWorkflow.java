@@ -1,0 +1,177 @@
+package org.gatehouse.tickets;
+
+import static org.gatehouse.tickets.TicketProcess.*;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.gatehouse.platform.ConflictException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where the intake, the API and the engine meet: every change to a ticket that the process must know of goes
+ * through here, and the domain change and the engine step share one transaction.
+ */
+@Component
+public class TicketWorkflow {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final TicketService tickets;
+    private final TicketProperties properties;
+
+    TicketWorkflow(RuntimeService runtime, TaskService tasks, TicketService tickets, TicketProperties properties) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.tickets = tickets;
+        this.properties = properties;
+    }
+
+    /** Opens the ticket and starts its process, which routes it at once (the receipt goes out behind it). */
+    @Transactional
+    public Ticket open(NewTicket draft) {
+        Ticket ticket = tickets.open(draft);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(TICKET_ID, ticket.id());
+        variables.put(REFERENCE, ticket.reference());
+        variables.put(SUBJECT, ticket.subject());
+        variables.put(CATEGORY, ticket.category());
+        // what the routing rules' keywords are matched against
+        variables.put(ROUTING_TEXT, (ticket.subject() + "\n" + draft.body()).toLowerCase(Locale.ROOT));
+        variables.put(AUTO_CLOSE_AFTER, properties.autoCloseAfter().toString());
+        variables.put(ASSIGNEE, null);
+        runtime.startProcessInstanceByKey(KEY, ticket.businessKey(), variables);
+        return tickets.get(ticket.id());
+    }
+
+    /**
+     * An expert's reply. With {@code waitForRequester} the ticket becomes PENDING: the handling task completes and
+     * the process waits for the requester; otherwise the ticket stays where it is and the reply goes out.
+     */
+    @Transactional
+    public void reply(long id, String expert, String text, boolean waitForRequester) {
+        tickets.requireExpert(expert);
+        if (waitForRequester) {
+            complete(id, expert, ACTION_WAIT, text);
+        } else {
+            tickets.reply(id, expert, text, "API");
+            posted(id);
+        }
+    }
+
+    @Transactional
+    public void resolve(long id, String expert, String text) {
+        tickets.requireExpert(expert);
+        complete(id, expert, ACTION_RESOLVE, text);
+    }
+
+    @Transactional
+    public void note(long id, String expert, String text) {
+        tickets.note(id, expert, text);
+        posted(id);
+    }
+
+    /** An expert takes the ticket, as claiming its task in Tasklist does. */
+    @Transactional
+    public void claim(long id, String expert) {
+        tickets.requireExpert(expert);
+        Task task = handlingTask(id);
+        if (task.getAssignee() != null && !task.getAssignee().equals(expert)) {
+            throw new ConflictException("assignee", tickets.get(id).reference() + " is held by " + task.getAssignee());
+        }
+        tasks.claim(task.getId(), expert);
+    }
+
+    /** Triage over the API, as the triage task's form does it. */
+    @Transactional
+    public void triage(long id, String team, String expert) {
+        tickets.requireExpert(expert);
+        Task task = task(id, TASK_TRIAGE, "is not waiting in triage");
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ROUTED_TEAM, team);
+        variables.put(HANDLED_BY, expert);
+        tasks.complete(task.getId(), variables);
+    }
+
+    /** The requester writes: a pending ticket goes back to open, a resolved one reopens. */
+    @Transactional
+    public TicketMessage fromRequester(long id, String author, String authorName, String text, ContactChannel via,
+            String inboundId) {
+        TicketMessage message = tickets.fromRequester(id, author, authorName, text, via, inboundId);
+        Ticket.Status status = tickets.get(id).status();
+        if (status == Ticket.Status.PENDING || status == Ticket.Status.RESOLVED) {
+            runtime.createMessageCorrelation(MSG_REQUESTER_ANSWERED).processInstanceBusinessKey(Long.toString(id))
+                    .correlateWithResult();
+        }
+        refresh(id);
+        return message;
+    }
+
+    @Transactional
+    public TicketMessage fromCollaborator(long id, String email, String text, String inboundId) {
+        TicketMessage message = tickets.fromCollaborator(id, email, text, inboundId);
+        posted(id);
+        return message;
+    }
+
+    /** The ticket waits on an approval asked of an employee (the call activity {@code approval}). */
+    @Transactional
+    public void requestApproval(long id, String expert, String approver, String subject, String details, String dueIn) {
+        tickets.hold(id, expert);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(APPROVAL_APPROVER, approver);
+        variables.put(APPROVAL_SUBJECT, subject);
+        variables.put(APPROVAL_DETAILS, details);
+        variables.put(APPROVAL_DUE_IN, dueIn);
+        variables.put(APPROVAL_REQUESTED_BY, expert);
+        // the approval registers within this transaction, so a bad approver refuses the whole request
+        runtime.createMessageCorrelation(MSG_APPROVAL_REQUESTED).processInstanceBusinessKey(Long.toString(id))
+                .setVariables(variables).correlateWithResult();
+        refresh(id);
+    }
+
+    private void complete(long id, String expert, String action, String text) {
+        Task task = handlingTask(id);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ACTION, action);
+        variables.put(REPLY, text);
+        variables.put(HANDLED_BY, expert);
+        tasks.complete(task.getId(), variables);
+    }
+
+    /** Something is waiting to be delivered: the process sends it behind an async continuation. */
+    private void posted(long id) {
+        try {
+            runtime.createMessageCorrelation(MSG_POSTED).processInstanceBusinessKey(Long.toString(id)).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ConflictException("status", tickets.get(id).reference() + " is closed");
+        }
+        refresh(id);
+    }
+
+    /** The handling form shows the conversation as it stands. */
+    private void refresh(long id) {
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id)).processDefinitionKey(KEY)
+                .list().forEach(instance -> runtime.setVariable(instance.getId(), CONVERSATION, tickets.transcript(id)));
+    }
+
+    private Task handlingTask(long id) {
+        return task(id, TASK_HANDLE, "is not being handled right now");
+    }
+
+    private Task task(long id, String key, String refusal) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(id)).processDefinitionKey(KEY)
+                .taskDefinitionKey(key).singleResult();
+        if (task == null) {
+            Ticket ticket = tickets.get(id);
+            throw new ConflictException("status", ticket.reference() + " " + refusal + " (it is " + ticket.status() + ")");
+        }
+        return task;
+    }
+}

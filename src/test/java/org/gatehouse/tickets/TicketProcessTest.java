@@ -1,0 +1,288 @@
+package org.gatehouse.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.gatehouse.GatehouseTest;
+import org.gatehouse.ProcessDriver;
+import org.gatehouse.channels.LocalChannelGateway;
+import org.gatehouse.directory.ExpertFixtures;
+import org.gatehouse.directory.PersonService;
+import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.InvalidInputException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of {@code ticket-lifecycle} and of the {@code approval} it calls, every rule of {@code ticket-routing},
+ * with the real directory and teams of the demo, the local chat platform and the engine's clock moved by the test.
+ */
+@GatehouseTest
+class TicketProcessTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @Autowired ProcessEngine engine;
+    @Autowired TicketWorkflow workflow;
+    @Autowired TicketService tickets;
+    @Autowired LocalChannelGateway platform;
+    @Autowired ExpertFixtures experts;
+    @Autowired PersonService people;
+    @Autowired ApprovalWorkflow approvals;
+
+    ProcessDriver driver;
+
+    @BeforeEach
+    void setUp() {
+        driver = experts.driver();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ProcessDriver.resetClock();
+    }
+
+    private Ticket open(String requester, String subject, String body, String category) {
+        return workflow.open(new NewTicket(subject, body, category, ContactChannel.API, requester, requester,
+                "Xena " + requester, requester, null));
+    }
+
+    private static void at(ZonedDateTime time) {
+        ClockUtil.setCurrentTime(Date.from(time.toInstant()));
+    }
+
+    private static LocalDateTime utc(ZonedDateTime time) {
+        return LocalDateTime.ofInstant(time.toInstant(), ZoneOffset.UTC);
+    }
+
+    @Test
+    void aTicketRoutedByCategoryIsWarnedEscalatedResolvedAndClosesItself() {
+        // Friday 16:00 in Paris: two working hours left in HR's day
+        at(ZonedDateTime.of(2026, 11, 27, 16, 0, 0, 0, PARIS));
+        String requester = experts.newEmployee();
+        Ticket ticket = open(requester, "Question", "Where do I find my November statement?", "hr");
+        ProcessInstance pi = driver.instance(ticket.businessKey());
+        assertThat(pi).hasPassed("StartEvent_TicketReceived", "Activity_RouteTicket", "Activity_AssignTeam")
+                .isWaitingAt("Activity_SendReceipt");
+        Ticket routed = tickets.get(ticket.id());
+        assertThat(routed.team()).isEqualTo("hr");
+        assertThat(routed.status()).isEqualTo(Ticket.Status.NEW);
+        // 4 working hours: 2 on Friday, 2 on Monday morning; 16 hours: Friday 2, Monday 9, Tuesday 5
+        assertThat(routed.firstResponseDue()).isEqualTo(utc(ZonedDateTime.of(2026, 11, 30, 11, 0, 0, 0, PARIS)));
+        assertThat(routed.firstResponseWarn()).isEqualTo(utc(ZonedDateTime.of(2026, 11, 30, 10, 0, 0, 0, PARIS)));
+        assertThat(routed.resolutionDue()).isEqualTo(utc(ZonedDateTime.of(2026, 12, 1, 14, 0, 0, 0, PARIS)));
+
+        driver.runJobs(pi.getId());
+        assertThat(platform.deliveriesTo(requester)).last().satisfies(d -> assertThat(d.body())
+                .contains("We received your request " + ticket.reference()));
+        assertThat(pi).isWaitingAt("handleTicket").task().hasCandidateGroup("team-hr").isNotAssigned();
+        assertThat(pi).variables().containsEntry("ticketReference", ticket.reference())
+                .containsKey("conversation").containsKey("requesterProfile");
+
+        driver.fireTimer(pi.getId(), "Event_FirstResponseWarning");
+        assertThat(pi).hasPassed("Activity_WarnFirstResponse", "EndEvent_FirstResponseWarned");
+        assertThat(platform.deliveriesTo("hana")).last().satisfies(d -> assertThat(d.body())
+                .contains(ticket.reference()).contains("first-response target is due"));
+        driver.fireTimer(pi.getId(), "Event_FirstResponseBreached");
+        assertThat(pi).hasPassed("Activity_EscalateFirstResponse", "EndEvent_FirstResponseEscalated");
+        assertThat(platform.deliveriesTo("hana")).last().satisfies(d -> assertThat(d.body())
+                .contains("breached its first-response target").contains("nobody holds it"));
+        assertThat(tickets.get(ticket.id()).firstResponseBreachedAt()).isNotNull();
+
+        workflow.claim(ticket.id(), "hana");
+        assertThat(task(pi)).isAssignedTo("hana");
+        assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.OPEN);
+        assertThatThrownBy(() -> workflow.claim(ticket.id(), "finn")).isInstanceOf(ConflictException.class);
+
+        driver.fireTimer(pi.getId(), "Event_ResolutionWarning");
+        assertThat(pi).hasPassed("Activity_WarnResolution", "EndEvent_ResolutionWarned");
+        assertThat(platform.deliveriesTo("hana")).last().satisfies(d -> assertThat(d.body())
+                .contains("resolution target is due"));
+        driver.fireTimer(pi.getId(), "Event_ResolutionBreached");
+        assertThat(pi).hasPassed("Activity_EscalateResolution", "EndEvent_ResolutionEscalated");
+        assertThat(tickets.get(ticket.id()).resolutionBreachedAt()).isNotNull();
+
+        workflow.resolve(ticket.id(), "hana", "It is in the HR portal under Documents.");
+        assertThat(pi).hasPassed("EndEvent_Handled", "Activity_ApplyAction").isWaitingAt("Activity_SendReply");
+        driver.runJobs(pi.getId());
+        assertThat(platform.deliveriesTo(requester)).last().satisfies(d -> assertThat(d.body())
+                .contains("HR portal"));
+        assertThat(pi).isWaitingAt("Gateway_Resolved");
+        assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.RESOLVED);
+
+        driver.fireTimer(pi.getId(), "Event_AutoClose");
+        assertThat(pi).hasPassed("Activity_CloseTicket", "EndEvent_Closed").isEnded();
+        assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.CLOSED);
+        assertThatThrownBy(() -> workflow.fromRequester(ticket.id(), requester, null, "One more thing",
+                ContactChannel.API, null)).isInstanceOf(ConflictException.class).hasMessageContaining("is closed");
+        assertThat(tickets.view(ticket.id(), "admin").history()).extracting(TicketView.Event::kind)
+                .contains("CREATED", "ROUTED", "SLA_WARNING", "SLA_BREACH", "ASSIGNED", "STATUS");
+    }
+
+    @Test
+    void aPendingTicketPausesItsClockAndComesBackWhenTheRequesterAnswersAsAResolvedOneReopens() {
+        // Monday 10:00 in New York, IT's time zone
+        at(ZonedDateTime.of(2026, 11, 30, 10, 0, 0, 0, NEW_YORK));
+        String requester = experts.newEmployee();
+        Ticket ticket = open(requester, "Broken laptop", "My laptop screen flickers", null);
+        ProcessInstance pi = driver.instance(ticket.businessKey());
+        driver.runJobs(pi.getId());
+        assertThat(pi).isWaitingAt("handleTicket").task().hasCandidateGroup("team-it");
+        workflow.claim(ticket.id(), "ivy");
+
+        assertThatThrownBy(() -> workflow.reply(ticket.id(), "ivy", " ", true)).isInstanceOf(InvalidInputException.class);
+        workflow.reply(ticket.id(), "ivy", "Which model is it?", true);
+        driver.runJobs(pi.getId());
+        assertThat(pi).isWaitingAt("Event_RequesterAnswered");
+        Ticket pending = tickets.get(ticket.id());
+        assertThat(pending.status()).isEqualTo(Ticket.Status.PENDING);
+        assertThat(pending.firstRespondedAt()).isNotNull();
+        assertThatThrownBy(() -> workflow.resolve(ticket.id(), "ivy", null)).isInstanceOf(ConflictException.class);
+
+        // the requester answers the next day at 10:00: a whole working day (9 hours) was spent waiting
+        at(ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, NEW_YORK));
+        workflow.fromRequester(ticket.id(), requester, null, "A T14", ContactChannel.API, null);
+        assertThat(pi).hasPassed("Activity_ResumeTicket");
+        Ticket resumed = tickets.get(ticket.id());
+        assertThat(resumed.status()).isEqualTo(Ticket.Status.OPEN);
+        assertThat(resumed.resolutionDue()).isEqualTo(Sla.due(hoursOfIt(), pending.resolutionDue(),
+                Duration.ofHours(9)));
+        assertThat(pi).isWaitingAt("handleTicket").task().isAssignedTo("ivy");
+
+        workflow.resolve(ticket.id(), "ivy", null);
+        driver.runJobs(pi.getId());
+        workflow.fromRequester(ticket.id(), requester, null, "It flickers again", ContactChannel.API, null);
+        assertThat(pi).hasPassed("Event_ReopenedByRequester", "Activity_ReopenTicket").isWaitingAt("handleTicket");
+        assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.OPEN);
+        assertThat(tickets.view(ticket.id(), requester).messages()).extracting(TicketView.Message::kind)
+                .containsExactly("REQUEST", "REPLY", "REPLY", "ANSWER", "ANSWER");
+    }
+
+    @Test
+    void aTicketNoRuleMatchesWaitsInTriageUntilAnExpertNamesARealTeam() {
+        String requester = experts.newEmployee();
+        Ticket ticket = open(requester, "A question", "Who decides about the parking spaces?", null);
+        ProcessInstance pi = driver.instance(ticket.businessKey());
+        driver.runJobs(pi.getId());
+        assertThat(pi).isWaitingAt("triageTicket").task().hasCandidateGroup("experts");
+        assertThat(tickets.get(ticket.id()).team()).isNull();
+        assertThat(pi).variables().extractingByKey("teamOptions").asString().contains("hr (HR)").contains("it (IT)");
+
+        assertThatThrownBy(() -> workflow.triage(ticket.id(), "facilities", "hana"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("There is no team 'facilities'");
+        assertThat(pi).isWaitingAt("triageTicket");
+        workflow.triage(ticket.id(), "legal", "hana");
+        assertThat(pi).hasPassed("Activity_AssignTriagedTeam").isWaitingAt("handleTicket").task()
+                .hasCandidateGroup("team-legal");
+        assertThat(tickets.get(ticket.id()).firstResponseDue()).isNotNull();
+    }
+
+    @Test
+    void everyRoutingRuleNamesItsTeam() {
+        Map<String, String[]> cases = Map.of(
+                "hr", new String[] {"hr", null, "My payslip is wrong"},
+                "finance", new String[] {"finance", null, "Please reimburse my expense"},
+                "legal", new String[] {"legal", null, "Can you review this contract?"},
+                "it", new String[] {"it", null, "I forgot my password"});
+        cases.forEach((team, c) -> {
+            assertThat(route(c[0], "nothing to see")).as("category " + team).isEqualTo(team);
+            assertThat(route(null, c[2].toLowerCase())).as("keywords for " + team).isEqualTo(team);
+        });
+        assertThat(route(null, "where is the parking?")).isNull();
+    }
+
+    private String route(String category, String text) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("category", category);
+        variables.put("routingText", text);
+        var result = engine.getDecisionService().evaluateDecisionByKey(TicketProcess.ROUTING_DECISION)
+                .variables(variables).evaluate();
+        return result.isEmpty() ? null : result.getSingleResult().getSingleEntry();
+    }
+
+    @Test
+    void repliesNotesAndApprovalsLandOnTheTicket() {
+        String requester = experts.newEmployee();
+        String approver = experts.newEmployee();
+        Ticket ticket = open(requester, "New monitor", "Could I get a second monitor?", "it");
+        ProcessInstance pi = driver.instance(ticket.businessKey());
+        driver.runJobs(pi.getId());
+
+        workflow.reply(ticket.id(), "ivy", "I will ask your manager.", false);
+        assertThat(pi).hasPassed("StartEvent_MessagePosted").isWaitingAt("handleTicket", "Activity_DeliverMessages");
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("EndEvent_Delivered");
+        assertThat(platform.deliveriesTo(requester)).last().satisfies(d -> assertThat(d.body()).contains("ask your manager"));
+        workflow.note(ticket.id(), "ivy", "Budget is tight this quarter");
+        driver.runJobs(pi.getId());
+        assertThat(platform.deliveriesTo(requester)).noneSatisfy(d -> assertThat(d.body()).contains("Budget"));
+
+        // approved in Tasklist after a reminder
+        workflow.requestApproval(ticket.id(), "ivy", approver, "Second monitor", "27 inch", null);
+        assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.ON_HOLD);
+        ProcessInstance first = approvalOf(pi);
+        driver.runJobs(first.getId());
+        driver.fireTimer(first.getId(), "Event_Reminder");
+        assertThat(first).hasPassed("Activity_RemindApprover", "EndEvent_Reminded");
+        driver.complete(task("approve", first), approver, Map.of("approved", true, "approvalComment", "Fine"));
+        assertThat(pi).hasPassed("CallActivity_Approval", "Activity_RecordApproval", "EndEvent_ApprovalRecorded");
+        assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.OPEN);
+
+        // approved and rejected through the link
+        for (boolean approved : new boolean[] {true, false}) {
+            workflow.requestApproval(ticket.id(), "ivy", approver, "Docking station", null, "P2D");
+            ProcessInstance byLink = approvalOf(pi);
+            driver.runJobs(byLink.getId());
+            approvalLink(approver, approved);
+            assertThat(byLink).isEnded();
+        }
+        // and one that nobody answers
+        workflow.requestApproval(ticket.id(), "ivy", approver, "Headset", null, "PT12H");
+        ProcessInstance expiring = approvalOf(pi);
+        driver.runJobs(expiring.getId());
+        driver.fireTimer(expiring.getId(), "Event_ApprovalExpires");
+        assertThat(expiring).hasPassed("Activity_RecordExpiry", "EndEvent_Expired");
+        driver.runJobs(pi.getId());
+
+        assertThat(tickets.view(ticket.id(), "ivy").messages()).extracting(TicketView.Message::body)
+                .contains("Approval approved by " + people.get(approver).name() + ": Fine")
+                .anySatisfy(b -> assertThat(b).startsWith("Approval rejected"))
+                .contains("Approval expired");
+        assertThat(tickets.view(ticket.id(), requester).messages()).extracting(TicketView.Message::kind)
+                .doesNotContain("NOTE");
+        assertThatThrownBy(() -> workflow.requestApproval(ticket.id(), "ivy", "nobody-here", "X", null, null))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(tickets.get(ticket.id()).status()).as("the refused request changed nothing").isEqualTo(Ticket.Status.OPEN);
+    }
+
+    private ProcessInstance approvalOf(ProcessInstance ticket) {
+        return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(ticket.getId())
+                .processDefinitionKey("approval").singleResult();
+    }
+
+    private void approvalLink(String approver, boolean approved) {
+        approvals.answerByLink(experts.token(approver, "/approvals/"), approved, approved ? "ok" : "not now");
+    }
+
+    private static BusinessHours hoursOfIt() {
+        return new BusinessHours(LocalTime.of(9, 0), LocalTime.of(18, 0), NEW_YORK);
+    }
+}
