@@ -85,6 +85,9 @@ public class ImapMailbox {
         session.put("mail." + protocol + ".connectiontimeout", timeout);
         session.put("mail." + protocol + ".timeout", timeout);
         session.put("mail." + protocol + ".writetimeout", timeout);
+        // a whole message in one fetch: 16 KB pieces cost a round trip each (and some servers rebuild the message
+        // for every piece); the message is read whole anyway, to be stored as it came
+        session.put("mail." + protocol + ".partialfetch", "false");
         // reading a message must not mark it \Seen: only a stored one is
         session.put("mail." + protocol + ".peek", "true");
         session.put("mail." + protocol + ".ssl.checkserveridentity", "true");

@@ -193,10 +193,10 @@ class EmailTicketTest extends HttpTest {
     }
 
     @Test
-    void aHugeAttachmentIsNotKeptButTheRequestIs() {
+    void aHugeAttachmentIsNotKeptButTheRequestIsAndAHugeMessageIsRefused() {
         String requester = experts.newEmployee();
         String from = address(requester);
-        String payload = Base64.getMimeEncoder().encodeToString(new byte[6 * 1024 * 1024]);
+        String payload = Base64.getMimeEncoder().encodeToString(new byte[1200 * 1024]);
         mail.send(from, "From: " + from, "To: help@acme.example", "Subject: Scan of my laptop invoice",
                 "Message-ID: <huge-" + requester + "@acme.example>", "MIME-Version: 1.0",
                 "Content-Type: multipart/mixed; boundary=\"b\"", "", "--b", "Content-Type: text/plain", "",
@@ -207,6 +207,16 @@ class EmailTicketTest extends HttpTest {
         JsonNode ticket = api.as(requester).get("/api/tickets/" + onlyTicketOf(requester)).getBody();
         assertThat(ticket.get("messages").get(0).get("body").asText()).contains("Here is the scan.")
                 .contains("The attachment scan.pdf").contains("was too big and was not kept");
+
+        // a message above gatehouse.mail.max-message-size is refused as a whole, and kept as it came
+        String tooBig = Base64.getMimeEncoder().encodeToString(new byte[2200 * 1024]);
+        mail.send(from, "From: " + from, "To: help@acme.example", "Subject: Everything", "Message-ID: <too-big-"
+                + requester + "@acme.example>", "", tooBig);
+        mail.poll();
+        assertThat(api.as("ivy").get("/api/intake/messages?status=REFUSED").getBody())
+                .anySatisfy(m -> assertThat(m.get("reason").asText()).startsWith("unreadable e-mail")
+                        .contains("accepted"));
+        assertThat(api.as(requester).get("/api/tickets").getBody()).hasSize(1);
     }
 
     @Test
