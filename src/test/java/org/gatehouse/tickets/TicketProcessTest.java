@@ -81,7 +81,7 @@ class TicketProcessTest {
         Ticket ticket = open(requester, "Question", "Where do I find my November statement?", "hr");
         ProcessInstance pi = driver.instance(ticket.businessKey());
         assertThat(pi).hasPassed("StartEvent_TicketReceived", "Activity_RouteTicket", "Activity_AssignTeam")
-                .isWaitingAt("Activity_SendReceipt");
+                .isWaitingAt("Activity_SendReceipt", "handleTicket");
         Ticket routed = tickets.get(ticket.id());
         assertThat(routed.team()).isEqualTo("hr");
         assertThat(routed.status()).isEqualTo(Ticket.Status.NEW);
@@ -91,6 +91,7 @@ class TicketProcessTest {
         assertThat(routed.resolutionDue()).isEqualTo(utc(ZonedDateTime.of(2026, 12, 1, 14, 0, 0, 0, PARIS)));
 
         driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("EndEvent_ReceiptSent");
         assertThat(platform.deliveriesTo(requester)).last().satisfies(d -> assertThat(d.body())
                 .contains("We received your request " + ticket.reference()));
         assertThat(pi).isWaitingAt("handleTicket").task().hasCandidateGroup("team-hr").isNotAssigned();
@@ -121,8 +122,10 @@ class TicketProcessTest {
         assertThat(tickets.get(ticket.id()).resolutionBreachedAt()).isNotNull();
 
         workflow.resolve(ticket.id(), "hana", "It is in the HR portal under Documents.");
-        assertThat(pi).hasPassed("EndEvent_Handled", "Activity_ApplyAction").isWaitingAt("Activity_SendReply");
+        assertThat(pi).hasPassed("EndEvent_Handled", "Activity_ApplyAction")
+                .isWaitingAt("Activity_SendReply", "Gateway_Resolved");
         driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("EndEvent_ReplySent");
         assertThat(platform.deliveriesTo(requester)).last().satisfies(d -> assertThat(d.body())
                 .contains("HR portal"));
         assertThat(pi).isWaitingAt("Gateway_Resolved");
