@@ -23,7 +23,6 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.gatehouse.GatehouseTest;
 import org.gatehouse.ProcessDriver;
-import org.gatehouse.TestDatabase;
 import org.gatehouse.access.AccessRequestDraft;
 import org.gatehouse.access.AccessRequestFixtures;
 import org.gatehouse.access.AccessRequestProcess;
@@ -143,7 +142,7 @@ class AccessRequestBenchmark {
                     .allSatisfy(id -> assertThat(requests.get(id).status()).isEqualTo(AccessRequestStatus.CONNECTED));
             assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(BASELINE_KEY)
                     .activityIdIn("waitForEnd").count()).isEqualTo(WARMUP + REQUESTS);
-            report(perSecond(gatehouseNanos), perSecond(baselineNanos));
+            report(Figures.perSecond(REQUESTS, gatehouseNanos), Figures.perSecond(REQUESTS, baselineNanos));
         } finally {
             // the shared context's other tests see only the processes and grants Gatehouse sets up
             engine.getAuthorizationService().deleteAuthorization(grant);
@@ -234,20 +233,10 @@ class AccessRequestBenchmark {
         return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey).singleResult();
     }
 
-    private static double perSecond(long nanos) {
-        return REQUESTS / (nanos / 1e9);
-    }
-
     private static void report(double gatehouse, double baseline) {
-        String database = TestDatabase.postgres() ? "postgresql" : "h2";
-        String line = String.format(Locale.ROOT,
+        Figures.print(String.format(Locale.ROOT,
                 "benchmark %s: gatehouse %.1f req/s (%.1f ms/request), baseline %.1f req/s (%.1f ms/request), ratio %.2f (N=%d, warm-up %d)",
-                database, gatehouse, 1000 / gatehouse, baseline, 1000 / baseline, gatehouse / baseline, REQUESTS, WARMUP);
-        String rule = "=".repeat(line.length());
-        System.out.println();
-        System.out.println(rule);
-        System.out.println(line);
-        System.out.println(rule);
-        System.out.println();
+                Figures.database(), gatehouse, 1000 / gatehouse, baseline, 1000 / baseline, gatehouse / baseline, REQUESTS,
+                WARMUP));
     }
 }
