@@ -1,0 +1,100 @@
+package org.gatehouse.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gatehouse.Api.variables;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.gatehouse.HttpTest;
+import org.gatehouse.directory.ExpertFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What an expert does in Tasklist, through the engine REST API Tasklist calls: the team's members, and only they,
+ * see the ticket's task; its form shows the conversation and the requester; claiming and completing it move the
+ * ticket, as the signed-in expert whatever the form sends; triage refuses a team that does not exist.
+ */
+class TicketTasklistTest extends HttpTest {
+
+    @Autowired ExpertFixtures experts;
+    @Autowired TicketService tickets;
+
+    private long file(String requester, String body, String category) {
+        var filed = api.as(requester).post("/api/tickets", category == null ? Map.of("body", body)
+                : Map.of("body", body, "category", category)).getBody();
+        return filed.get("id").asLong();
+    }
+
+    private JsonNode task(String user, long ticket) {
+        // Tasklist always bounds its queries (queryMaxResultsLimit)
+        JsonNode found = api.as(user).get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + ticket).getBody();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @Test
+    void theTeamHandlesTheTicketInTasklist() {
+        String requester = experts.newEmployee();
+        long id = file(requester, "Can I carry over my leave days to next year?", "hr");
+        assertThat(task("ivy", id)).as("IT's expert does not see HR's tasks").isNull();
+        JsonNode task = task("hana", id);
+        assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("handleTicket");
+        String taskId = task.get("id").asText();
+
+        JsonNode form = api.as("hana").get("/engine-rest/task/" + taskId + "/deployed-form").getBody();
+        assertThat(form.get("id").asText()).isEqualTo("handle-ticket");
+        JsonNode shown = api.as("hana").get("/engine-rest/task/" + taskId + "/form-variables").getBody();
+        assertThat(shown.get("conversation").get("value").asText()).contains("carry over my leave days");
+        assertThat(shown.get("requesterProfile").get("value").asText()).contains("name: Xena");
+        assertThat(shown.get("ticketReference").get("value").asText()).isEqualTo("T-" + id);
+
+        assertThat(api.as("hana").post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "hana"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(tickets.get(id).assignee()).isEqualTo("hana");
+        assertThat(tickets.get(id).status()).isEqualTo(Ticket.Status.OPEN);
+
+        ResponseEntity<JsonNode> noQuestion = api.as("hana").post("/engine-rest/task/" + taskId + "/submit-form",
+                variables(Map.of("ticketAction", "WAIT_FOR_REQUESTER")));
+        assertThat(noQuestion.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(noQuestion.getBody().get("message").asText()).contains("Tell the requester what you are waiting for");
+
+        assertThat(api.as("hana").post("/engine-rest/task/" + taskId + "/submit-form", variables(Map.of(
+                "ticketAction", "WAIT_FOR_REQUESTER", "reply", "How many days are left?", "handledBy", "ivy")))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(tickets.get(id).status()).isEqualTo(Ticket.Status.PENDING);
+        assertThat(tickets.view(id, "hana").messages()).last().satisfies(m -> {
+            assertThat(m.author()).as("the signed-in expert, not what the form sent").isEqualTo("hana");
+            assertThat(m.via()).isEqualTo("TASKLIST");
+            assertThat(m.body()).isEqualTo("How many days are left?");
+        });
+    }
+
+    @Test
+    void triageInTasklistTakesOnlyATeamThatExists() {
+        String requester = experts.newEmployee();
+        long id = file(requester, "Who waters the plants in the office?", null);
+        JsonNode task = task("finn", id);
+        assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("triageTicket");
+        String taskId = task.get("id").asText();
+        assertThat(api.as("finn").get("/engine-rest/task/" + taskId + "/deployed-form").getBody().get("id").asText())
+                .isEqualTo("triage-ticket");
+        assertThat(task(requester, id)).as("requesters do not triage").isNull();
+
+        ResponseEntity<JsonNode> unknown = api.as("finn").post("/engine-rest/task/" + taskId + "/submit-form",
+                variables(Map.of("routedTeam", "gardening")));
+        assertThat(unknown.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(unknown.getBody().get("message").asText()).contains("There is no team 'gardening'");
+        assertThat(api.as("finn").post("/engine-rest/task/" + taskId + "/submit-form",
+                variables(Map.of("routedTeam", "finance"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(tickets.get(id).team()).isEqualTo("finance");
+        assertThat(tickets.view(id, "finn").history()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("ROUTED");
+            assertThat(e.actor()).isEqualTo("finn");
+        });
+        assertThat(task("finn", id).get("taskDefinitionKey").asText()).isEqualTo("handleTicket");
+    }
+}
