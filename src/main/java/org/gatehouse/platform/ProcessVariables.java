@@ -70,6 +70,15 @@ public final class ProcessVariables {
         return Boolean.parseBoolean(value.toString());
     }
 
+    /**
+     * Who did a task: the signed-in user when it was completed in Tasklist (whatever the form sent), otherwise
+     * {@code variable}, set by the API to its signed-in caller.
+     */
+    public static String actor(org.camunda.bpm.engine.delegate.DelegateExecution execution, String variable) {
+        String user = currentUser(execution);
+        return user != null ? user : string(execution, variable);
+    }
+
     public static String currentUser(org.camunda.bpm.engine.delegate.ProcessEngineServicesAware scope) {
         var authentication = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return authentication == null ? null : authentication.getUserId();

@@ -1,5 +1,6 @@
 package org.gatehouse.tickets;
 
+import static org.gatehouse.platform.ProcessVariables.actor;
 import static org.gatehouse.platform.ProcessVariables.currentUser;
 import static org.gatehouse.platform.ProcessVariables.string;
 import static org.gatehouse.tickets.TicketProcess.*;
@@ -31,8 +32,7 @@ class ApplyTicketActionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = (Long) execution.getVariable(TICKET_ID);
-        String user = currentUser(execution);
-        String expert = user != null ? user : string(execution, HANDLED_BY);
+        String expert = actor(execution, HANDLED_BY);
         String action = string(execution, ACTION);
         String reply = string(execution, REPLY);
         boolean hasReply = reply != null && !reply.isBlank();
@@ -43,7 +43,7 @@ class ApplyTicketActionDelegate implements JavaDelegate {
             throw new InvalidInputException(ACTION, "ticketAction must be " + ACTION_RESOLVE + " or " + ACTION_WAIT);
         }
         if (hasReply) {
-            tickets.reply(id, expert, reply, user != null ? "TASKLIST" : "API");
+            tickets.reply(id, expert, reply, currentUser(execution) != null ? "TASKLIST" : "API");
         }
         tickets.move(id, HANDLED, ACTION_WAIT.equals(action) ? Ticket.Status.PENDING : Ticket.Status.RESOLVED, expert);
         execution.setVariable(CONVERSATION, tickets.transcript(id));

@@ -1,6 +1,6 @@
 package org.gatehouse.tickets;
 
-import static org.gatehouse.platform.ProcessVariables.currentUser;
+import static org.gatehouse.platform.ProcessVariables.actor;
 import static org.gatehouse.platform.ProcessVariables.string;
 import static org.gatehouse.tickets.TicketProcess.*;
 
@@ -25,8 +25,7 @@ class AssignTriagedTeamDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = (Long) execution.getVariable(TICKET_ID);
-        String user = currentUser(execution);
-        Team team = tickets.triage(id, string(execution, ROUTED_TEAM), user != null ? user : string(execution, HANDLED_BY));
+        Team team = tickets.triage(id, string(execution, ROUTED_TEAM), actor(execution, HANDLED_BY));
         execution.setVariable(TEAM_GROUP, team.group());
         SlaTimers.set(execution, tickets.get(id));
     }
