@@ -30,6 +30,9 @@ class TasklistFilters implements ApplicationRunner {
             Map.of("name", "projectName", "label", "Project"),
             Map.of("name", "partnerOrganisation", "label", "Partner"),
             Map.of("name", "requester", "label", "Requester"));
+    private static final List<Map<String, String>> TICKET_COLUMNS = List.of(
+            Map.of("name", "ticketReference", "label", "Ticket"),
+            Map.of("name", "ticketSubject", "label", "Subject"));
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -46,26 +49,35 @@ class TasklistFilters implements ApplicationRunner {
         ensure("Access approvals", -10, "Requests to share a channel with an outside organisation",
                 tasks.createTaskQuery().taskDefinitionKey("hostAdminApproval").taskCandidateGroup(RoleService.WORKSPACE_ADMINS)
                         .includeAssignedTasks(),
-                List.of(RoleService.WORKSPACE_ADMINS));
+                List.of(RoleService.WORKSPACE_ADMINS), REQUEST_COLUMNS);
         ensure("NDAs to obtain", -9, "Partners that need a signed NDA before their channel is shared",
                 tasks.createTaskQuery().taskDefinitionKey("obtainNda").taskCandidateGroup(RoleService.LEGAL).includeAssignedTasks(),
-                List.of(RoleService.LEGAL));
+                List.of(RoleService.LEGAL), REQUEST_COLUMNS);
+        // a team's tickets reach its members through their candidate group team-<slug>
+        ensure("Tickets", -8, "Employee requests to my teams, taken or not",
+                tasks.createTaskQuery().taskDefinitionKey("handleTicket")
+                        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+                List.of(RoleService.EXPERTS), TICKET_COLUMNS);
+        ensure("Triage", -7, "Employee requests no routing rule matched: choose their team",
+                tasks.createTaskQuery().taskDefinitionKey("triageTicket").taskCandidateGroup(RoleService.EXPERTS),
+                List.of(RoleService.EXPERTS), TICKET_COLUMNS);
         ensure("My tasks", -5, "Tasks assigned to me",
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
                 List.of(RoleService.REQUESTERS, RoleService.WORKSPACE_ADMINS, RoleService.LEGAL, RoleService.EXPERTS,
-                        RoleService.PROCESS_OWNERS));
+                        RoleService.PROCESS_OWNERS), REQUEST_COLUMNS);
         ensure("My groups' tasks", 0, "Unclaimed tasks of my groups",
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(),
-                List.of(RoleService.WORKSPACE_ADMINS, RoleService.LEGAL, RoleService.EXPERTS));
+                List.of(RoleService.WORKSPACE_ADMINS, RoleService.LEGAL, RoleService.EXPERTS), REQUEST_COLUMNS);
     }
 
-    private void ensure(String name, int priority, String description, TaskQuery query, List<String> readers) {
+    private void ensure(String name, int priority, String description, TaskQuery query, List<String> readers,
+            List<Map<String, String>> columns) {
         if (filters.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
         Filter filter = filters.newTaskFilter(name).setQuery(query)
                 .setProperties(Map.<String, Object>of("priority", priority, "description", description, "refresh", true,
-                        "variables", REQUEST_COLUMNS));
+                        "variables", columns));
         filters.saveFilter(filter);
         for (String group : readers) {
             var authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);

@@ -36,6 +36,14 @@ class TicketTasklistTest extends HttpTest {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** The task ids Tasklist lists under one of its filters for this user. */
+    private java.util.List<String> filtered(String user, String filter) {
+        JsonNode found = api.as(user).get("/engine-rest/filter?maxResults=50&name=" + filter).getBody();
+        assertThat(found).as(user + " reads the filter " + filter).hasSize(1);
+        return api.as(user).post("/engine-rest/filter/" + found.get(0).get("id").asText() + "/list?maxResults=200",
+                Map.of()).getBody().findValuesAsText("id");
+    }
+
     @Test
     void theTeamHandlesTheTicketInTasklist() {
         String requester = experts.newEmployee();
@@ -44,6 +52,8 @@ class TicketTasklistTest extends HttpTest {
         JsonNode task = task("hana", id);
         assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("handleTicket");
         String taskId = task.get("id").asText();
+        assertThat(filtered("hana", "Tickets")).contains(taskId);
+        assertThat(filtered("ivy", "Tickets")).doesNotContain(taskId);
 
         JsonNode form = api.as("hana").get("/engine-rest/task/" + taskId + "/deployed-form").getBody();
         assertThat(form.get("id").asText()).isEqualTo("handle-ticket");
@@ -83,6 +93,7 @@ class TicketTasklistTest extends HttpTest {
         assertThat(api.as("finn").get("/engine-rest/task/" + taskId + "/deployed-form").getBody().get("id").asText())
                 .isEqualTo("triage-ticket");
         assertThat(task(requester, id)).as("requesters do not triage").isNull();
+        assertThat(filtered("finn", "Triage")).contains(taskId);
 
         ResponseEntity<JsonNode> unknown = api.as("finn").post("/engine-rest/task/" + taskId + "/submit-form",
                 variables(Map.of("routedTeam", "gardening")));
