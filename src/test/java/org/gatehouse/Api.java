@@ -45,6 +45,10 @@ public final class Api {
         return exchange(HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON);
     }
 
+    public ResponseEntity<JsonNode> delete(String path) {
+        return exchange(HttpMethod.DELETE, path, null, MediaType.APPLICATION_JSON);
+    }
+
     /** Sends the body as it is, for malformed JSON. */
     public ResponseEntity<JsonNode> postRaw(String path, String body) {
         return postRaw(path, body, MediaType.APPLICATION_JSON);

@@ -28,6 +28,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.gatehouse.access.AccessRequestProcess;
 import org.gatehouse.directory.ExpertOnboardingProcess;
 import org.gatehouse.platform.AuthorizationSetup;
+import org.gatehouse.intake.IntakeNoticeProcess;
 import org.gatehouse.tickets.ApprovalProcess;
 import org.gatehouse.tickets.TicketProcess;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,7 +119,7 @@ class ProcessCatalogueTest {
     /** The constants classes of the processes: each names its key, messages, tasks and variables. */
     private static java.util.List<Field> contracts() {
         return java.util.stream.Stream.of(AccessRequestProcess.class, ExpertOnboardingProcess.class,
-                        ApprovalProcess.class, TicketProcess.class)
+                        ApprovalProcess.class, TicketProcess.class, IntakeNoticeProcess.class)
                 .flatMap(c -> Arrays.stream(c.getFields())).toList();
     }
 

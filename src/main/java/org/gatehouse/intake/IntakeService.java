@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.platform.ConflictException;
@@ -32,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of its own, and only then handled, so nothing that arrives is lost whatever happens next. Handling
  * decides, the same way for every channel: machine-made mail is ignored; an answer goes to the ticket it belongs to
  * (thread headers or a {@code [T-1042]} in the subject) if its sender takes part in it; an employee's new message
- * opens a ticket; anything else waits for an expert in the review queue (C10); bad input is refused, with its reason.
+ * opens a ticket; anything else waits for an expert in the review queue (C10); bad input is refused, with its reason,
+ * and a person who wrote by e-mail is told why (process {@code intake-notice}).
  */
 @Service
 public class IntakeService {
@@ -44,15 +46,19 @@ public class IntakeService {
     private final TicketWorkflow workflow;
     private final TicketService tickets;
     private final PersonService people;
+    private final RuntimeService runtime;
+    private final MailProperties mail;
     private final TransactionTemplate separately;
     private final Clock clock;
 
     IntakeService(InboundMessageRepository inbound, TicketWorkflow workflow, TicketService tickets, PersonService people,
-            PlatformTransactionManager transactions, Clock clock) {
+            RuntimeService runtime, MailProperties mail, PlatformTransactionManager transactions, Clock clock) {
         this.inbound = inbound;
         this.workflow = workflow;
         this.tickets = tickets;
         this.people = people;
+        this.runtime = runtime;
+        this.mail = mail;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -92,7 +98,14 @@ public class IntakeService {
         try {
             return separately.execute(s -> decide(id, message));
         } catch (InvalidInputException | ForbiddenException | NotFoundException e) {
-            Outcome refused = record(id, InboundMessage.Status.REFUSED, null, e.getMessage());
+            Outcome refused = separately.execute(s -> {
+                inbound.outcome(id, InboundMessage.Status.REFUSED, e.getMessage(), null, null, now());
+                if (message.channel() == ContactChannel.EMAIL && message.sender() != null) {
+                    // a person wrote (machine-made mail never gets here): they are told why, by mail
+                    runtime.startProcessInstanceByKey(IntakeNoticeProcess.KEY, id);
+                }
+                return new Outcome(id, InboundMessage.Status.REFUSED, null, e.getMessage());
+            });
             if (throwRefusal) {
                 throw e;
             }
@@ -119,14 +132,23 @@ public class IntakeService {
         }
         Optional<Person> requester = requester(m);
         if (requester.isEmpty()) {
-            return decided(id, InboundMessage.Status.REVIEW, null, m.channel() == ContactChannel.EMAIL
-                    ? "from an outside sender: an expert decides whether it is a request" : "the sender is no active employee");
+            return decided(id, InboundMessage.Status.REVIEW, null, reviewReason(m));
         }
         Person person = requester.get();
         Ticket ticket = workflow.open(new NewTicket(m.subject(), m.body(), m.category(), m.channel(), person.id(),
                 m.channel() == ContactChannel.EMAIL ? m.sender().toLowerCase(Locale.ROOT) : person.id(), person.name(),
                 m.onBehalfOf() == null ? person.id() : m.sender(), id));
         return decided(id, InboundMessage.Status.TICKET, ticket.id(), null);
+    }
+
+    private String reviewReason(Inbound m) {
+        if (m.channel() != ContactChannel.EMAIL) {
+            return "the sender is no active employee";
+        }
+        String domain = m.sender().substring(m.sender().indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return mail.companyDomains().stream().anyMatch(domain::equalsIgnoreCase)
+                ? "from an address of the company that is no active employee: an expert decides whether it is a request"
+                : "from an outside sender: an expert decides whether it is a request";
     }
 
     /** An answer lands on its ticket only when its sender takes part in it; anyone else waits for review. */

@@ -154,6 +154,13 @@ class EmailTicketTest extends HttpTest {
         mail.poll();
         assertThat(api.as("lena").get("/api/intake/messages?status=REFUSED").getBody())
                 .anySatisfy(m -> assertThat(m.get("reason").asText()).contains("T-" + id + " is closed"));
+        String refused = null;
+        for (JsonNode m : api.as("lena").get("/api/intake/messages?status=REFUSED").getBody()) {
+            refused = m.get("reason").asText().contains("T-" + id + " is closed") ? m.get("id").asText() : refused;
+        }
+        driver.runJobs(driver.instance(refused).getId());
+        assertThat(Mailboxes.text(last(mail.inbox(address(requester))))).as("the requester is told why")
+                .contains("could not take your message").contains("T-" + id + " is closed");
         assertThat(onlyTicketOf(requester)).as("no new ticket either").isEqualTo(id);
     }
 

@@ -83,6 +83,14 @@ public class Mailboxes {
         }
     }
 
+    public static String header(MimeMessage message, String name) {
+        try {
+            return message.getHeader(name, ",");
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean sentTo(MimeMessage message, String address) {
         try {
             Address[] to = message.getAllRecipients();

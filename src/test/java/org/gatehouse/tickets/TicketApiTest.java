@@ -140,6 +140,15 @@ class TicketApiTest extends HttpTest {
             assertThat(e.get("at").isNull()).isFalse();
         });
         assertThat(api.as(realRequester).get("/api/tickets/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        api.as("ivy").post("/api/tickets/" + id + "/collaborators", Map.of("email", "vendor@dell.example"));
+        assertThat(api.as("ivy").delete("/api/tickets/" + id + "/collaborators/vendor@dell.example").getBody()
+                .get("collaborators")).isEmpty();
+        assertThat(api.as("ivy").delete("/api/tickets/" + id + "/collaborators/vendor@dell.example").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(changed.get("history").findValuesAsText("kind")).doesNotContain("COLLABORATOR_ADDED");
+        assertThat(api.as("ivy").get("/api/tickets/" + id).getBody().get("history").findValuesAsText("kind"))
+                .contains("COLLABORATOR_ADDED", "COLLABORATOR_REMOVED");
         assertThat(api.as(requester).get("/api/tickets/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
