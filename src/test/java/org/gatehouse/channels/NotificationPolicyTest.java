@@ -17,7 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * C5: imported people get no email or chat notification from Gatehouse except an approval request, unless they hold
+ * C5: imported people get no email or chat notification from Gatehouse except an approval request (and the answers to
+ * requests they made themselves), unless they hold
  * a working role; addresses the directory does not know always get theirs. People come in through the real imports.
  */
 class NotificationPolicyTest extends HttpTest {
@@ -36,9 +37,10 @@ class NotificationPolicyTest extends HttpTest {
         notifier.notifyUser(id, MessageKind.APPROVAL_REQUEST, "Please approve the purchase of a standing desk");
         notifier.notifyUser(id, MessageKind.REMINDER, "Reminder: a task waits for you");
         notifier.notifyUser(id, MessageKind.STATUS, "Your request moved on");
+        notifier.notifyUser(id, MessageKind.REPLY, "[T-7] Your question: the answer");
 
-        assertThat(platform.deliveriesTo(id)).extracting(ChatDelivery::body)
-                .containsExactly("Please approve the purchase of a standing desk");
+        assertThat(platform.deliveriesTo(id)).extracting(ChatDelivery::body).as("and the answers to what they wrote")
+                .containsExactly("Please approve the purchase of a standing desk", "[T-7] Your question: the answer");
         assertThat(dropped(MessageKind.REMINDER)).as("a dropped message is counted").isEqualTo(dropped + 1);
     }
 
