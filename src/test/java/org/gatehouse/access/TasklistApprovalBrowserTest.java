@@ -3,136 +3,28 @@ package org.gatehouse.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.gatehouse.GatehouseTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
+import org.gatehouse.TasklistBrowserTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A workspace admin approves a request in the real Camunda Tasklist, in a real headless Chromium (Debian's
- * {@code chromium} and {@code chromium-driver}): the filter, the task, the embedded Camunda Form and its values, the
- * decision. Without Chromium the test is skipped, unless {@code -Dgatehouse.browser-tests.required=true} (CI) makes
- * that a failure. On a failure, a screenshot and the page source go to {@code target/browser-test/}.
+ * A workspace admin approves a request in the real Camunda Tasklist: the filter, the task, the embedded Camunda Form
+ * and its values, the decision.
  */
-@ExtendWith(TasklistApprovalBrowserTest.ChromiumPresent.class)
-@GatehouseTest
-@Tag("browser")
-class TasklistApprovalBrowserTest {
+class TasklistApprovalBrowserTest extends TasklistBrowserTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("gatehouse.browser-tests.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("gatehouse.browser-tests.chromedriver", "/usr/bin/chromedriver"));
-    static final String REQUIRED = "gatehouse.browser-tests.required";
-    static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @LocalServerPort int port;
     @Autowired ProcessEngine engine;
     @Autowired AccessRequestWorkflow workflow;
     @Autowired AccessRequestService requests;
     @Autowired AccessRequestFixtures fixtures;
-
-    WebDriver browser;
-    WebDriverWait wait;
-    Path profile;
-
-    /** Keeps what the browser showed when a step failed, before the browser is closed. */
-    @RegisterExtension
-    final TestExecutionExceptionHandler evidence = this::keepEvidence;
-
-    /** Skips the class, with the reason, where Chromium is missing, unless the browser test is required. */
-    static class ChromiumPresent implements ExecutionCondition {
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            if (chromiumPresent()) {
-                return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
-            }
-            if (required()) {
-                return ConditionEvaluationResult.enabled("gatehouse.browser-tests.required=true: runs, and fails");
-            }
-            String reason = missing() + ". Skipped; -D" + REQUIRED + "=true makes this a failure.";
-            System.err.println(context.getDisplayName() + ": " + reason);
-            return ConditionEvaluationResult.disabled(reason);
-        }
-    }
-
-    @BeforeAll
-    static void needsChromium() {
-        if (!chromiumPresent()) {
-            Assertions.fail(missing() + ". " + REQUIRED + "=true, so this fails instead of being skipped.");
-        }
-    }
-
-    static boolean chromiumPresent() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
-
-    static boolean required() {
-        return Boolean.getBoolean(REQUIRED);
-    }
-
-    static String missing() {
-        return "Chromium (" + CHROMIUM + ") and its driver (" + CHROMEDRIVER + ") are needed for the Tasklist browser"
-                + " test; install Debian's chromium and chromium-driver (.ci/run does)";
-    }
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        // the Debian driver and browser, named outright, so that Selenium Manager never tries to download either
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("gatehouse-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1400,1000");
-        browser = new ChromeDriver(options);
-        wait = new WebDriverWait(browser, PATIENCE);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-    }
 
     @Test
     void aWorkspaceAdminApprovesARequestInTasklist() {
@@ -169,11 +61,7 @@ class TasklistApprovalBrowserTest {
         // bob takes the task, approves and completes it
         click(By.cssSelector("button.claim"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
-        WebElement approve = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//form[contains(@class,'fjs-form')]//label[normalize-space()='Approve']")));
-        click(approve);
-        wait.until(ExpectedConditions.elementSelectionStateToBe(
-                By.cssSelector("input[id='" + approve.getDomAttribute("for") + "']"), true));
+        choose("Approve");
         click(By.cssSelector("button[ng-click='complete()']"));
 
         // Tasklist drops the completed task from the filter
@@ -189,51 +77,5 @@ class TasklistApprovalBrowserTest {
         assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
                 .eventName("PartnerAccepted").count()).isEqualTo(1);
         assertThat(pi).variables().containsEntry("approved", true).containsEntry("hostApprover", "bob");
-    }
-
-    private void logIn(String user, String password) {
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-        By form = By.cssSelector("form[name=signinForm]");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(form));
-        browser.findElement(By.cssSelector("form[name=signinForm] input[ng-model=username]")).sendKeys(user);
-        browser.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]")).sendKeys(password);
-        browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(form));
-    }
-
-    private void click(By element) {
-        click(wait.until(ExpectedConditions.elementToBeClickable(element)));
-    }
-
-    /** Clicks in the middle of the viewport: Tasklist's fixed footer covers whatever is scrolled to the bottom edge. */
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
-    /** Waits for form-js to show {@code expected} in a field (its element ids end with the form's component id). */
-    private void assertFormShows(String componentId, String expected) {
-        By field = By.cssSelector(".fjs-form [id$='-" + componentId + "']");
-        try {
-            wait.until(driver -> expected.equals(driver.findElement(field).getDomProperty("value")));
-        } catch (TimeoutException e) {
-            assertThat(browser.findElement(field).getDomProperty("value")).as("form field " + componentId).isEqualTo(expected);
-        }
-    }
-
-    private void keepEvidence(ExtensionContext context, Throwable error) throws Throwable {
-        if (browser != null) {
-            try {
-                Path dir = Path.of("target", "browser-test");
-                Files.createDirectories(dir);
-                String name = context.getRequiredTestMethod().getName();
-                Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-                Files.writeString(dir.resolve(name + ".html"), browser.getPageSource());
-                error.addSuppressed(new AssertionError("Screenshot and page source: " + dir.toAbsolutePath()));
-            } catch (RuntimeException | IOException e) {
-                error.addSuppressed(e);
-            }
-        }
-        throw error;
     }
 }
