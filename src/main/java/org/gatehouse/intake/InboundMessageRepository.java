@@ -53,11 +53,19 @@ class InboundMessageRepository {
                 .query(InboundMessage.class).optional();
     }
 
-    /** Whether a message with this Message-ID was handled already: a mailbox read twice gives no second ticket. */
-    boolean handledBefore(String messageId, String exceptId) {
-        return messageId != null && jdbc.sql("select count(*) from inbound_message where message_id = ? and id <> ? "
-                        + "and status <> 'RECEIVED'")
-                .params(messageId, exceptId).query(Integer.class).single() > 0;
+    /**
+     * Claims the Message-ID for this stored message; a {@code DuplicateKeyException} when another message holds it
+     * (the same e-mail, read twice or by another instance), which spoils the transaction on PostgreSQL.
+     */
+    void claim(String messageId, String inboundId, LocalDateTime now) {
+        jdbc.sql("insert into inbound_message_claim (message_id, inbound_id, claimed_at) values (?, ?, ?)")
+                .params(messageId, inboundId, now).update();
+    }
+
+    /** Lets go of a claim whose handling failed, so the next reading of the mailbox handles the e-mail again. */
+    void release(String messageId, String inboundId) {
+        jdbc.sql("delete from inbound_message_claim where message_id = ? and inbound_id = ?").params(messageId, inboundId)
+                .update();
     }
 
     List<InboundMessage> byStatus(InboundMessage.Status status, int limit) {

@@ -23,6 +23,7 @@ import org.gatehouse.tickets.TicketService;
 import org.gatehouse.tickets.TicketWorkflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -95,6 +96,9 @@ public class IntakeService {
     }
 
     private Outcome handle(String id, Inbound message, boolean throwRefusal) {
+        if (message.messageId() != null && !claim(message.messageId(), id)) {
+            return record(id, InboundMessage.Status.IGNORED, null, "duplicate of a message already received");
+        }
         try {
             return separately.execute(s -> decide(id, message));
         } catch (InvalidInputException | ForbiddenException | NotFoundException e) {
@@ -113,18 +117,32 @@ public class IntakeService {
         } catch (RuntimeException e) {
             // stays RECEIVED, with the reason: an operator sees it, and the message is there to be handled again
             LOG.warn("Inbound message {} could not be handled", id, e);
-            separately.executeWithoutResult(s -> inbound.outcome(id, InboundMessage.Status.RECEIVED,
-                    "failed: " + e.getMessage(), null, null, now()));
+            separately.executeWithoutResult(s -> {
+                inbound.outcome(id, InboundMessage.Status.RECEIVED, "failed: " + e.getMessage(), null, null, now());
+                if (message.messageId() != null) {
+                    inbound.release(message.messageId(), id);
+                }
+            });
             throw e;
         }
+    }
+
+    /** The database's unique key decides which stored copy of an e-mail is handled; a concurrent one waits for it. */
+    private boolean claim(String messageId, String id) {
+        return Boolean.TRUE.equals(separately.execute(s -> {
+            try {
+                inbound.claim(messageId, id, now());
+                return true;
+            } catch (DuplicateKeyException e) {
+                s.setRollbackOnly();
+                return false;
+            }
+        }));
     }
 
     private Outcome decide(String id, Inbound m) {
         if (m.automated() != null) {
             return decided(id, InboundMessage.Status.IGNORED, null, m.automated());
-        }
-        if (inbound.handledBefore(m.messageId(), id)) {
-            return decided(id, InboundMessage.Status.IGNORED, null, "duplicate of a message already received");
         }
         Optional<Long> answered = ticketAnswered(m);
         if (answered.isPresent()) {

@@ -6,12 +6,14 @@ import static org.gatehouse.Api.assertProblem;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 
 import org.gatehouse.HttpTest;
 import org.gatehouse.directory.ExpertFixtures;
+import org.gatehouse.tickets.ContactChannel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,7 @@ class EmailTicketTest extends HttpTest {
 
     @Autowired ExpertFixtures experts;
     @Autowired Mailboxes mail;
+    @Autowired IntakeService intake;
 
     private String address(String employee) {
         return employee + "@acme.example";
@@ -197,6 +200,36 @@ class EmailTicketTest extends HttpTest {
                 });
         assertThat(api.as(requester).get("/api/intake/messages?status=REFUSED").getStatusCode())
                 .as("only experts read what came in").isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void anEmailReadTwiceOrByTwoInstancesAtOnceMakesOneTicket() throws Exception {
+        String requester = experts.newEmployee();
+        String[] lines = {"From: " + address(requester), "To: help@acme.example", "Subject: Monitor flickers",
+                "Message-ID: <twice-" + requester + "@acme.example>", "", "My monitor flickers."};
+        mail.send(address(requester), lines);
+        mail.poll();
+        mail.send(address(requester), lines);
+        mail.poll();
+        assertThat(api.as(requester).get("/api/tickets").getBody()).hasSize(1);
+
+        // two instances handle one more e-mail at the same moment: the database lets one of them
+        Inbound again = new Inbound(ContactChannel.EMAIL, address(requester), "Xena", "Dock",
+                "My dock is dead.", null, null, "race-" + requester + "@acme.example", List.of(), null);
+        String first = intake.store(ContactChannel.EMAIL, null, "cmF3");
+        String second = intake.store(ContactChannel.EMAIL, null, "cmF3");
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> intake.handle(first, again));
+            var b = pool.submit(() -> intake.handle(second, again));
+            assertThat(List.of(a.get().status(), b.get().status()))
+                    .containsExactlyInAnyOrder(InboundMessage.Status.TICKET, InboundMessage.Status.IGNORED);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(api.as(requester).get("/api/tickets").getBody()).hasSize(2);
+        assertThat(api.as("ivy").get("/api/intake/messages?status=IGNORED").getBody().findValuesAsText("reason"))
+                .contains("duplicate of a message already received");
     }
 
     @Test
