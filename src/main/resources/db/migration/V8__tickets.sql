@@ -62,9 +62,11 @@ create table ticket_message (
     body         text          not null,
     via          varchar(16)   not null,             -- API | EMAIL | SLACK | TEAMS | TASKLIST
     inbound_id   varchar(36),                        -- the inbound message it came from
+    external_id  varchar(998),                       -- the channel's id for it: an e-mail's Message-ID
     created_at   timestamp     not null
 );
 create index ticket_message_ticket_ix on ticket_message (ticket_id, id);
+create index ticket_message_external_ix on ticket_message (external_id);
 
 -- one row per message and recipient: what is to be sent, and what was (a retry sends only what is left)
 create table ticket_delivery (

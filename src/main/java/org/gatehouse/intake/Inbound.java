@@ -12,11 +12,18 @@ import org.gatehouse.tickets.ContactChannel;
  * @param onBehalfOf API only: the employee an expert files the request for
  * @param thread     e-mail: In-Reply-To and References, to find the ticket an answer belongs to
  * @param automated  why it is machine-made (auto-reply, bounce, loop, bulk), or null when a person wrote it
+ * @param ticket     the ticket it answers, when the channel names it (the API), else null
  */
 public record Inbound(ContactChannel channel, String sender, String senderName, String subject, String body,
-        String category, String onBehalfOf, String messageId, List<String> thread, String automated) {
+        String category, String onBehalfOf, String messageId, List<String> thread, String automated, Long ticket) {
 
     static Inbound api(String sender, String subject, String body, String category, String onBehalfOf) {
-        return new Inbound(ContactChannel.API, sender, null, subject, body, category, onBehalfOf, null, List.of(), null);
+        return new Inbound(ContactChannel.API, sender, null, subject, body, category, onBehalfOf, null, List.of(), null,
+                null);
+    }
+
+    /** A requester's answer on their ticket, over the API. */
+    static Inbound apiAnswer(String sender, long ticket, String body) {
+        return new Inbound(ContactChannel.API, sender, null, null, body, null, null, null, List.of(), null, ticket);
     }
 }

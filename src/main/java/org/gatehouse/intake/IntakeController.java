@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The API's way in: an employee files a request (or an expert files one for them), through the same intake as
- * e-mail; and the experts' view of what came in, with the review queue of C10.
+ * The API's way in: an employee files a request (or an expert files one for them) and answers on it, through the
+ * same intake as e-mail; and the experts' view of what came in, with the review queue of C10.
  */
 @RestController
 class IntakeController {
@@ -47,6 +47,16 @@ class IntakeController {
         }
         return ResponseEntity.created(URI.create("/api/tickets/" + outcome.ticketId()))
                 .body(tickets.view(outcome.ticketId(), principal.getName()));
+    }
+
+    record Answer(String body) {
+    }
+
+    /** The requester answers over the API: a pending ticket is open again, a resolved one reopens. */
+    @PostMapping("/api/tickets/{id}/answers")
+    TicketView answer(@PathVariable long id, @RequestBody Answer answer, Principal principal) {
+        intake.receive(Inbound.apiAnswer(principal.getName(), id, answer.body()));
+        return tickets.view(id, principal.getName());
     }
 
     @GetMapping("/api/intake/messages")

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.platform.ConflictException;
@@ -18,6 +17,7 @@ import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
 import org.gatehouse.tickets.ContactChannel;
 import org.gatehouse.tickets.NewTicket;
+import org.gatehouse.tickets.Origin;
 import org.gatehouse.tickets.Ticket;
 import org.gatehouse.tickets.TicketService;
 import org.gatehouse.tickets.TicketWorkflow;
@@ -47,18 +47,18 @@ public class IntakeService {
     private final TicketWorkflow workflow;
     private final TicketService tickets;
     private final PersonService people;
-    private final RuntimeService runtime;
+    private final RefusalNotices notices;
     private final MailProperties mail;
     private final TransactionTemplate separately;
     private final Clock clock;
 
     IntakeService(InboundMessageRepository inbound, TicketWorkflow workflow, TicketService tickets, PersonService people,
-            RuntimeService runtime, MailProperties mail, PlatformTransactionManager transactions, Clock clock) {
+            RefusalNotices notices, MailProperties mail, PlatformTransactionManager transactions, Clock clock) {
         this.inbound = inbound;
         this.workflow = workflow;
         this.tickets = tickets;
         this.people = people;
-        this.runtime = runtime;
+        this.notices = notices;
         this.mail = mail;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -106,7 +106,7 @@ public class IntakeService {
                 inbound.outcome(id, InboundMessage.Status.REFUSED, e.getMessage(), null, null, now());
                 if (message.channel() == ContactChannel.EMAIL && message.sender() != null) {
                     // a person wrote (machine-made mail never gets here): they are told why, by mail
-                    runtime.startProcessInstanceByKey(IntakeNoticeProcess.KEY, id);
+                    notices.tell(id);
                 }
                 return new Outcome(id, InboundMessage.Status.REFUSED, null, e.getMessage());
             });
@@ -155,7 +155,7 @@ public class IntakeService {
         Person person = requester.get();
         Ticket ticket = workflow.open(new NewTicket(m.subject(), m.body(), m.category(), m.channel(), person.id(),
                 m.channel() == ContactChannel.EMAIL ? m.sender().toLowerCase(Locale.ROOT) : person.id(), person.name(),
-                m.onBehalfOf() == null ? person.id() : m.sender(), id));
+                m.onBehalfOf() == null ? person.id() : m.sender(), new Origin(id, m.messageId())));
         return decided(id, InboundMessage.Status.TICKET, ticket.id(), null);
     }
 
@@ -169,13 +169,20 @@ public class IntakeService {
                 : "from an outside sender: an expert decides whether it is a request";
     }
 
-    /** An answer lands on its ticket only when its sender takes part in it; anyone else waits for review. */
+    /**
+     * An answer lands on its ticket only when its sender takes part in it; a mail from anyone else waits for review,
+     * and over the API there is no such ticket for them.
+     */
     private Outcome answer(String id, long ticketId, Inbound m) {
-        String sender = m.sender().toLowerCase(Locale.ROOT);
+        String sender = m.channel() == ContactChannel.EMAIL ? m.sender().toLowerCase(Locale.ROOT) : m.sender();
+        Origin origin = new Origin(id, m.messageId());
         switch (tickets.participant(ticketId, sender)) {
-            case REQUESTER -> workflow.fromRequester(ticketId, sender, m.senderName(), m.body(), m.channel(), id);
-            case COLLABORATOR -> workflow.fromCollaborator(ticketId, sender, m.body(), id);
+            case REQUESTER -> workflow.fromRequester(ticketId, sender, m.senderName(), m.body(), m.channel(), origin);
+            case COLLABORATOR -> workflow.fromCollaborator(ticketId, sender, m.body(), origin);
             default -> {
+                if (m.channel() == ContactChannel.API) {
+                    throw new NotFoundException("There is no ticket " + Ticket.reference(ticketId));
+                }
                 return decided(id, InboundMessage.Status.REVIEW, ticketId, "names " + Ticket.reference(ticketId)
                         + " but its sender takes no part in it");
             }
@@ -183,8 +190,12 @@ public class IntakeService {
         return decided(id, InboundMessage.Status.APPENDED, ticketId, null);
     }
 
-    /** The ticket a message answers: by its thread headers first, then by a reference in its subject. */
+    /** The ticket a message answers: named by the channel (API), by its thread headers, or in its subject. */
     private Optional<Long> ticketAnswered(Inbound m) {
+        if (m.ticket() != null) {
+            tickets.get(m.ticket());
+            return Optional.of(m.ticket());
+        }
         List<String> thread = m.thread() == null ? List.of() : m.thread();
         Optional<Long> byThread = tickets.ticketOfThread(thread);
         if (byThread.isPresent()) {
@@ -235,7 +246,7 @@ public class IntakeService {
             Ticket ticket = workflow.open(new NewTicket(message.subject(), message.body(), category,
                     person == null || channel == ContactChannel.EMAIL ? channel : ContactChannel.API,
                     person == null ? null : person.id(), address,
-                    person == null ? message.senderName() : person.name(), expert, id));
+                    person == null ? message.senderName() : person.name(), expert, new Origin(id, message.messageId())));
             if (!inbound.outcomeFrom(id, InboundMessage.Status.REVIEW, InboundMessage.Status.CONVERTED, ticket.id(), expert,
                     now())) {
                 throw new ConflictException("status", "Someone else dealt with the message meanwhile");

@@ -72,6 +72,7 @@ class MailIntake {
         mail.attachments().stream().filter(ParsedMail.Attachment::refused).forEach(a -> body.append("\n\n[The attachment ")
                 .append(a.filename()).append(" (").append(a.size() / 1024).append(" KB) was too big and was not kept.]"));
         return new Inbound(ContactChannel.EMAIL, mail.from(), mail.fromName(), mail.subject(), body.toString(), null, null,
-                mail.messageId(), thread, mail.isAutomated() ? mail.automated() + ": " + mail.automatedReason() : null);
+                mail.messageId(), thread, mail.isAutomated() ? mail.automated() + ": " + mail.automatedReason() : null,
+                null);
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ConversationRepository {
 
-    private static final String MESSAGE_COLUMNS = "id, ticket_id, kind, author, author_name, body, via, inbound_id, created_at";
+    private static final String MESSAGE_COLUMNS = "id, ticket_id, kind, author, author_name, body, via, inbound_id, external_id, created_at";
 
     private final JdbcClient jdbc;
 
@@ -23,11 +23,11 @@ class ConversationRepository {
     }
 
     long insertMessage(long ticketId, TicketMessage.Kind kind, String author, String authorName, String body, String via,
-            String inboundId, LocalDateTime now) {
+            Origin origin, LocalDateTime now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into ticket_message (ticket_id, kind, author, author_name, body, via, inbound_id, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(ticketId, kind.name(), author, authorName, body, via, inboundId, now)
+        jdbc.sql("insert into ticket_message (ticket_id, kind, author, author_name, body, via, inbound_id, external_id, "
+                        + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(ticketId, kind.name(), author, authorName, body, via, origin.inboundId(), origin.externalId(), now)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -65,9 +65,8 @@ class ConversationRepository {
     List<String> thread(long ticketId, String address) {
         return jdbc.sql("select id from (select external_id as id, delivered_at as at from ticket_delivery "
                         + "where ticket_id = :ticket and recipient = :address and external_id is not null union all "
-                        + "select i.message_id as id, i.received_at as at from ticket_message m "
-                        + "join inbound_message i on i.id = m.inbound_id "
-                        + "where m.ticket_id = :ticket and lower(m.author) = :address and i.message_id is not null) t "
+                        + "select external_id as id, created_at as at from ticket_message "
+                        + "where ticket_id = :ticket and lower(author) = :address and external_id is not null) t "
                         + "order by at desc")
                 .param("ticket", ticketId).param("address", address.toLowerCase(Locale.ROOT))
                 .query(String.class).list();
@@ -79,8 +78,7 @@ class ConversationRepository {
             return Optional.empty();
         }
         return jdbc.sql("select ticket_id from ticket_delivery where external_id in (:ids) union "
-                        + "select m.ticket_id from ticket_message m join inbound_message i on i.id = m.inbound_id "
-                        + "where i.message_id in (:ids)")
+                        + "select ticket_id from ticket_message where external_id in (:ids)")
                 .param("ids", messageIds).query(Long.class).list().stream().findFirst();
     }
 

@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.gatehouse.platform.ForbiddenException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Tickets over HTTP: requesters read their own; experts work them as in Tasklist (claim, reply, resolve), add notes,
  * collaborators and approvals, and change the requester. Every answer is the ticket as the caller may see it.
- * Filing a ticket is the intake's ({@code POST /api/tickets}).
+ * Filing a ticket and the requester's answers are the intake's ({@code POST /api/tickets}, {@code …/answers}).
  */
 @RestController
 @RequestMapping("/api/tickets")
@@ -75,17 +74,6 @@ class TicketController {
     @PostMapping("/{id}/resolve")
     TicketView resolve(@PathVariable long id, @RequestBody(required = false) Text reply, Principal principal) {
         workflow.resolve(id, principal.getName(), reply == null ? null : reply.body());
-        return tickets.view(id, principal.getName());
-    }
-
-    /** The requester answers over the API: a pending ticket is open again, a resolved one reopens. */
-    @PostMapping("/{id}/answers")
-    TicketView answer(@PathVariable long id, @RequestBody Text answer, Principal principal) {
-        Ticket ticket = tickets.find(id, principal.getName());
-        if (!principal.getName().equals(ticket.requesterId())) {
-            throw new ForbiddenException("Only the requester answers; experts reply");
-        }
-        workflow.fromRequester(id, principal.getName(), ticket.requesterName(), answer.body(), ContactChannel.API, null);
         return tickets.view(id, principal.getName());
     }
 

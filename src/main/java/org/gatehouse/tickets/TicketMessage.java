@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
  * and the ticket's collaborators only. {@code via} is the channel it came through, or TASKLIST.
  */
 public record TicketMessage(long id, long ticketId, Kind kind, String author, String authorName, String body, String via,
-        String inboundId, LocalDateTime createdAt) {
+        String inboundId, String externalId, LocalDateTime createdAt) {
 
     public enum Kind {
         /** what the requester first wrote */

@@ -76,14 +76,15 @@ public class TicketService {
         long id = tickets.insert(subject, category, draft.channel(), draft.requesterId(), draft.requesterAddress(),
                 draft.requesterName(), draft.createdBy(), now);
         conversation.insertMessage(id, TicketMessage.Kind.REQUEST, draft.requesterAddress(), draft.requesterName(), body,
-                draft.channel().name(), draft.inboundId(), now);
+                draft.channel().name(), draft.origin(), now);
         tickets.event(id, "CREATED", draft.createdBy(), "through " + draft.channel(), now);
         if (!draft.createdBy().equals(draft.requesterId())) {
             tickets.event(id, "FILED_ON_BEHALF", draft.createdBy(), "for " + draft.requesterAddress(), now);
         }
         Ticket ticket = get(id);
         post(ticket, TicketMessage.Kind.REPLY, GATEHOUSE, "Gatehouse", "We received your request " + ticket.reference()
-                + ". An expert will answer here; to add something, answer this message.", draft.channel().name(), null);
+                + ". An expert will answer here; to add something, answer this message.", draft.channel().name(),
+                Origin.none());
         return ticket;
     }
 
@@ -121,7 +122,8 @@ public class TicketService {
         requireExpert(expert);
         Ticket ticket = get(id);
         requireNotClosed(ticket);
-        TicketMessage message = post(ticket, TicketMessage.Kind.REPLY, expert, nameOf(expert), body(text), via, null);
+        TicketMessage message = post(ticket, TicketMessage.Kind.REPLY, expert, nameOf(expert), body(text), via,
+                Origin.none());
         LocalDateTime now = now();
         tickets.firstResponse(id, now);
         tickets.changeStatus(id, EnumSet.of(Ticket.Status.NEW), Ticket.Status.OPEN, now);
@@ -134,7 +136,7 @@ public class TicketService {
         requireExpert(expert);
         Ticket ticket = get(id);
         requireNotClosed(ticket);
-        return post(ticket, TicketMessage.Kind.NOTE, expert, nameOf(expert), body(text), "API", null);
+        return post(ticket, TicketMessage.Kind.NOTE, expert, nameOf(expert), body(text), "API", Origin.none());
     }
 
     /**
@@ -143,21 +145,21 @@ public class TicketService {
      */
     @Transactional
     public TicketMessage fromRequester(long id, String author, String authorName, String text, ContactChannel via,
-            String inboundId) {
+            Origin origin) {
         Ticket ticket = get(id);
         requireNotClosed(ticket);
-        return post(ticket, TicketMessage.Kind.ANSWER, author, authorName, body(text), via.name(), inboundId);
+        return post(ticket, TicketMessage.Kind.ANSWER, author, authorName, body(text), via.name(), origin);
     }
 
     /** C9: a collaborator's answer by e-mail is part of the internal conversation. */
     @Transactional
-    public TicketMessage fromCollaborator(long id, String email, String text, String inboundId) {
+    public TicketMessage fromCollaborator(long id, String email, String text, Origin origin) {
         Ticket ticket = get(id);
         requireNotClosed(ticket);
         if (!conversation.collaborators(id).contains(email)) {
             throw new ForbiddenException(email + " takes no part in " + ticket.reference());
         }
-        return post(ticket, TicketMessage.Kind.NOTE, email, email, body(text), ContactChannel.EMAIL.name(), inboundId);
+        return post(ticket, TicketMessage.Kind.NOTE, email, email, body(text), ContactChannel.EMAIL.name(), origin);
     }
 
     /** Who {@code address} is to the ticket: its requester, one of its collaborators, or nobody. */
@@ -234,7 +236,7 @@ public class TicketService {
         Ticket ticket = get(id);
         String text = "Approval " + outcome.toLowerCase(Locale.ROOT) + (approver == null ? "" : " by " + nameOf(approver))
                 + (comment == null || comment.isBlank() ? "" : ": " + comment);
-        conversation.insertMessage(id, TicketMessage.Kind.NOTE, GATEHOUSE, "Gatehouse", text, "TASKLIST", null, now());
+        conversation.insertMessage(id, TicketMessage.Kind.NOTE, GATEHOUSE, "Gatehouse", text, "TASKLIST", Origin.none(), now());
         tickets.event(id, "APPROVAL", approver == null ? GATEHOUSE : approver, outcome, now());
         if (ticket.status() == Ticket.Status.ON_HOLD) {
             move(id, EnumSet.of(Ticket.Status.ON_HOLD), Ticket.Status.OPEN, GATEHOUSE);
@@ -404,8 +406,8 @@ public class TicketService {
 
     /** Stores a message and, for every recipient it goes to, a delivery that the process carries out. */
     private TicketMessage post(Ticket ticket, TicketMessage.Kind kind, String author, String authorName, String body,
-            String via, String inboundId) {
-        long messageId = conversation.insertMessage(ticket.id(), kind, author, authorName, body, via, inboundId, now());
+            String via, Origin origin) {
+        long messageId = conversation.insertMessage(ticket.id(), kind, author, authorName, body, via, origin, now());
         if (kind == TicketMessage.Kind.REPLY) {
             conversation.insertDelivery(messageId, ticket.id(), ticket.channel(), ticket.requesterAddress());
         }

@@ -102,8 +102,8 @@ public class TicketWorkflow {
     /** The requester writes: a pending ticket goes back to open, a resolved one reopens. */
     @Transactional
     public TicketMessage fromRequester(long id, String author, String authorName, String text, ContactChannel via,
-            String inboundId) {
-        TicketMessage message = tickets.fromRequester(id, author, authorName, text, via, inboundId);
+            Origin origin) {
+        TicketMessage message = tickets.fromRequester(id, author, authorName, text, via, origin);
         Ticket.Status status = tickets.get(id).status();
         if (status == Ticket.Status.PENDING || status == Ticket.Status.RESOLVED) {
             runtime.createMessageCorrelation(MSG_REQUESTER_ANSWERED).processInstanceBusinessKey(Long.toString(id))
@@ -114,8 +114,8 @@ public class TicketWorkflow {
     }
 
     @Transactional
-    public TicketMessage fromCollaborator(long id, String email, String text, String inboundId) {
-        TicketMessage message = tickets.fromCollaborator(id, email, text, inboundId);
+    public TicketMessage fromCollaborator(long id, String email, String text, Origin origin) {
+        TicketMessage message = tickets.fromCollaborator(id, email, text, origin);
         posted(id);
         return message;
     }

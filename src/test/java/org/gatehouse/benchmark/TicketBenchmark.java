@@ -65,7 +65,7 @@ class TicketBenchmark {
         Inbound message = new Inbound(byEmail ? ContactChannel.EMAIL : ContactChannel.API,
                 byEmail ? "alice@acme.example" : "alice", "Alice Martin", "Expense " + i,
                 "Please reimburse my expense number " + i + " from the trip to Lyon.", category, null,
-                byEmail ? "bench-" + System.nanoTime() + "@acme.example" : null, List.of(), null);
+                byEmail ? "bench-" + System.nanoTime() + "@acme.example" : null, List.of(), null, null);
         return intake.receive(message).ticketId();
     }
 }

@@ -215,7 +215,7 @@ class EmailTicketTest extends HttpTest {
 
         // two instances handle one more e-mail at the same moment: the database lets one of them
         Inbound again = new Inbound(ContactChannel.EMAIL, address(requester), "Xena", "Dock",
-                "My dock is dead.", null, null, "race-" + requester + "@acme.example", List.of(), null);
+                "My dock is dead.", null, null, "race-" + requester + "@acme.example", List.of(), null, null);
         String first = intake.store(ContactChannel.EMAIL, null, "cmF3");
         String second = intake.store(ContactChannel.EMAIL, null, "cmF3");
         var pool = Executors.newFixedThreadPool(2);

@@ -28,7 +28,7 @@ class IntakeNoticeProcessTest {
     @Autowired Mailboxes mail;
 
     private Inbound email(String from, String subject, String body, String messageId, String automated) {
-        return new Inbound(ContactChannel.EMAIL, from, "Xena", subject, body, null, null, messageId, List.of(), automated);
+        return new Inbound(ContactChannel.EMAIL, from, "Xena", subject, body, null, null, messageId, List.of(), automated, null);
     }
 
     private long notices() {

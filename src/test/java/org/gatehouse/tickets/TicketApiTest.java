@@ -100,7 +100,9 @@ class TicketApiTest extends HttpTest {
         assertThat(api.as(requester).post("/api/tickets/" + id + "/replies", Map.of("body", "me")).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(api.as("ivy").post("/api/tickets/" + id + "/answers", Map.of("body", "me")).getStatusCode())
-                .as("experts reply, requesters answer").isEqualTo(HttpStatus.FORBIDDEN);
+                .as("experts reply; only the requester answers").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.as(stranger).post("/api/tickets/" + id + "/answers", Map.of("body", "me")).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(api.as("ivy").get("/api/tickets/999999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         api.as("ivy").post("/api/tickets/" + id + "/notes", Map.of("body", "Known issue with the old client"));

@@ -62,7 +62,7 @@ class TicketProcessTest {
 
     private Ticket open(String requester, String subject, String body, String category) {
         return workflow.open(new NewTicket(subject, body, category, ContactChannel.API, requester, requester,
-                "Xena " + requester, requester, null));
+                "Xena " + requester, requester, Origin.none()));
     }
 
     private static void at(ZonedDateTime time) {
@@ -135,7 +135,7 @@ class TicketProcessTest {
         assertThat(pi).hasPassed("Activity_CloseTicket", "EndEvent_Closed").isEnded();
         assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.CLOSED);
         assertThatThrownBy(() -> workflow.fromRequester(ticket.id(), requester, null, "One more thing",
-                ContactChannel.API, null)).isInstanceOf(ConflictException.class).hasMessageContaining("is closed");
+                ContactChannel.API, Origin.none())).isInstanceOf(ConflictException.class).hasMessageContaining("is closed");
         assertThat(tickets.view(ticket.id(), "admin").history()).extracting(TicketView.Event::kind)
                 .contains("CREATED", "ROUTED", "SLA_WARNING", "SLA_BREACH", "ASSIGNED", "STATUS");
     }
@@ -162,7 +162,7 @@ class TicketProcessTest {
 
         // the requester answers the next day at 10:00: a whole working day (9 hours) was spent waiting
         at(ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, NEW_YORK));
-        workflow.fromRequester(ticket.id(), requester, null, "A T14", ContactChannel.API, null);
+        workflow.fromRequester(ticket.id(), requester, null, "A T14", ContactChannel.API, Origin.none());
         assertThat(pi).hasPassed("Activity_ResumeTicket");
         Ticket resumed = tickets.get(ticket.id());
         assertThat(resumed.status()).isEqualTo(Ticket.Status.OPEN);
@@ -172,7 +172,7 @@ class TicketProcessTest {
 
         workflow.resolve(ticket.id(), "ivy", null);
         driver.runJobs(pi.getId());
-        workflow.fromRequester(ticket.id(), requester, null, "It flickers again", ContactChannel.API, null);
+        workflow.fromRequester(ticket.id(), requester, null, "It flickers again", ContactChannel.API, Origin.none());
         assertThat(pi).hasPassed("Event_ReopenedByRequester", "Activity_ReopenTicket").isWaitingAt("handleTicket");
         assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.OPEN);
         assertThat(tickets.view(ticket.id(), requester).messages()).extracting(TicketView.Message::kind)
