@@ -6,7 +6,6 @@ import static org.gatehouse.tickets.TicketProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.gatehouse.directory.Team;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +23,7 @@ class AssignTriagedTeamDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = (Long) execution.getVariable(TICKET_ID);
-        Team team = tickets.triage(id, string(execution, ROUTED_TEAM), actor(execution, HANDLED_BY));
-        execution.setVariable(TEAM_GROUP, team.group());
-        SlaTimers.set(execution, tickets.get(id));
+        SlaTimers.set(execution, tickets.triage((Long) execution.getVariable(TICKET_ID), string(execution, ROUTED_TEAM),
+                actor(execution, HANDLED_BY)));
     }
 }

@@ -23,9 +23,7 @@ class RecordTicketApprovalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = (Long) execution.getVariable(TICKET_ID);
-        tickets.approvalAnswered(id, string(execution, APPROVED_BY), string(execution, APPROVAL_OUTCOME),
-                string(execution, APPROVAL_COMMENT));
-        execution.setVariable(CONVERSATION, tickets.transcript(id));
+        execution.setVariable(CONVERSATION, tickets.approvalAnswered((Long) execution.getVariable(TICKET_ID),
+                string(execution, APPROVED_BY), string(execution, APPROVAL_OUTCOME), string(execution, APPROVAL_COMMENT)));
     }
 }

@@ -8,10 +8,18 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
-/** The handling sub-process's SLA timers read their dates from these variables, set whenever the clocks (re)start. */
+/**
+ * The handling sub-process's SLA timers read their dates from these variables, set whenever the clocks (re)start,
+ * and its task goes to the team's group.
+ */
 final class SlaTimers {
 
     private SlaTimers() {
+    }
+
+    static void set(DelegateExecution execution, Routing routing) {
+        execution.setVariable(TEAM_GROUP, routing.teamGroup());
+        set(execution, routing.ticket());
     }
 
     static void set(DelegateExecution execution, Ticket ticket) {

@@ -93,27 +93,53 @@ public class TicketService {
      * naming a team since removed) or no team at all leaves it to triage.
      */
     @Transactional
-    public Optional<Team> route(long id, String teamSlug, String actor) {
+    public Routing route(long id, String teamSlug, String actor) {
         Optional<Team> team = teams.find(teamSlug);
         LocalDateTime now = now();
         if (team.isEmpty()) {
             tickets.event(id, "UNROUTED", actor, teamSlug == null ? "no routing rule matched: to triage"
                     : "the routing named the unknown team '" + teamSlug + "': to triage", now);
-            return team;
+            return new Routing(null, get(id), String.join(", ", teams.all().stream()
+                    .map(t -> t.slug() + " (" + t.name() + ")").toList()));
         }
         tickets.route(id, team.get().slug(), now, Sla.start(team.get(), now));
         tickets.event(id, "ROUTED", actor, "to " + team.get().slug(), now);
-        return team;
+        return new Routing(team.get().group(), get(id), null);
     }
 
     /** Triage: an expert names the team; an unknown one is refused, so the task stays open. */
     @Transactional
-    public Team triage(long id, String teamSlug, String expert) {
+    public Routing triage(long id, String teamSlug, String expert) {
         requireExpert(expert);
         Team team = teams.find(teamSlug).orElseThrow(() -> new InvalidInputException("team",
                 "There is no team '" + teamSlug + "'; the teams are " + teams.all().stream().map(Team::slug).toList()));
-        route(id, team.slug(), expert);
-        return team;
+        return route(id, team.slug(), expert);
+    }
+
+    /** What an expert decides when the handling task completes. */
+    public enum Handling { RESOLVE, WAIT_FOR_REQUESTER }
+
+    /**
+     * The expert finished the handling task: the reply, if any, is recorded for delivery, and the ticket becomes
+     * RESOLVED, or PENDING while it waits for the requester, which needs a question to them.
+     */
+    @Transactional
+    public Ticket handled(long id, String action, String reply, String expert, String via) {
+        Handling handling;
+        try {
+            handling = Handling.valueOf(action == null ? "" : action);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("ticketAction", "ticketAction must be RESOLVE or WAIT_FOR_REQUESTER");
+        }
+        boolean hasReply = reply != null && !reply.isBlank();
+        if (handling == Handling.WAIT_FOR_REQUESTER && !hasReply) {
+            throw new InvalidInputException("reply", "Tell the requester what you are waiting for");
+        }
+        if (hasReply) {
+            reply(id, expert, reply, via);
+        }
+        return move(id, EnumSet.of(Ticket.Status.NEW, Ticket.Status.OPEN, Ticket.Status.ON_HOLD),
+                handling == Handling.WAIT_FOR_REQUESTER ? Ticket.Status.PENDING : Ticket.Status.RESOLVED, expert);
     }
 
     /** C11: a reply goes to the requester, through the ticket's channel, and to its collaborators. */
@@ -230,9 +256,13 @@ public class TicketService {
         return move(id, EnumSet.of(Ticket.Status.NEW, Ticket.Status.OPEN), Ticket.Status.ON_HOLD, expert);
     }
 
-    /** The answer of an approval lands on the ticket as a note; the ticket goes on when it was waiting for it. */
+    /**
+     * The answer of an approval lands on the ticket as a note; the ticket goes on when it was waiting for it.
+     *
+     * @return the conversation as it stands now, for the handling form
+     */
     @Transactional
-    public void approvalAnswered(long id, String approver, String outcome, String comment) {
+    public String approvalAnswered(long id, String approver, String outcome, String comment) {
         Ticket ticket = get(id);
         String text = "Approval " + outcome.toLowerCase(Locale.ROOT) + (approver == null ? "" : " by " + nameOf(approver))
                 + (comment == null || comment.isBlank() ? "" : ": " + comment);
@@ -241,6 +271,7 @@ public class TicketService {
         if (ticket.status() == Ticket.Status.ON_HOLD) {
             move(id, EnumSet.of(Ticket.Status.ON_HOLD), Ticket.Status.OPEN, GATEHOUSE);
         }
+        return transcript(id);
     }
 
     @Transactional
@@ -375,8 +406,12 @@ public class TicketService {
         return text.toString().trim();
     }
 
+    public HandlingForm handlingForm(long id) {
+        return new HandlingForm(transcript(id), requesterSummary(id));
+    }
+
     /** The requester's permitted attributes (C2) for the handling form, one per line. */
-    public String requesterSummary(long id) {
+    private String requesterSummary(long id) {
         Ticket ticket = get(id);
         if (ticket.requesterId() == null) {
             return ticket.requesterAddress() + " (not in the directory)";

@@ -24,8 +24,9 @@ class TicketTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         long id = (Long) task.getVariable(TICKET_ID);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariable(CONVERSATION, tickets.transcript(id));
-            task.setVariable(REQUESTER_PROFILE, tickets.requesterSummary(id));
+            HandlingForm form = tickets.handlingForm(id);
+            task.setVariable(CONVERSATION, form.conversation());
+            task.setVariable(REQUESTER_PROFILE, form.requester());
         } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             tickets.assigned(id, task.getAssignee());
             task.setVariable(ASSIGNEE, task.getAssignee());
