@@ -40,6 +40,24 @@ class InboundMessageRepository {
                 .params(status.name(), reason, ticketId, by, now, id).update();
     }
 
+    /** Handling failed: the message stays RECEIVED, with the reason, and counts one more attempt. */
+    void failed(String id, String reason, LocalDateTime now) {
+        jdbc.sql("update inbound_message set status = 'RECEIVED', reason = ?, attempts = attempts + 1, processed_at = ? "
+                        + "where id = ?")
+                .params(reason, now, id).update();
+    }
+
+    /** A stored e-mail to handle again. */
+    record Stored(String id, String raw) {
+    }
+
+    /** E-mails stored before {@code before} and still not handled, after fewer than {@code attempts} tries. */
+    List<Stored> unhandledEmails(LocalDateTime before, int attempts, int limit) {
+        return jdbc.sql("select id, raw from inbound_message where status = 'RECEIVED' and channel = 'EMAIL' "
+                        + "and raw is not null and attempts < ? and received_at < ? order by received_at limit ?")
+                .params(attempts, before, limit).query(Stored.class).list();
+    }
+
     /** Moves a message on only from {@code from}: two experts converting the same mail cannot both succeed. */
     boolean outcomeFrom(String id, InboundMessage.Status from, InboundMessage.Status to, Long ticketId, String by,
             LocalDateTime now) {

@@ -118,7 +118,7 @@ public class IntakeService {
             // stays RECEIVED, with the reason: an operator sees it, and the message is there to be handled again
             LOG.warn("Inbound message {} could not be handled", id, e);
             separately.executeWithoutResult(s -> {
-                inbound.outcome(id, InboundMessage.Status.RECEIVED, "failed: " + e.getMessage(), null, null, now());
+                inbound.failed(id, "failed: " + e.getMessage(), now());
                 if (message.messageId() != null) {
                     inbound.release(message.messageId(), id);
                 }

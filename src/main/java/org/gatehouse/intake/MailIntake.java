@@ -1,5 +1,8 @@
 package org.gatehouse.intake;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -13,23 +16,30 @@ import org.springframework.stereotype.Component;
 /**
  * E-mail in (C3): reads the company mailbox and hands each message to the intake. Each is stored as received
  * before it is even parsed, and marked read in the mailbox only then; a message that cannot be parsed is refused
- * with the reason, and kept.
+ * with the reason, and kept; one whose handling fails is handled again from its stored copy.
  */
 @Component
 class MailIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+    static final int ATTEMPTS = 5;
+    static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
     private final ImapMailbox mailbox;
     private final MailParser parser;
     private final IntakeService intake;
     private final MailProperties properties;
+    private final InboundMessageRepository inbound;
+    private final Clock clock;
 
-    MailIntake(ImapMailbox mailbox, MailParser parser, IntakeService intake, MailProperties properties) {
+    MailIntake(ImapMailbox mailbox, MailParser parser, IntakeService intake, MailProperties properties,
+            InboundMessageRepository inbound, Clock clock) {
         this.mailbox = mailbox;
         this.parser = parser;
         this.intake = intake;
         this.properties = properties;
+        this.inbound = inbound;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${gatehouse.mail.imap.poll-interval}", initialDelayString = "PT10S")
@@ -42,25 +52,44 @@ class MailIntake {
         } catch (MailboxUnavailableException e) {
             LOG.warn("The mailbox cannot be read now; trying again at the next poll: {}", e.getMessage());
         }
+        retry();
     }
 
-    /** @return how many messages were taken from the mailbox */
+    /**
+     * Takes every unread message from the mailbox. A message is marked read once it is stored, whatever its handling
+     * does: a failure is retried from the stored copy ({@link #retry()}), so one bad message holds up no other.
+     *
+     * @return how many messages were taken from the mailbox
+     */
     int poll() {
         return mailbox.fetch(raw -> {
-            receive(raw);
+            handle(intake.store(ContactChannel.EMAIL, null, Base64.getEncoder().encodeToString(raw)), raw);
             return true;
         });
     }
 
-    IntakeService.Outcome receive(byte[] raw) {
-        String id = intake.store(ContactChannel.EMAIL, null, Base64.getEncoder().encodeToString(raw));
+    /** Handles again the stored e-mails whose handling failed (or never ran) a while ago, up to {@link #ATTEMPTS} times. */
+    int retry() {
+        List<InboundMessageRepository.Stored> due = inbound.unhandledEmails(LocalDateTime.now(clock).minus(RETRY_AFTER),
+                ATTEMPTS, 100);
+        due.forEach(stored -> handle(stored.id(), Base64.getDecoder().decode(stored.raw())));
+        return due.size();
+    }
+
+    private void handle(String id, byte[] raw) {
         ParsedMail mail;
         try {
             mail = parser.parse(raw);
         } catch (MalformedMailException e) {
-            return intake.refuse(id, "unreadable e-mail: " + e.getMessage());
+            intake.refuse(id, "unreadable e-mail: " + e.getMessage());
+            return;
         }
-        return intake.handle(id, inbound(mail));
+        try {
+            intake.handle(id, inbound(mail));
+        } catch (RuntimeException e) {
+            // recorded on the stored message by the intake, and tried again later
+            LOG.warn("E-mail {} could not be handled now: {}", id, e.getMessage());
+        }
     }
 
     private static Inbound inbound(ParsedMail mail) {

@@ -3,7 +3,10 @@ package org.gatehouse.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.Api.assertProblem;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -11,9 +14,12 @@ import java.util.concurrent.Executors;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gatehouse.HttpTest;
 import org.gatehouse.directory.ExpertFixtures;
 import org.gatehouse.tickets.ContactChannel;
+import org.gatehouse.tickets.TicketProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -28,6 +34,7 @@ class EmailTicketTest extends HttpTest {
     @Autowired ExpertFixtures experts;
     @Autowired Mailboxes mail;
     @Autowired IntakeService intake;
+    @Autowired ProcessEngine engine;
 
     private String address(String employee) {
         return employee + "@acme.example";
@@ -230,6 +237,36 @@ class EmailTicketTest extends HttpTest {
         assertThat(api.as(requester).get("/api/tickets").getBody()).hasSize(2);
         assertThat(api.as("ivy").get("/api/intake/messages?status=IGNORED").getBody().findValuesAsText("reason"))
                 .contains("duplicate of a message already received");
+    }
+
+    @Test
+    void aMailThatCannotBeHandledNowHoldsUpNoOtherAndIsHandledLater() {
+        String requester = experts.newEmployee();
+        String colleague = experts.newEmployee();
+        var repository = engine.getRepositoryService();
+        // a process owner suspends the ticket process in Cockpit: no ticket can start
+        repository.suspendProcessDefinitionByKey(TicketProcess.KEY);
+        try {
+            mail.write(address(requester), "Payslip", "Where is my November payslip?");
+            assertThat(mail.poll()).as("taken from the mailbox all the same").isEqualTo(1);
+        } finally {
+            repository.activateProcessDefinitionByKey(TicketProcess.KEY);
+        }
+        assertThat(api.as(requester).get("/api/tickets").getBody()).isEmpty();
+        assertThat(api.as("hana").get("/api/intake/messages?status=RECEIVED").getBody()).anySatisfy(m -> {
+            assertThat(m.get("sender").asText()).isEqualTo(address(requester));
+            assertThat(m.get("reason").asText()).startsWith("failed:").contains("suspended");
+        });
+        mail.write(address(colleague), "Holiday", "How many days of leave do I have?");
+        mail.poll();
+        assertThat(api.as(colleague).get("/api/tickets").getBody()).as("the next mail goes through").hasSize(1);
+
+        assertThat(mail.retry()).as("not yet: it failed a moment ago").isZero();
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(2))));
+        assertThat(mail.retry()).isGreaterThanOrEqualTo(1);
+        JsonNode ticket = api.as(requester).get("/api/tickets/" + onlyTicketOf(requester)).getBody();
+        assertThat(ticket.get("subject").asText()).isEqualTo("Payslip");
+        assertThat(ticket.get("team").asText()).isEqualTo("hr");
     }
 
     @Test

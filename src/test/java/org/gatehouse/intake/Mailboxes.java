@@ -70,6 +70,11 @@ public class Mailboxes {
         return intake.poll();
     }
 
+    /** Gatehouse handles again the stored e-mails whose handling failed, as its schedule does after each poll. */
+    public int retry() {
+        return intake.retry();
+    }
+
     /** What Gatehouse has sent to {@code address}, oldest first. */
     public List<MimeMessage> inbox(String address) {
         return Arrays.stream(TestMailServer.server().getReceivedMessages()).filter(m -> sentTo(m, address)).toList();
