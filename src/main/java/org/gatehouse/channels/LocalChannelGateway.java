@@ -7,10 +7,15 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The chat platform of the default set-up: it keeps what it was asked to do in {@code chat_delivery}, where the API
  * ({@code GET /api/chat/deliveries}) and the tests read it, so Gatehouse runs end to end with nothing else installed.
+ * Like a real platform it stands outside Gatehouse's transactions: what it did stays done when the caller's step
+ * fails and rolls back, so a retry that sends again shows as a second delivery.
  */
 @Component
 @ConditionalOnProperty(name = "gatehouse.channels.gateway", havingValue = "local", matchIfMissing = true)
@@ -18,10 +23,13 @@ public class LocalChannelGateway implements ChannelGateway {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate outside;
 
-    LocalChannelGateway(JdbcClient jdbc, Clock clock) {
+    LocalChannelGateway(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.outside = new TransactionTemplate(transactions);
+        this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -65,7 +73,7 @@ public class LocalChannelGateway implements ChannelGateway {
     }
 
     private void record(String kind, String target, String body) {
-        jdbc.sql("insert into chat_delivery (kind, target, body, sent_at) values (?, ?, ?, ?)")
-                .params(kind, target, body, LocalDateTime.now(clock)).update();
+        outside.executeWithoutResult(status -> jdbc.sql("insert into chat_delivery (kind, target, body, sent_at) "
+                + "values (?, ?, ?, ?)").params(kind, target, body, LocalDateTime.now(clock)).update());
     }
 }
