@@ -5,6 +5,8 @@ import static org.gatehouse.platform.ProcessVariables.currentUser;
 import static org.gatehouse.platform.ProcessVariables.string;
 import static org.gatehouse.tickets.TicketProcess.*;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,7 +26,10 @@ class ApplyTicketActionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        tickets.handled((Long) execution.getVariable(TICKET_ID), string(execution, ACTION), string(execution, REPLY),
-                actor(execution, HANDLED_BY), currentUser(execution) != null ? "TASKLIST" : "API");
+        Ticket ticket = tickets.handled((Long) execution.getVariable(TICKET_ID), string(execution, ACTION),
+                string(execution, REPLY), actor(execution, HANDLED_BY), currentUser(execution) != null ? "TASKLIST" : "API");
+        execution.setVariable(STATUS, ticket.status().name());
+        // spent: the next handling form must not offer the same reply and decision again
+        execution.removeVariables(List.of(ACTION, REPLY));
     }
 }

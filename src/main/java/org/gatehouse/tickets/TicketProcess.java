@@ -7,6 +7,9 @@ package org.gatehouse.tickets;
 public final class TicketProcess {
 
     public static final String KEY = "ticket-lifecycle";
+
+    /** The engine keeps a string variable in at most 4000 characters; longer text stays in the ticket's tables. */
+    static final int MAX_STRING = 4000;
     public static final String ROUTING_DECISION = "ticket-routing";
 
     public static final String TASK_HANDLE = "handleTicket";
@@ -47,6 +50,7 @@ public final class TicketProcess {
     public static final String ACTION_WAIT = "WAIT_FOR_REQUESTER";
     public static final String REPLY = "reply";
     public static final String HANDLED_BY = "handledBy";
+    public static final String STATUS = "ticketStatus";
 
     // an approval asked on the ticket (the call activity's inputs)
     public static final String APPROVAL_APPROVER = "approvalApprover";

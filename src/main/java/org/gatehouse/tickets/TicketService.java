@@ -36,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketService {
 
     static final String GATEHOUSE = "gatehouse";
+    /** How much of the conversation the handling form shows, newest first: it is an engine variable. */
+    static final int TRANSCRIPT_LENGTH = TicketProcess.MAX_STRING - 200;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Set<Ticket.Status> ACTIVE = EnumSet.of(Ticket.Status.NEW, Ticket.Status.OPEN,
             Ticket.Status.ON_HOLD);
@@ -397,13 +399,30 @@ public class TicketService {
 
     /** The conversation as the handling form shows it: oldest first, notes marked. */
     public String transcript(long id) {
-        StringBuilder text = new StringBuilder();
-        for (TicketMessage m : conversation.messages(id)) {
-            text.append(m.createdAt().withNano(0)).append(' ').append(m.authorName() == null ? m.author() : m.authorName())
-                    .append(m.kind() == TicketMessage.Kind.NOTE ? " (internal note)" : "").append(":\n")
-                    .append(m.body()).append("\n\n");
+        List<TicketMessage> messages = conversation.messages(id);
+        List<String> shown = new ArrayList<>();
+        int length = 0;
+        // the newest messages that fit; the variable is rewritten (and kept in history) at every message
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            TicketMessage m = messages.get(i);
+            String entry = m.createdAt().withNano(0) + " " + (m.authorName() == null ? m.author() : m.authorName())
+                    + (m.kind() == TicketMessage.Kind.NOTE ? " (internal note)" : "") + ":\n" + m.body();
+            int room = TRANSCRIPT_LENGTH - length;
+            if (entry.length() > room) {
+                // the beginning of the message that does not fit, when there is room enough to say something
+                if (room > 200) {
+                    shown.add(0, entry.substring(0, room) + " [...]");
+                }
+                break;
+            }
+            shown.add(0, entry);
+            length += entry.length() + 2;
         }
-        return text.toString().trim();
+        int earlier = messages.size() - shown.size();
+        if (earlier > 0) {
+            shown.add(0, "(" + earlier + " earlier messages: GET /api/tickets/" + id + ")");
+        }
+        return String.join("\n\n", shown);
     }
 
     public HandlingForm handlingForm(long id) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.gatehouse.platform.ConflictException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +44,8 @@ public class TicketWorkflow {
         variables.put(SUBJECT, ticket.subject());
         variables.put(CATEGORY, ticket.category());
         // what the routing rules' keywords are matched against
-        variables.put(ROUTING_TEXT, (ticket.subject() + "\n" + draft.body()).toLowerCase(Locale.ROOT));
+        String text = (ticket.subject() + "\n" + draft.body()).toLowerCase(Locale.ROOT);
+        variables.put(ROUTING_TEXT, text.length() > MAX_STRING ? text.substring(0, MAX_STRING) : text);
         variables.put(AUTO_CLOSE_AFTER, properties.autoCloseAfter().toString());
         variables.put(ASSIGNEE, null);
         runtime.startProcessInstanceByKey(KEY, ticket.businessKey(), variables);
@@ -106,10 +108,12 @@ public class TicketWorkflow {
         TicketMessage message = tickets.fromRequester(id, author, authorName, text, via, origin);
         Ticket.Status status = tickets.get(id).status();
         if (status == Ticket.Status.PENDING || status == Ticket.Status.RESOLVED) {
+            // the handling task comes back, and its form reads the conversation as it is created
             runtime.createMessageCorrelation(MSG_REQUESTER_ANSWERED).processInstanceBusinessKey(Long.toString(id))
                     .correlateWithResult();
+        } else {
+            refresh(id);
         }
-        refresh(id);
         return message;
     }
 
@@ -140,7 +144,8 @@ public class TicketWorkflow {
         Task task = handlingTask(id);
         Map<String, Object> variables = new HashMap<>();
         variables.put(ACTION, action);
-        variables.put(REPLY, text);
+        // the reply is the ticket's to keep (in any length), not the engine's: it only passes through to the next step
+        variables.put(REPLY, Variables.stringValue(text, true));
         variables.put(HANDLED_BY, expert);
         tasks.complete(task.getId(), variables);
     }

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -13,16 +14,23 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.GatehouseTest;
 import org.gatehouse.ProcessDriver;
+import org.gatehouse.channels.ChatDelivery;
 import org.gatehouse.channels.LocalChannelGateway;
 import org.gatehouse.directory.ExpertFixtures;
 import org.gatehouse.directory.PersonService;
+import org.gatehouse.directory.TeamDraft;
+import org.gatehouse.directory.TeamService;
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.InvalidInputException;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +53,8 @@ class TicketProcessTest {
     @Autowired TicketService tickets;
     @Autowired LocalChannelGateway platform;
     @Autowired ExpertFixtures experts;
+    @Autowired FlakyChannelGateway gateway;
+    @Autowired TeamService teams;
     @Autowired PersonService people;
     @Autowired ApprovalWorkflow approvals;
 
@@ -58,6 +68,7 @@ class TicketProcessTest {
     @AfterEach
     void resetClock() {
         ProcessDriver.resetClock();
+        gateway.heal();
     }
 
     private Ticket open(String requester, String subject, String body, String category) {
@@ -274,6 +285,84 @@ class TicketProcessTest {
         assertThatThrownBy(() -> workflow.requestApproval(ticket.id(), "ivy", "nobody-here", "X", null, null))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(tickets.get(ticket.id()).status()).as("the refused request changed nothing").isEqualTo(Ticket.Status.OPEN);
+    }
+
+    @Test
+    void aDeliveryThatFailsHalfwayIsRetriedAndSendsNothingTwice() {
+        String requester = experts.newEmployee();
+        Ticket ticket = open(requester, "Keyboard", "A key is missing on my keyboard", "it");
+        ProcessInstance pi = driver.instance(ticket.businessKey());
+        driver.runJobs(pi.getId());
+        gateway.failNextMessagesContaining("second answer", 1);
+        workflow.reply(ticket.id(), "ivy", "The first answer", false);
+        workflow.reply(ticket.id(), "ivy", "The second answer", false);
+        List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId("Activity_DeliverMessages").list();
+        assertThat(jobs).hasSize(2);
+
+        // one job takes both replies: the first leaves, the second fails, and the job will be retried
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(jobs.get(0).getId()))
+                .hasMessageContaining("unavailable");
+        driver.runJobs(pi.getId());
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(2))));
+        driver.runJobs(pi.getId());
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId("Activity_DeliverMessages").count()).as("both jobs done").isZero();
+        assertThat(platform.deliveriesTo(requester)).extracting(ChatDelivery::body)
+                .filteredOn(b -> b.contains("The first answer") || b.contains("The second answer")).hasSize(2)
+                .anySatisfy(b -> assertThat(b).contains("The first answer"))
+                .anySatisfy(b -> assertThat(b).contains("The second answer"));
+    }
+
+    @Test
+    void slaStepsDoNothingOnceTheClockStoppedAndATeamWithoutLeadHearsOfItsBreaches() {
+        String member = experts.newExpert();
+        String slug = "payroll-" + UUID.randomUUID().toString().substring(0, 8);
+        teams.create(new TeamDraft(slug, "Payroll", "09:00-18:00", "Europe/Paris", "PT4H", "PT16H", null,
+                List.of(member)), "admin");
+        String requester = experts.newEmployee();
+        Ticket ticket = open(requester, "Bonus", "When is the bonus paid?", slug);
+        ProcessInstance pi = driver.instance(ticket.businessKey());
+        driver.runJobs(pi.getId());
+        assertThat(pi).as("no routing rule names the new team yet").isWaitingAt("triageTicket");
+        workflow.triage(ticket.id(), slug, member);
+
+        driver.fireTimer(pi.getId(), "Event_ResolutionBreached");
+        assertThat(platform.deliveriesTo(member)).anySatisfy(d -> assertThat(d.body())
+                .contains("breached its resolution target").contains("nobody holds it"));
+        int told = platform.deliveriesTo(member).size();
+        assertThat(tickets.get(ticket.id()).firstResponseBreachedAt()).as("first response breached too").isNotNull();
+
+        // answered and resolved: reopened by the requester, the first-response clock is over for good
+        workflow.reply(ticket.id(), member, "In March.", false);
+        workflow.resolve(ticket.id(), member, null);
+        driver.runJobs(pi.getId());
+        workflow.fromRequester(ticket.id(), requester, null, "Which day?", ContactChannel.API, Origin.none());
+        assertThat(pi).isWaitingAt("handleTicket");
+        int breaches = (int) tickets.view(ticket.id(), "admin").history().stream()
+                .filter(e -> e.kind().equals("SLA_BREACH")).count();
+        driver.fireTimer(pi.getId(), "Event_FirstResponseBreached");
+        assertThat(tickets.view(ticket.id(), "admin").history().stream().filter(e -> e.kind().equals("SLA_BREACH")))
+                .hasSize(breaches);
+        assertThat(platform.deliveriesTo(member)).as("no first-response warning or escalation any more")
+                .hasSize(told);
+    }
+
+    @Test
+    void theHandlingFormShowsTheNewestMessagesOfALongConversation() {
+        String requester = experts.newEmployee();
+        // the engine keeps a string in 4000 characters: the ticket keeps the message whole, the form its beginning
+        Ticket ticket = open(requester, "Long one", "It started like this. " + "And went on. ".repeat(1000), "legal");
+        assertThat(driver.instance(ticket.businessKey())).variables().extractingByKey("conversation").asString()
+                .contains("It started like this.").contains(" [...]").contains("We received your request");
+        for (int i = 1; i <= 30; i++) {
+            workflow.note(ticket.id(), "lena", "Note " + i + " " + "x".repeat(500));
+        }
+        String shown = tickets.transcript(ticket.id());
+        assertThat(shown).startsWith("(").contains("earlier messages: GET /api/tickets/" + ticket.id())
+                .contains("Note 30").doesNotContain("It started like this.").doesNotContain("Note 1 ");
+        assertThat(shown.length()).isLessThan(4000);
+        assertThat(driver.instance(ticket.businessKey())).variables().containsEntry("conversation", shown);
     }
 
     private ProcessInstance approvalOf(ProcessInstance ticket) {

@@ -81,6 +81,18 @@ class TicketTasklistTest extends HttpTest {
             assertThat(m.via()).isEqualTo("TASKLIST");
             assertThat(m.body()).isEqualTo("How many days are left?");
         });
+
+        // the requester answers: the new task's form starts empty, and a long reply over the API is no engine variable
+        api.as(requester).post("/api/tickets/" + id + "/answers", Map.of("body", "I took 10 days this year."));
+        String next = task("hana", id).get("id").asText();
+        JsonNode again = api.as("hana").get("/engine-rest/task/" + next + "/form-variables").getBody();
+        assertThat(again.has("reply")).isFalse();
+        assertThat(again.has("ticketAction")).isFalse();
+        assertThat(again.get("conversation").get("value").asText()).contains("I took 10 days this year.");
+        String longReply = "You have 15 days left. " + "The details of the rule follow. ".repeat(400);
+        assertThat(api.as("hana").post("/api/tickets/" + id + "/resolve", Map.of("body", longReply)).getBody()
+                .get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(tickets.view(id, "hana").messages()).last().satisfies(m -> assertThat(m.body()).isEqualTo(longReply.strip()));
     }
 
     @Test
