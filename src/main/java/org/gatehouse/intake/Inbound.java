@@ -17,6 +17,18 @@ import org.gatehouse.tickets.ContactChannel;
 public record Inbound(ContactChannel channel, String sender, String senderName, String subject, String body,
         String category, String onBehalfOf, String messageId, List<String> thread, String automated, Long ticket) {
 
+    /** What the sender chose is cut to what is stored of it, so an overlong header cannot keep a message out. */
+    public Inbound {
+        sender = clip(sender, 320);
+        senderName = clip(senderName, 200);
+        subject = clip(subject, 998);
+        messageId = clip(messageId, 998);
+    }
+
+    static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
     static Inbound api(String sender, String subject, String body, String category, String onBehalfOf) {
         return new Inbound(ContactChannel.API, sender, null, subject, body, category, onBehalfOf, null, List.of(), null,
                 null);

@@ -37,14 +37,14 @@ class InboundMessageRepository {
     void outcome(String id, InboundMessage.Status status, String reason, Long ticketId, String by, LocalDateTime now) {
         jdbc.sql("update inbound_message set status = ?, reason = ?, ticket_id = ?, processed_by = ?, processed_at = ? "
                         + "where id = ?")
-                .params(status.name(), reason, ticketId, by, now, id).update();
+                .params(status.name(), Inbound.clip(reason, 1000), ticketId, by, now, id).update();
     }
 
     /** Handling failed: the message stays RECEIVED, with the reason, and counts one more attempt. */
     void failed(String id, String reason, LocalDateTime now) {
         jdbc.sql("update inbound_message set status = 'RECEIVED', reason = ?, attempts = attempts + 1, processed_at = ? "
                         + "where id = ?")
-                .params(reason, now, id).update();
+                .params(Inbound.clip(reason, 1000), now, id).update();
     }
 
     /** A stored e-mail to handle again. */

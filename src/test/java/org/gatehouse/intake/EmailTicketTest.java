@@ -270,6 +270,19 @@ class EmailTicketTest extends HttpTest {
     }
 
     @Test
+    void overlongHeadersAreCutToWhatIsStoredAndTheRequestGoesThrough() {
+        String requester = experts.newEmployee();
+        String from = address(requester);
+        mail.send(from, "From: \"" + "Xena the Very Long Named ".repeat(20) + "\" <" + from + ">", "To: help@acme.example",
+                "Subject: Printer " + "ever more words ".repeat(100), "Message-ID: <long-" + requester + "@acme.example>",
+                "", "The printer jams.");
+        assertThat(mail.poll()).isEqualTo(1);
+        JsonNode ticket = api.as(requester).get("/api/tickets/" + onlyTicketOf(requester)).getBody();
+        assertThat(ticket.get("subject").asText()).startsWith("Printer ever more words").hasSizeLessThanOrEqualTo(200);
+        assertThat(ticket.get("messages").get(0).get("authorName").asText()).hasSizeLessThanOrEqualTo(200);
+    }
+
+    @Test
     void aHugeAttachmentIsNotKeptButTheRequestIsAndAHugeMessageIsRefused() {
         String requester = experts.newEmployee();
         String from = address(requester);
