@@ -74,7 +74,7 @@ public class IntakeService {
      */
     public Outcome receive(Inbound message) {
         String id = store(message.channel(), message, null);
-        return handle(id, message, true);
+        return handle(id, message, false, true);
     }
 
     /** Stores a message as it arrived, before it is even read: a raw e-mail, base64. */
@@ -91,15 +91,21 @@ public class IntakeService {
 
     /** Handles a stored message, as the channel read it; a refusal is recorded and returned, not thrown. */
     public Outcome handle(String id, Inbound message) {
-        separately.executeWithoutResult(s -> inbound.describe(id, message));
-        return handle(id, message, false);
+        return handle(id, message, true, false);
     }
 
-    private Outcome handle(String id, Inbound message, boolean throwRefusal) {
-        if (message.messageId() != null && !claim(message.messageId(), id)) {
-            return record(id, InboundMessage.Status.IGNORED, null, "duplicate of a message already received");
-        }
+    /**
+     * Every step after the message is stored, {@code describe} (what the channel read out of it) included, sits in
+     * the one try: a failure anywhere counts an attempt and lets go of the claim, so the message is tried again.
+     */
+    private Outcome handle(String id, Inbound message, boolean describe, boolean throwRefusal) {
         try {
+            if (describe) {
+                separately.executeWithoutResult(s -> inbound.describe(id, message));
+            }
+            if (message.messageId() != null && !claim(message.messageId(), id)) {
+                return record(id, InboundMessage.Status.IGNORED, null, "duplicate of a message already received");
+            }
             return separately.execute(s -> decide(id, message));
         } catch (InvalidInputException | ForbiddenException | NotFoundException e) {
             Outcome refused = separately.execute(s -> {
@@ -119,6 +125,7 @@ public class IntakeService {
             LOG.warn("Inbound message {} could not be handled", id, e);
             separately.executeWithoutResult(s -> {
                 inbound.failed(id, "failed: " + e.getMessage(), now());
+                // only this message's own claim, if it got one
                 if (message.messageId() != null) {
                     inbound.release(message.messageId(), id);
                 }
