@@ -107,8 +107,7 @@ class ProcessCatalogueTest {
         for (Field field : contracts()) {
             boolean constant = Modifier.isStatic(field.getModifiers()) && field.getType() == String.class;
             boolean contractName = field.getName().equals("KEY") || field.getName().endsWith("_DECISION")
-                    || field.getName().startsWith("MSG_") || field.getName().startsWith("TASK_")
-                    || field.getName().startsWith("ACTION_");
+                    || field.getName().startsWith("MSG_") || field.getName().startsWith("TASK_");
             if (constant && !contractName) {
                 names.add((String) field.get(null));
             }

@@ -46,8 +46,6 @@ public final class TicketProcess {
 
     // what the expert decides when the handling task completes
     public static final String ACTION = "ticketAction";
-    public static final String ACTION_RESOLVE = "RESOLVE";
-    public static final String ACTION_WAIT = "WAIT_FOR_REQUESTER";
     public static final String REPLY = "reply";
     public static final String HANDLED_BY = "handledBy";
     public static final String STATUS = "ticketStatus";

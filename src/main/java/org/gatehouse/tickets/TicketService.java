@@ -118,7 +118,7 @@ public class TicketService {
         return route(id, team.slug(), expert);
     }
 
-    /** What an expert decides when the handling task completes. */
+    /** What an expert decides when the handling task completes: the values of {@code ticketAction}. */
     public enum Handling { RESOLVE, WAIT_FOR_REQUESTER }
 
     /**

@@ -60,7 +60,7 @@ public class TicketWorkflow {
     public void reply(long id, String expert, String text, boolean waitForRequester) {
         tickets.requireExpert(expert);
         if (waitForRequester) {
-            complete(id, expert, ACTION_WAIT, text);
+            complete(id, expert, TicketService.Handling.WAIT_FOR_REQUESTER, text);
         } else {
             tickets.reply(id, expert, text, "API");
             posted(id);
@@ -70,7 +70,7 @@ public class TicketWorkflow {
     @Transactional
     public void resolve(long id, String expert, String text) {
         tickets.requireExpert(expert);
-        complete(id, expert, ACTION_RESOLVE, text);
+        complete(id, expert, TicketService.Handling.RESOLVE, text);
     }
 
     @Transactional
@@ -140,10 +140,10 @@ public class TicketWorkflow {
         refresh(id);
     }
 
-    private void complete(long id, String expert, String action, String text) {
+    private void complete(long id, String expert, TicketService.Handling action, String text) {
         Task task = handlingTask(id);
         Map<String, Object> variables = new HashMap<>();
-        variables.put(ACTION, action);
+        variables.put(ACTION, action.name());
         // the reply is the ticket's to keep (in any length), not the engine's: it only passes through to the next step
         variables.put(REPLY, Variables.stringValue(text, true));
         variables.put(HANDLED_BY, expert);

@@ -71,6 +71,10 @@ class TicketTasklistTest extends HttpTest {
                 variables(Map.of("ticketAction", "WAIT_FOR_REQUESTER")));
         assertThat(noQuestion.getStatusCode().is2xxSuccessful()).isFalse();
         assertThat(noQuestion.getBody().get("message").asText()).contains("Tell the requester what you are waiting for");
+        ResponseEntity<JsonNode> unknown = api.as("hana").post("/engine-rest/task/" + taskId + "/submit-form",
+                variables(Map.of("ticketAction", "MAYBE_LATER")));
+        assertThat(unknown.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(unknown.getBody().get("message").asText()).contains("ticketAction must be RESOLVE or WAIT_FOR_REQUESTER");
 
         assertThat(api.as("hana").post("/engine-rest/task/" + taskId + "/submit-form", variables(Map.of(
                 "ticketAction", "WAIT_FOR_REQUESTER", "reply", "How many days are left?", "handledBy", "ivy")))
