@@ -9,15 +9,12 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.FlakyChannelGateway;
-import org.gatehouse.GatehouseTest;
-import org.gatehouse.ProcessDriver;
+import org.gatehouse.EngineTest;
 import org.gatehouse.channels.ChannelService;
 import org.gatehouse.channels.ChannelView;
 import org.gatehouse.channels.LocalChannelGateway;
@@ -29,10 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of {@code external-access-request}, with the real services, the local chat platform and the engine clock. */
-@GatehouseTest
-class ExternalAccessRequestProcessTest {
+class ExternalAccessRequestProcessTest extends EngineTest {
 
-    @Autowired ProcessEngine engine;
     @Autowired AccessRequestWorkflow workflow;
     @Autowired AccessRequestService requests;
     @Autowired ChannelService channels;
@@ -42,21 +37,16 @@ class ExternalAccessRequestProcessTest {
     @Autowired AccessRequestFixtures fixtures;
 
     RuntimeService runtime;
-    HistoryService history;
     ManagementService management;
-    ProcessDriver driver;
 
     @BeforeEach
-    void setUp() {
-        driver = fixtures.driver();
+    void services() {
         runtime = engine.getRuntimeService();
-        history = engine.getHistoryService();
         management = engine.getManagementService();
     }
 
     @AfterEach
-    void tearDown() {
-        ProcessDriver.resetClock();
+    void healPlatform() {
         gateway.heal();
     }
 
@@ -162,8 +152,7 @@ class ExternalAccessRequestProcessTest {
     @Test
     void aPartnerDeclineRejectsTheRequestAndCancelsTheHostTask() {
         AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(1));
-        ProcessInstance pi = instance(request);
-        driver.runJobs(pi.getId());
+        ProcessInstance pi = invited(request);
         workflow.partnerDeclines(token(request), new PartnerDecline("No shared channels with suppliers"));
         assertThat(pi).hasPassed("Event_PartnerDeclined", "EndEvent_PartnerDeclined", "EndEvent_ApprovalRejected")
                 .isEnded();
@@ -176,8 +165,7 @@ class ExternalAccessRequestProcessTest {
     @Test
     void anUnansweredInvitationExpiresAfterFourteenDays() {
         AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(2));
-        ProcessInstance pi = instance(request);
-        driver.runJobs(pi.getId());
+        ProcessInstance pi = invited(request);
         String token = token(request);
         driver.fireTimer(pi.getId(), "Event_LinkExpiry");
         assertThat(pi).hasPassed("EndEvent_LinkExpired", "Event_InvitationExpired", "EndEvent_Expired").isEnded();
@@ -188,8 +176,7 @@ class ExternalAccessRequestProcessTest {
     @Test
     void theRequesterWithdrawsWhileApprovalsArePending() {
         AccessRequestView request = submit("dave", "Globex", LocalDate.now().plusMonths(2));
-        ProcessInstance pi = instance(request);
-        driver.runJobs(pi.getId());
+        ProcessInstance pi = invited(request);
         workflow.withdraw(request.id(), "dave");
         assertThat(pi).hasPassed("Event_WithdrawnAwaitingApproval", "EndEvent_Withdrawn").isEnded();
         assertThat(status(request)).isEqualTo("WITHDRAWN");
@@ -267,8 +254,7 @@ class ExternalAccessRequestProcessTest {
     @Test
     void anAdminDisconnectsBeforeTheHouseRulesArePinned() {
         AccessRequestView request = submit("dave", "Globex", LocalDate.now().plusMonths(2));
-        ProcessInstance pi = instance(request);
-        driver.runJobs(pi.getId());
+        ProcessInstance pi = invited(request);
         driver.complete(task("hostAdminApproval", pi), "bob", Map.of("approved", true));
         workflow.partnerAccepts(token(request), new PartnerAcceptance("Ann", "ann@globex.example", "acme-early"));
         management.executeJob(driver.job(pi.getId(), "Activity_Connect").getId());
@@ -292,8 +278,7 @@ class ExternalAccessRequestProcessTest {
     @Test
     void nobodyApprovesARequestTheyRaised() {
         AccessRequestView request = submit("bob", "Globex", LocalDate.now().plusMonths(1));
-        ProcessInstance pi = instance(request);
-        driver.runJobs(pi.getId());
+        ProcessInstance pi = invited(request);
         assertThatThrownBy(() -> driver.complete(task("hostAdminApproval", pi), "bob", Map.of("approved", true)))
                 .isInstanceOf(AuthorizationException.class).hasMessageContaining("bob");
         assertThatThrownBy(() -> engine.getTaskService().complete(task("hostAdminApproval", pi).getId(), Map.of("approved", true)))
@@ -306,8 +291,7 @@ class ExternalAccessRequestProcessTest {
     @Test
     void aPlatformThatFailsTwiceStillConnectsTheChannel() {
         AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(1));
-        ProcessInstance pi = instance(request);
-        driver.runJobs(pi.getId());
+        ProcessInstance pi = invited(request);
         gateway.failNextConnects(2);
         driver.complete(task("hostAdminApproval", pi), "bob", Map.of("approved", true));
         workflow.partnerAccepts(token(request), new PartnerAcceptance("Ann", "admin@globex.example", "acme-shared"));
@@ -327,8 +311,7 @@ class ExternalAccessRequestProcessTest {
     @Test
     void aPlatformThatKeepsFailingLeavesAnIncidentThatARetryClears() {
         AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(1));
-        ProcessInstance pi = instance(request);
-        driver.runJobs(pi.getId());
+        ProcessInstance pi = invited(request);
         gateway.failNextConnects(Integer.MAX_VALUE);
         driver.complete(task("hostAdminApproval", pi), "bob", Map.of("approved", true));
         workflow.partnerAccepts(token(request), new PartnerAcceptance("Ann", "admin@globex.example", "acme-shared"));
@@ -404,6 +387,13 @@ class ExternalAccessRequestProcessTest {
 
     private void approveBothSides(ProcessInstance pi, AccessRequestView request, String hostAdmin) {
         fixtures.approveBothSides(pi, request, hostAdmin);
+    }
+
+    /** The request's instance once the partner's invitation is out: both approvals wait. */
+    private ProcessInstance invited(AccessRequestView request) {
+        ProcessInstance pi = instance(request);
+        driver.runJobs(pi.getId());
+        return pi;
     }
 
     private ProcessInstance instance(AccessRequestView request) {

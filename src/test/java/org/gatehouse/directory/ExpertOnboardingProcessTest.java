@@ -9,47 +9,27 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.gatehouse.GatehouseTest;
+import org.gatehouse.EngineTest;
 import org.gatehouse.ProcessDriver;
 import org.gatehouse.channels.LocalChannelGateway;
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every path of {@code expert-onboarding}, with the real directory, the local chat platform and the engine clock. */
-@GatehouseTest
-class ExpertOnboardingProcessTest {
+class ExpertOnboardingProcessTest extends EngineTest {
 
-    @Autowired ProcessEngine engine;
     @Autowired ExpertOnboardingWorkflow workflow;
     @Autowired ExpertInvitationService invitations;
     @Autowired PersonService people;
     @Autowired LocalChannelGateway platform;
     @Autowired ExpertFixtures experts;
     @Autowired JdbcClient jdbc;
-
-    ProcessDriver driver;
-    HistoryService history;
-
-    @BeforeEach
-    void setUp() {
-        driver = experts.driver();
-        history = engine.getHistoryService();
-    }
-
-    @AfterEach
-    void resetClock() {
-        ProcessDriver.resetClock();
-    }
 
     @Test
     void anEmployeeAcceptsThroughTheLinkAndBecomesAnExpert() {

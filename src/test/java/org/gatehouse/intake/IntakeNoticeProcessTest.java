@@ -8,10 +8,8 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.gatehouse.GatehouseTest;
-import org.gatehouse.ProcessDriver;
+import org.gatehouse.EngineTest;
 import org.gatehouse.directory.ExpertFixtures;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.tickets.ContactChannel;
@@ -19,10 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@code intake-notice}: a person whose e-mail was refused is told why, in their thread; nobody else is. */
-@GatehouseTest
-class IntakeNoticeProcessTest {
+class IntakeNoticeProcessTest extends EngineTest {
 
-    @Autowired ProcessEngine engine;
     @Autowired IntakeService intake;
     @Autowired ExpertFixtures experts;
     @Autowired Mailboxes mail;
@@ -37,7 +33,6 @@ class IntakeNoticeProcessTest {
 
     @Test
     void theSenderOfARefusedMailIsToldWhyInTheirThread() {
-        ProcessDriver driver = experts.driver();
         String from = experts.newEmployee() + "@acme.example";
         String id = intake.store(ContactChannel.EMAIL, null, "cmF3");
         IntakeService.Outcome outcome = intake.handle(id, email(from, "Hello", " ", "first-" + id + "@acme.example", null));

@@ -9,11 +9,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.gatehouse.GatehouseTest;
-import org.gatehouse.ProcessDriver;
+import org.gatehouse.EngineTest;
 import org.gatehouse.channels.LocalChannelGateway;
 import org.gatehouse.directory.ExpertFixtures;
 import org.gatehouse.directory.Person;
@@ -22,39 +19,21 @@ import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every path of {@code approval}, with the real directory, the local chat platform and the engine clock. */
-@GatehouseTest
-class ApprovalProcessTest {
+class ApprovalProcessTest extends EngineTest {
 
     private static final String LINK = "/approvals/";
 
-    @Autowired ProcessEngine engine;
     @Autowired ApprovalWorkflow workflow;
     @Autowired ApprovalService approvals;
     @Autowired PersonService people;
     @Autowired LocalChannelGateway platform;
     @Autowired ExpertFixtures experts;
     @Autowired JdbcClient jdbc;
-
-    ProcessDriver driver;
-    HistoryService history;
-
-    @BeforeEach
-    void setUp() {
-        driver = experts.driver();
-        history = engine.getHistoryService();
-    }
-
-    @AfterEach
-    void resetClock() {
-        ProcessDriver.resetClock();
-    }
 
     @Test
     void theApproverApprovesInTasklist() {

@@ -18,13 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.FlakyChannelGateway;
-import org.gatehouse.GatehouseTest;
-import org.gatehouse.ProcessDriver;
+import org.gatehouse.EngineTest;
 import org.gatehouse.channels.ChatDelivery;
 import org.gatehouse.channels.LocalChannelGateway;
 import org.gatehouse.directory.ExpertFixtures;
@@ -34,7 +32,6 @@ import org.gatehouse.directory.TeamService;
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.InvalidInputException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,13 +39,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Every path of {@code ticket-lifecycle} and of the {@code approval} it calls, every rule of {@code ticket-routing},
  * with the real directory and teams of the demo, the local chat platform and the engine's clock moved by the test.
  */
-@GatehouseTest
-class TicketProcessTest {
+class TicketProcessTest extends EngineTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-    @Autowired ProcessEngine engine;
     @Autowired TicketWorkflow workflow;
     @Autowired TicketService tickets;
     @Autowired LocalChannelGateway platform;
@@ -58,16 +53,8 @@ class TicketProcessTest {
     @Autowired PersonService people;
     @Autowired ApprovalWorkflow approvals;
 
-    ProcessDriver driver;
-
-    @BeforeEach
-    void setUp() {
-        driver = experts.driver();
-    }
-
     @AfterEach
-    void resetClock() {
-        ProcessDriver.resetClock();
+    void healPlatform() {
         gateway.heal();
     }
 
