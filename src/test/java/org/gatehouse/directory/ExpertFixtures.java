@@ -6,9 +6,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.gatehouse.ProcessDriver;
 import org.gatehouse.channels.ChatDelivery;
 import org.gatehouse.channels.LocalChannelGateway;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +24,6 @@ public class ExpertFixtures {
     @Autowired PersonService people;
     @Autowired LocalChannelGateway platform;
 
-    public ProcessDriver driver() {
-        AbstractAssertions.init(engine);
-        return new ProcessDriver(engine);
-    }
-
     /** An active employee, a requester like every employee, whose password is their id. */
     public String newEmployee() {
         String id = "xpert-" + COUNTER.incrementAndGet();
@@ -49,10 +41,6 @@ public class ExpertFixtures {
         String id = newEmployee();
         people.grantRole(id, RoleService.EXPERTS, "admin");
         return id;
-    }
-
-    public ProcessInstance instance(String invitationId) {
-        return driver().instance(invitationId);
     }
 
     /** The token of the last invitation link sent to the person through the chat platform. */

@@ -40,7 +40,7 @@ class ExpertOnboardingApiTest extends HttpTest {
         assertThat(invited.getBody().get("status").asText()).isEqualTo("PENDING");
         assertThat(invited.getBody().get("invitedBy").asText()).isEqualTo(expert);
         assertThat(invited.getBody().toString()).as("the link goes to the invitee only").doesNotContain("/expert-invitations/");
-        driver.runJobs(experts.instance(id).getId());
+        driver.runJobs(driver.instance(id).getId());
 
         String link = "/expert-invitations/" + experts.token(colleague);
         ResponseEntity<String> page = api.getText(link, MediaType.TEXT_HTML);
@@ -124,7 +124,7 @@ class ExpertOnboardingApiTest extends HttpTest {
     void aDeclineThroughTheLinkChangesNothing() {
         String invitee = experts.newEmployee();
         String id = api.as("admin").post("/api/experts/invitations", Map.of("personId", invitee)).getBody().get("id").asText();
-        driver.runJobs(experts.instance(id).getId());
+        driver.runJobs(driver.instance(id).getId());
         String link = "/expert-invitations/" + experts.token(invitee);
         assertThat(api.post(link + "/decline", Map.of("reason", "Not now")).getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode invitation = api.as("admin").get("/api/experts/invitations/" + id).getBody();

@@ -38,7 +38,7 @@ class ExpertOnboardingProcessTest extends EngineTest {
         assertThat(invitation.status()).isEqualTo("PENDING");
         assertThat(invitation.invitedBy()).isEqualTo("admin");
         assertThat(Duration.between(invitation.createdAt(), invitation.expiresAt())).isEqualTo(Duration.ofDays(7));
-        ProcessInstance pi = experts.instance(invitation.id());
+        ProcessInstance pi = driver.instance(invitation.id());
         assertThat(pi).hasPassed("StartEvent_ExpertNamed", "Activity_RegisterInvitation").isWaitingAt("Activity_SendInvitation");
         assertThat(pi).variables().containsEntry("personId", invitee).containsEntry("invitedBy", "admin")
                 .containsEntry("inviteeName", people.get(invitee).name());
@@ -175,7 +175,7 @@ class ExpertOnboardingProcessTest extends EngineTest {
     }
 
     private ProcessInstance invited(String invitee, String inviter) {
-        ProcessInstance pi = experts.instance(workflow.invite(invitee, inviter).id());
+        ProcessInstance pi = driver.instance(workflow.invite(invitee, inviter).id());
         driver.runJobs(pi.getId());
         assertThat(pi).isWaitingAt("acceptInvitation");
         return pi;
