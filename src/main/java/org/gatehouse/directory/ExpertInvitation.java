@@ -20,16 +20,6 @@ public record ExpertInvitation(
         String declineReason,
         LocalDateTime createdAt) implements SingleUseLink {
 
-    @Override
-    public boolean pending() {
-        return status == Status.PENDING;
-    }
-
-    @Override
-    public String statusName() {
-        return status.name().toLowerCase();
-    }
-
     public enum Status { PENDING, ACCEPTED, DECLINED, EXPIRED }
 
     /** How the invitee answered: through the link (it is then spent) or in Tasklist. */

@@ -1,6 +1,7 @@
 package org.gatehouse.platform;
 
 import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,11 +14,17 @@ public interface SingleUseLink {
 
     LocalDateTime expiresAt();
 
-    /** Still waiting for the answer the link gives. */
-    boolean pending();
+    /** The record's status: {@code PENDING} while it waits for the answer the link gives. */
+    Enum<?> status();
+
+    default boolean pending() {
+        return status().name().equals("PENDING");
+    }
 
     /** The record's status in words ("declined", "expired"), for the refusal. */
-    String statusName();
+    default String statusName() {
+        return status().name().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * The record behind a link that still works: a made-up token is 404; a spent link, a closed record or an expired

@@ -25,16 +25,6 @@ public record Approval(
         String comment,
         LocalDateTime createdAt) implements SingleUseLink {
 
-    @Override
-    public boolean pending() {
-        return status == Status.PENDING;
-    }
-
-    @Override
-    public String statusName() {
-        return status.name().toLowerCase();
-    }
-
     public enum Status { PENDING, APPROVED, REJECTED, EXPIRED }
 
     /** Where the answer came from: the Tasklist task {@code approve} or the link. */
