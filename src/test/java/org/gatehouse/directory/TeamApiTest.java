@@ -80,6 +80,24 @@ class TeamApiTest extends HttpTest {
     }
 
     @Test
+    void theLeadIsAMemberOfTheTeam() {
+        String lead = experts.newExpert();
+        String outsider = experts.newExpert();
+        String slug = "payroll-" + TEAM.incrementAndGet();
+        Map<String, Object> draft = team(slug, "Payroll", List.of(lead));
+        draft.put("lead", outsider);
+        assertField(api.as("admin").post("/api/teams", draft), HttpStatus.BAD_REQUEST, "lead");
+        draft.put("lead", lead);
+        assertThat(api.as("admin").post("/api/teams", draft).getBody().get("lead").asText()).isEqualTo(lead);
+
+        Map<String, Object> withoutLead = team(null, "Payroll", List.of(outsider));
+        withoutLead.put("lead", lead);
+        assertField(api.as("admin").put("/api/teams/" + slug, withoutLead), HttpStatus.BAD_REQUEST, "lead");
+        assertThat(api.as("admin").get("/api/teams/" + slug).getBody().get("members").findValuesAsText("id"))
+                .as("the refused edit changed nothing").containsExactly(lead);
+    }
+
+    @Test
     void nonExpertsAreRefused() {
         String slug = "legal-" + TEAM.incrementAndGet();
         assertThat(api.as("alice").post("/api/teams", team(slug, "Legal", List.of())).getStatusCode())
