@@ -1,0 +1,23 @@
+package org.gatehouse.platform;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+/**
+ * What a feature tells the platform about one of its processes, so that the platform guards every Gatehouse process
+ * without knowing any feature: each feature publishes one bean per process key.
+ */
+public interface ProcessRules {
+
+    /** The process's key, as in {@code bpmn/README.md}. */
+    String processKey();
+
+    /**
+     * The user tasks where four eyes apply, each with the listener that keeps the person who raised the request off
+     * the task when it is created. The platform adds these listeners at deployment, so no model can drop them.
+     */
+    default Map<String, TaskListener> fourEyesTasks() {
+        return Map.of();
+    }
+}
