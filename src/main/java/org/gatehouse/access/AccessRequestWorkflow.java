@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.GatehouseEngineCalls;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * running process. The domain change and the engine step share one transaction, so either both happen or neither.
  */
 @Component
+@GatehouseEngineCalls
 public class AccessRequestWorkflow {
 
     private final RuntimeService runtime;

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.gatehouse.platform.GatehouseEngineCalls;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * Admin webapp working, and people who never log in still get a user id that tasks and history can name.
  */
 @Component
+@GatehouseEngineCalls
 class IdentitySync {
 
     private final IdentityService identity;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.gatehouse.platform.GatehouseEngineCalls;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
  * store that the webapps and the REST API authenticate against, so the answer is the same everywhere.
  */
 @Service
+@GatehouseEngineCalls
 public class RoleService {
 
     public static final String ADMINS = "camunda-admin";

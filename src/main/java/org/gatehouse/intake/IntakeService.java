@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.EngineIdentity;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
@@ -50,10 +52,12 @@ public class IntakeService {
     private final RefusalNotices notices;
     private final MailProperties mail;
     private final TransactionTemplate separately;
+    private final EngineIdentity engineIdentity;
     private final Clock clock;
 
     IntakeService(InboundMessageRepository inbound, TicketWorkflow workflow, TicketService tickets, PersonService people,
-            RefusalNotices notices, MailProperties mail, PlatformTransactionManager transactions, Clock clock) {
+            RefusalNotices notices, MailProperties mail, PlatformTransactionManager transactions,
+            EngineIdentity engineIdentity, Clock clock) {
         this.inbound = inbound;
         this.workflow = workflow;
         this.tickets = tickets;
@@ -62,6 +66,7 @@ public class IntakeService {
         this.mail = mail;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.engineIdentity = engineIdentity;
         this.clock = clock;
     }
 
@@ -160,9 +165,9 @@ public class IntakeService {
             return decided(id, InboundMessage.Status.REVIEW, null, reviewReason(m));
         }
         Person person = requester.get();
-        Ticket ticket = workflow.open(new NewTicket(m.subject(), m.body(), m.category(), m.channel(), person.id(),
-                m.channel() == ContactChannel.EMAIL ? m.sender().toLowerCase(Locale.ROOT) : person.id(), person.name(),
-                m.onBehalfOf() == null ? person.id() : m.sender(), new Origin(id, m.messageId())));
+        Ticket ticket = asSender(m, () -> workflow.open(new NewTicket(m.subject(), m.body(), m.category(), m.channel(),
+                person.id(), m.channel() == ContactChannel.EMAIL ? m.sender().toLowerCase(Locale.ROOT) : person.id(),
+                person.name(), m.onBehalfOf() == null ? person.id() : m.sender(), new Origin(id, m.messageId()))));
         return decided(id, InboundMessage.Status.TICKET, ticket.id(), null);
     }
 
@@ -184,8 +189,9 @@ public class IntakeService {
         String sender = m.channel() == ContactChannel.EMAIL ? m.sender().toLowerCase(Locale.ROOT) : m.sender();
         Origin origin = new Origin(id, m.messageId());
         switch (tickets.participant(ticketId, sender)) {
-            case REQUESTER -> workflow.fromRequester(ticketId, sender, m.senderName(), m.body(), m.channel(), origin);
-            case COLLABORATOR -> workflow.fromCollaborator(ticketId, sender, m.body(), origin);
+            case REQUESTER -> asSender(m, () -> workflow.fromRequester(ticketId, sender, m.senderName(), m.body(),
+                    m.channel(), origin));
+            case COLLABORATOR -> asSender(m, () -> workflow.fromCollaborator(ticketId, sender, m.body(), origin));
             default -> {
                 if (m.channel() == ContactChannel.API) {
                     throw new NotFoundException("There is no ticket " + Ticket.reference(ticketId));
@@ -195,6 +201,18 @@ public class IntakeService {
             }
         }
         return decided(id, InboundMessage.Status.APPENDED, ticketId, null);
+    }
+
+    /**
+     * The engine's history names the person who wrote, as it names the API's caller: a message from a directory
+     * person runs as them (over the API the caller is already signed in; an outside sender stays unnamed).
+     */
+    private <T> T asSender(Inbound m, Supplier<T> work) {
+        if (m.channel() == ContactChannel.API) {
+            return work.get();
+        }
+        return sender(m).filter(p -> p.kind() == Person.Kind.EMPLOYEE && p.active())
+                .map(p -> engineIdentity.as(p.id(), work)).orElseGet(work);
     }
 
     /** The ticket a message answers: named by the channel (API), by its thread headers, or in its subject. */
@@ -227,13 +245,16 @@ public class IntakeService {
             return Optional.of(people.activeEmployee("requester", m.onBehalfOf().trim(), m.sender(), "file a request for",
                     "File your own request without onBehalfOf"));
         }
-        Optional<Person> person = switch (m.channel()) {
+        return sender(m).filter(p -> p.kind() == Person.Kind.EMPLOYEE && p.active());
+    }
+
+    private Optional<Person> sender(Inbound m) {
+        return switch (m.channel()) {
             case EMAIL -> people.findByEmail(m.sender());
             case SLACK -> people.findBySlackId(m.sender());
             case TEAMS -> people.findByTeamsId(m.sender());
             case API -> people.find(m.sender());
         };
-        return person.filter(p -> p.kind() == Person.Kind.EMPLOYEE && p.active());
     }
 
     /** C10: an expert turns a message from the review queue into a request, for its sender or for an employee. */

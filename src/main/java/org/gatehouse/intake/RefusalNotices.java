@@ -1,10 +1,12 @@
 package org.gatehouse.intake;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.gatehouse.platform.GatehouseEngineCalls;
 import org.springframework.stereotype.Component;
 
 /** The intake's side of the engine: a refused e-mail's sender is told why by the process {@code intake-notice}. */
 @Component
+@GatehouseEngineCalls
 class RefusalNotices {
 
     private final RuntimeService runtime;

@@ -9,9 +9,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /** Typed reads of the variables that forms and the API hand to delegates; a bad value names its variable. */
 public final class ProcessVariables {
 
-    /** The start events' {@code camunda:initiator}: set by the engine to the signed-in user who starts the process. */
-    public static final String INITIATOR = "initiator";
-
     private ProcessVariables() {
     }
 
@@ -38,12 +35,13 @@ public final class ProcessVariables {
     }
 
     /**
-     * Who starts the process: the signed-in user when it is started from Tasklist (the start event's {@code initiator},
-     * whatever the submitted variables say), otherwise {@code variable}, set by the API to its signed-in caller.
+     * Who starts the process: the engine's signed-in user (Tasklist, the engine REST API and Gatehouse's API all name
+     * one), whatever the submitted variables say; {@code variable} only where Gatehouse itself starts it with no one
+     * signed in (a call activity behind a job), where no person could have set it.
      */
-    public static String starter(VariableScope scope, String variable) {
-        String initiator = string(scope, INITIATOR);
-        return initiator != null ? initiator : string(scope, variable);
+    public static String starter(org.camunda.bpm.engine.delegate.DelegateExecution execution, String variable) {
+        String user = currentUser(execution);
+        return user != null ? user : string(execution, variable);
     }
 
     /** Forms send dates as ISO strings ("2027-01-31"), possibly with a time part that a date field ignores. */

@@ -1,7 +1,6 @@
 package org.gatehouse.tickets;
 
 import static org.gatehouse.platform.ProcessVariables.actor;
-import static org.gatehouse.platform.ProcessVariables.currentUser;
 import static org.gatehouse.platform.ProcessVariables.string;
 import static org.gatehouse.tickets.TicketProcess.*;
 
@@ -9,6 +8,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gatehouse.platform.TrustedCalls;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +27,7 @@ class ApplyTicketActionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Ticket ticket = tickets.handled((Long) execution.getVariable(TICKET_ID), string(execution, ACTION),
-                string(execution, REPLY), actor(execution, HANDLED_BY), currentUser(execution) != null ? "TASKLIST" : "API");
+                string(execution, REPLY), actor(execution, HANDLED_BY), TrustedCalls.active() ? "API" : "TASKLIST");
         execution.setVariable(STATUS, ticket.status().name());
         // spent: the next handling form must not offer the same reply and decision again
         execution.removeVariables(List.of(ACTION, REPLY));

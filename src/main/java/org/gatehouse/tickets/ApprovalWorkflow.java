@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.GatehouseEngineCalls;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * through the link to the waiting instance. The domain change and the engine step share one transaction.
  */
 @Component
+@GatehouseEngineCalls
 public class ApprovalWorkflow {
 
     private final RuntimeService runtime;

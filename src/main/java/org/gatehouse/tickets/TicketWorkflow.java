@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.GatehouseEngineCalls;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * through here, and the domain change and the engine step share one transaction.
  */
 @Component
+@GatehouseEngineCalls
 public class TicketWorkflow {
 
     private final RuntimeService runtime;

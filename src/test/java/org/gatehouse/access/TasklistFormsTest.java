@@ -46,8 +46,7 @@ class TasklistFormsTest extends HttpTest {
                         "workspace", draft.workspace(), "channelName", draft.channelName(),
                         "partnerOrganisation", draft.partnerOrganisation(), "partnerContactName", draft.partnerContactName(),
                         "partnerContactEmail", draft.partnerContactEmail(), "projectName", draft.projectName(),
-                        "endDate", draft.endDate().toString(), "purpose", draft.purpose(),
-                        "requester", "alice")));
+                        "endDate", draft.endDate().toString(), "purpose", draft.purpose())));
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
         String id = started.getBody().get("businessKey").asText();
         AccessRequest request = requests.get(id);
