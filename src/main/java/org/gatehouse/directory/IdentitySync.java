@@ -6,7 +6,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.gatehouse.platform.GatehouseEngineCalls;
+import org.gatehouse.platform.TrustedCalls;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * user with exactly the groups the directory gives them; an inactive one is no user at all, so their access ends at
  * once while their history (which names them) stays. Running it twice changes nothing.
  *
- * <p>A sync rather than an identity provider plugin: Camunda's own store keeps credentials, login throttling and the
- * Admin webapp working, and people who never log in still get a user id that tasks and history can name.
+ * <p>A sync rather than an identity provider plugin: Camunda's own store keeps credentials and the Admin webapp
+ * working, and people who never log in still get a user id that tasks and history can name. What the sync writes is
+ * the directory's: {@code IdentityGuard} refuses anyone else's change to it ({@link DirectoryIdentityOwner}).
  */
 @Component
-@GatehouseEngineCalls
 class IdentitySync {
 
     private final IdentityService identity;
@@ -27,7 +27,12 @@ class IdentitySync {
         this.identity = identity;
     }
 
+    /** Gatehouse's own identity calls: the only ones {@code IdentityGuard} lets change what the directory owns. */
     void sync(Person person, Set<String> groups) {
+        TrustedCalls.run(() -> apply(person, groups));
+    }
+
+    private void apply(Person person, Set<String> groups) {
         User user = identity.createUserQuery().userId(person.id()).singleResult();
         if (!person.active() || person.kind() == Person.Kind.CONTACT) {
             if (user != null) {
@@ -58,12 +63,16 @@ class IdentitySync {
 
     private void ensureGroup(String groupId) {
         if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-            defineGroup(groupId, groupId);
+            saveGroup(groupId, groupId);
         }
     }
 
     /** Creates the group, or renames it: a team's group carries the team's name in the webapps. */
     void defineGroup(String groupId, String name) {
+        TrustedCalls.run(() -> saveGroup(groupId, name));
+    }
+
+    private void saveGroup(String groupId, String name) {
         Group group = identity.createGroupQuery().groupId(groupId).singleResult();
         if (group == null) {
             group = identity.newGroup(groupId);

@@ -85,6 +85,11 @@ class PersonRepository {
                 + "order by id").param(groupId).query(Person.class).list();
     }
 
+    /** Whether anyone, active or not, holds {@code groupId}. */
+    boolean isRole(String groupId) {
+        return jdbc.sql("select count(*) from person_role where group_id = ?").param(groupId).query(Long.class).single() > 0;
+    }
+
     boolean grant(String personId, String groupId, String grantedBy, LocalDateTime now) {
         if (roles(personId).contains(groupId)) {
             return false;

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The groups of DESIGN.md and what each may do in the engine, set at every start and kept: a right removed by hand
- * comes back, and a new right reaches existing installations. Tasks need no grant here: the engine grants a task to
- * its assignee and candidate groups as they are set.
+ * comes back, and a new right reaches existing installations (a user's own account included: they read it, nothing
+ * more). Tasks need no grant here: the engine grants a task to its assignee and candidate groups as they are set.
  */
 @Component
 @Order(1)
@@ -111,6 +111,19 @@ public class AuthorizationSetup implements ApplicationRunner {
             grant(new Grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
         }
         GRANTS.forEach(this::grant);
+        narrowOwnAccounts();
+    }
+
+    /**
+     * Users created before {@link IdentityGuard} hold every right on their own account, as the engine grants by
+     * default; they keep reading it and lose the rest.
+     */
+    private void narrowOwnAccounts() {
+        authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.USER).list()
+                .stream().filter(IdentityGuard::isWiderOwnAccountRight).forEach(authorization -> {
+                    IdentityGuard.narrowToOwnAccount(authorization);
+                    authorizations.saveAuthorization(authorization);
+                });
     }
 
     private void ensureGroup(String id) {

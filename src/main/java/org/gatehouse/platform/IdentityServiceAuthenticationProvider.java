@@ -12,8 +12,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks API credentials against the same identity store as the webapps; the engine counts failed attempts and
- * locks an account that keeps failing. Groups become authorities.
+ * Checks API credentials against the same identity store as the webapps; failed attempts are throttled per client in
+ * front of it ({@link LoginThrottle}), not by locking the account. Groups become authorities.
  */
 @Component
 class IdentityServiceAuthenticationProvider implements AuthenticationProvider {

@@ -25,6 +25,7 @@ class EmployeeImportApiTest extends HttpTest {
 
     @Autowired JdbcClient jdbc;
     @Autowired IdentityService identity;
+    @Autowired ExpertFixtures experts;
 
     @Test
     void twoThousandEmployeesWithBadRowsAreRefusedByLineThenImportedOnceCorrected() {
@@ -112,9 +113,7 @@ class EmployeeImportApiTest extends HttpTest {
     void aDeactivatedPersonLosesAccessAtOnceAndKeepsTheirHistory() {
         String id = "d" + BATCH.incrementAndGet();
         upload(HEADER + "\n" + id + ",Dee,Active," + id + "@acme.example,,,,,,active\n", "text/csv");
-        var user = identity.createUserQuery().userId(id).singleResult();
-        user.setPassword(id);
-        identity.saveUser(user);
+        experts.setPassword(id);
         assertThat(api.as(id).get("/api/sharing-policy").getStatusCode()).isEqualTo(HttpStatus.OK);
 
         assertThat(api.as("admin").post("/api/directory/people/" + id + "/deactivate", null).getStatusCode())
