@@ -28,6 +28,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.gatehouse.access.AccessRequestProcess;
 import org.gatehouse.directory.ExpertOnboardingProcess;
 import org.gatehouse.platform.AuthorizationSetup;
+import org.gatehouse.platform.ModelBeans;
 import org.gatehouse.intake.IntakeNoticeProcess;
 import org.gatehouse.tickets.ApprovalProcess;
 import org.gatehouse.tickets.TicketProcess;
@@ -42,6 +43,7 @@ class ProcessCatalogueTest {
     private static final Pattern ROW = Pattern.compile("^\\| ([a-z ]+) \\| `([^`]+)` \\|", Pattern.MULTILINE);
 
     @Autowired ProcessEngine engine;
+    @Autowired ModelBeans modelBeans;
 
     Map<String, Set<String>> documented;
     Set<BpmnModelInstance> models;
@@ -88,6 +90,30 @@ class ProcessCatalogueTest {
         formDefinitions().forEach(form -> form.path("components").findValuesAsText("key").forEach(formKeys::add));
         assertThat(known).containsAll(formKeys);
         assertThat(documented.get("variable")).isEqualTo(known);
+    }
+
+    /** The README's Beans table is exactly what models may name, and Gatehouse's own models name only those. */
+    @Test
+    void beansAreTheCatalogues() throws IOException, IllegalAccessException {
+        String readme = Files.readString(Path.of("bpmn", "README.md"));
+        String section = readme.substring(readme.indexOf("\n## Beans\n"));
+        section = section.substring(0, section.indexOf("\n## ", 1));
+        Set<String> listed = new TreeSet<>();
+        Matcher bean = Pattern.compile("^\\| `([a-zA-Z]+)` \\|", Pattern.MULTILINE).matcher(section);
+        while (bean.find()) {
+            listed.add(bean.group(1));
+        }
+        assertThat(listed).isEqualTo(new TreeSet<>(modelBeans.names()));
+        Pattern named = Pattern.compile("\\$\\{([a-zA-Z]+)[.}]");
+        Set<String> used = new TreeSet<>();
+        for (BpmnModelInstance model : models) {
+            Matcher use = named.matcher(org.camunda.bpm.model.bpmn.Bpmn.convertToString(model));
+            while (use.find()) {
+                used.add(use.group(1));
+            }
+        }
+        used.removeAll(processVariables());
+        assertThat(listed).containsAll(used);
     }
 
     @Test

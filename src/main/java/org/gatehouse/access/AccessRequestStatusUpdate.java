@@ -1,12 +1,14 @@
 package org.gatehouse.access;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.gatehouse.platform.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
  * Called from execution listeners in the BPMN, e.g. {@code ${accessRequestStatus.set(execution, 'REJECTED',
  * rejectionReason)}}, so that the status each step means is visible in the model where process owners change it.
  */
+@CalledFromModels
 @Component("accessRequestStatus")
 public class AccessRequestStatusUpdate {
 

@@ -4,12 +4,14 @@ import static org.gatehouse.directory.ExpertOnboardingProcess.DECLINE_REASON;
 import static org.gatehouse.platform.ProcessVariables.string;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.gatehouse.platform.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
  * Called from the end events' listeners, {@code ${expertInvitationStatus.close(execution, 'DECLINED')}}, so that what
  * each end means is visible in the model.
  */
+@CalledFromModels
 @Component("expertInvitationStatus")
 public class ExpertInvitationStatusUpdate {
 

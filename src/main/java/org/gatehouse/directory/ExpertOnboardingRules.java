@@ -1,0 +1,26 @@
+package org.gatehouse.directory;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.gatehouse.platform.FourEyes;
+import org.gatehouse.platform.ProcessRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code expert-onboarding}: only the invitee accepts; the expert or admin who invited them cannot accept in their
+ * place, not even as an admin in Tasklist (four eyes).
+ */
+@Component
+class ExpertOnboardingRules implements ProcessRules {
+
+    @Override
+    public String processKey() {
+        return ExpertOnboardingProcess.KEY;
+    }
+
+    @Override
+    public Map<String, TaskListener> fourEyesTasks() {
+        return Map.of(ExpertOnboardingProcess.TASK_ACCEPT, FourEyes.keepingOff(ExpertOnboardingProcess.INVITED_BY));
+    }
+}

@@ -1,0 +1,114 @@
+package org.gatehouse.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * A deployment cannot run arbitrary code. Every new deployment, Gatehouse's own at start-up included, is checked
+ * before the engine reads it ({@link ModelCheck}: a refusal is a {@link ParseException}, which the REST API answers
+ * with 400 and the element named); expressions see only the catalogue's beans and never the engine or reflection
+ * ({@link GuardedExpressionManager}); and each four-eyes task that a feature declares in {@link ProcessRules} gets its
+ * listener from the platform, built in (it runs even when custom listeners are skipped), so no model can drop it.
+ */
+@Component
+class DeploymentGuard extends AbstractProcessEnginePlugin {
+
+    private final ApplicationContext context;
+    private final ModelBeans beans;
+    private final ObjectProvider<ProcessRules> rules;
+
+    DeploymentGuard(ApplicationContext context, ModelBeans beans, ObjectProvider<ProcessRules> rules) {
+        this.context = context;
+        this.beans = beans;
+        this.rules = rules;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        Map<Object, Object> engineBeans = beans.forEngine();
+        configuration.setBeans(engineBeans);
+        configuration.setExpressionManager(new GuardedExpressionManager(context, engineBeans));
+        configuration.setCustomPreDeployers(append(configuration.getCustomPreDeployers(), (Deployer) this::check));
+        configuration.setCustomPostBPMNParseListeners(append(configuration.getCustomPostBPMNParseListeners(),
+                (BpmnParseListener) new FourEyesListeners()));
+    }
+
+    /**
+     * Only new deployments: one read back into the engine's cache was checked when it was made, or predates the
+     * checks, and its running instances must go on.
+     */
+    private void check(DeploymentEntity deployment) {
+        if (!deployment.isNew() || deployment.getResources() == null) {
+            return;
+        }
+        var modelCheck = new ModelCheck(new ExpressionAllowlist(beans.names(), beans::isOtherBean));
+        for (ResourceEntity resource : deployment.getResources().values()) {
+            var refusals = modelCheck.check(resource.getName(), resource.getBytes());
+            if (!refusals.isEmpty()) {
+                throw new ParseException("Gatehouse refuses " + resource.getName() + ": " + refusals.stream()
+                        .map(ModelCheck.Refusal::getMessage).collect(Collectors.joining("; ")),
+                        resource.getName(), List.copyOf(refusals), List.of());
+            }
+        }
+    }
+
+    private Map<String, Map<String, TaskListener>> fourEyesTasks() {
+        return rules.orderedStream().collect(Collectors.toMap(ProcessRules::processKey, ProcessRules::fourEyesTasks));
+    }
+
+    /** Adds the four-eyes listeners, and refuses a model of a Gatehouse process that lost a four-eyes task. */
+    private final class FourEyesListeners extends AbstractBpmnParseListener {
+
+        @Override
+        public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            if (!(activity.getProcessDefinition() instanceof ProcessDefinitionEntity process)) {
+                return;
+            }
+            var listener = fourEyesTasks().getOrDefault(process.getKey(), Map.of()).get(activity.getId());
+            if (listener != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+                userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+            }
+        }
+
+        @Override
+        public void parseRootElement(Element root, List<ProcessDefinitionEntity> processes) {
+            var tasks = fourEyesTasks();
+            for (ProcessDefinitionEntity process : processes) {
+                for (String task : tasks.getOrDefault(process.getKey(), Map.of()).keySet()) {
+                    ActivityImpl activity = process.findActivity(task);
+                    if (activity == null || !(activity.getActivityBehavior() instanceof UserTaskActivityBehavior)) {
+                        throw new BpmnParseException("Process '" + process.getKey() + "' must keep its four-eyes "
+                                + "user task '" + task + "'", root);
+                    }
+                }
+            }
+        }
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> all = list == null ? new ArrayList<>() : new ArrayList<>(list);
+        all.add(item);
+        return all;
+    }
+}

@@ -1,0 +1,26 @@
+package org.gatehouse.tickets;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.gatehouse.platform.FourEyes;
+import org.gatehouse.platform.ProcessRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code approval}: the expert who asks never answers, not even as an admin in Tasklist (four eyes); the register step
+ * already refuses them as the approver.
+ */
+@Component
+class ApprovalRules implements ProcessRules {
+
+    @Override
+    public String processKey() {
+        return ApprovalProcess.KEY;
+    }
+
+    @Override
+    public Map<String, TaskListener> fourEyesTasks() {
+        return Map.of(ApprovalProcess.TASK_APPROVE, FourEyes.keepingOff(ApprovalProcess.REQUESTED_BY));
+    }
+}
