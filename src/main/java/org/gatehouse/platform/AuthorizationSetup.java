@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.gatehouse.directory.ExpertOnboardingProcess;
 import org.gatehouse.directory.RoleService;
 import org.gatehouse.tickets.ApprovalProcess;
@@ -56,12 +57,13 @@ public class AuthorizationSetup implements ApplicationRunner {
             new Grant(RoleService.REQUESTERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE),
             // workspace admins and legal work their tasks in Tasklist
             new Grant(RoleService.WORKSPACE_ADMINS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-            // READ_INSTANCE: Tasklist's filter columns show the request's variables (project, partner, requester)
+            // READ_INSTANCE(_VARIABLE): Tasklist's filter columns show the request's variables (project, partner,
+            // requester)
             new Grant(RoleService.WORKSPACE_ADMINS, Resources.PROCESS_DEFINITION, ACCESS_PROCESS, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE),
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE),
             new Grant(RoleService.LEGAL, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(RoleService.LEGAL, Resources.PROCESS_DEFINITION, ACCESS_PROCESS, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE),
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE),
             new Grant(RoleService.EXPERTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             // experts name further experts (C6), also from Tasklist's start form; a team's tasks reach its members
             // through their candidate group team-<slug>, which the engine grants as it is set
@@ -77,16 +79,18 @@ public class AuthorizationSetup implements ApplicationRunner {
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
             new Grant(RoleService.REQUESTERS, Resources.PROCESS_DEFINITION, ApprovalProcess.KEY,
                     ProcessDefinitionPermissions.READ),
-            // experts work tickets in Tasklist (form, diagram, the ticket's variables); an approver answering an
-            // approval asked on a ticket moves the ticket's process on, which reads its definition
+            // experts work tickets in Tasklist (form, diagram); a ticket's variables only through its tasks, which
+            // the engine lets their team (or the triaging experts) read: no READ_INSTANCE_VARIABLE. An approver
+            // answering an approval asked on a ticket moves the ticket's process on, which reads its definition
             new Grant(RoleService.EXPERTS, Resources.PROCESS_DEFINITION, TicketProcess.KEY,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE),
             new Grant(RoleService.REQUESTERS, Resources.PROCESS_DEFINITION, TicketProcess.KEY,
                     ProcessDefinitionPermissions.READ),
-            // auditors read history and the models it refers to, and nothing else
+            // auditors read history and the models it refers to, and nothing else; history keeps no private value
+            // (PrivateHistory), so its variables are theirs to read
             new Grant(RoleService.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
-            new Grant(RoleService.AUDITORS, Resources.PROCESS_DEFINITION, ANY,
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY),
+            new Grant(RoleService.AUDITORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE),
             new Grant(RoleService.AUDITORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
             new Grant(RoleService.AUDITORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
             new Grant(RoleService.AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ),
@@ -97,7 +101,8 @@ public class AuthorizationSetup implements ApplicationRunner {
             new Grant(RoleService.PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(RoleService.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE),
             new Grant(RoleService.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.SUSPEND),
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+                    ProcessDefinitionPermissions.SUSPEND),
             new Grant(RoleService.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
             new Grant(RoleService.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
 
@@ -112,6 +117,7 @@ public class AuthorizationSetup implements ApplicationRunner {
         }
         GRANTS.forEach(this::grant);
         narrowOwnAccounts();
+        letTaskWorkersReadVariables();
     }
 
     /**
@@ -122,6 +128,20 @@ public class AuthorizationSetup implements ApplicationRunner {
         authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.USER).list()
                 .stream().filter(IdentityGuard::isWiderOwnAccountRight).forEach(authorization -> {
                     IdentityGuard.narrowToOwnAccount(authorization);
+                    authorizations.saveAuthorization(authorization);
+                });
+    }
+
+    /**
+     * Variables take their own permission ({@code enforceSpecificVariablePermission}): the engine grants READ_VARIABLE
+     * with every new task to whoever may work it, and tasks made before that setting get it here.
+     */
+    private void letTaskWorkersReadVariables() {
+        authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.TASK)
+                .hasPermission(TaskPermissions.UPDATE).list().stream()
+                .filter(authorization -> !authorization.isPermissionGranted(TaskPermissions.READ_VARIABLE))
+                .forEach(authorization -> {
+                    authorization.addPermission(TaskPermissions.READ_VARIABLE);
                     authorizations.saveAuthorization(authorization);
                 });
     }

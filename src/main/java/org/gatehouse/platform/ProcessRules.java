@@ -1,6 +1,7 @@
 package org.gatehouse.platform;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
 
@@ -19,5 +20,14 @@ public interface ProcessRules {
      */
     default Map<String, TaskListener> fourEyesTasks() {
         return Map.of();
+    }
+
+    /**
+     * The variables whose values are the people's own words or data (message text, notes, profiles): the engine's
+     * history keeps that they were set and changed, never their values, and a decision input that reads one is kept
+     * without its value too.
+     */
+    default Set<String> privateVariables() {
+        return Set.of();
     }
 }

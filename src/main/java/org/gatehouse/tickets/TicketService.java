@@ -402,7 +402,7 @@ public class TicketService {
         List<TicketMessage> messages = conversation.messages(id);
         List<String> shown = new ArrayList<>();
         int length = 0;
-        // the newest messages that fit; the variable is rewritten (and kept in history) at every message
+        // the newest messages that fit; the variable is rewritten at every message (its history keeps no value)
         for (int i = messages.size() - 1; i >= 0; i--) {
             TicketMessage m = messages.get(i);
             String entry = m.createdAt().withNano(0) + " " + (m.authorName() == null ? m.author() : m.authorName())

@@ -7,9 +7,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The handling task: when it is created its form gets the conversation and the requester's permitted attributes
- * (C2); when an expert claims it (in Tasklist or over the API) the ticket records who holds it, and the task goes
- * back to them when the ticket comes back from the requester.
+ * The ticket's tasks. When one is created it holds the ticket's reference and subject itself: Tasklist's list shows
+ * a task's own variables to whoever may work it, and nobody reads the process's variables (they take a permission
+ * that no role but admins holds). The handling task's form also gets the conversation and the requester's permitted
+ * attributes (C2); when an expert claims it (in Tasklist or over the API) the ticket records who holds it, and the
+ * task goes back to them when the ticket comes back from the requester.
  */
 @Component("ticketTask")
 class TicketTaskListener implements TaskListener {
@@ -24,9 +26,13 @@ class TicketTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         long id = (Long) task.getVariable(TICKET_ID);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            HandlingForm form = tickets.handlingForm(id);
-            task.setVariable(CONVERSATION, form.conversation());
-            task.setVariable(REQUESTER_PROFILE, form.requester());
+            task.setVariableLocal(REFERENCE, task.getVariable(REFERENCE));
+            task.setVariableLocal(SUBJECT, task.getVariable(SUBJECT));
+            if (TASK_HANDLE.equals(task.getTaskDefinitionKey())) {
+                HandlingForm form = tickets.handlingForm(id);
+                task.setVariable(CONVERSATION, form.conversation());
+                task.setVariable(REQUESTER_PROFILE, form.requester());
+            }
         } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             tickets.assigned(id, task.getAssignee());
             task.setVariable(ASSIGNEE, task.getAssignee());
