@@ -158,6 +158,19 @@ class SideDoorTest extends HttpTest {
         String id = filed.getBody().get("id").asText();
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
                 .singleResult().getStartUserId()).isEqualTo("alice");
+
+        var ticket = api.as("alice").post("/api/tickets", Map.of("subject", "Payslip", "body", "My payslip is wrong",
+                "category", "hr"));
+        assertThat(ticket.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long ticketId = ticket.getBody().get("id").asLong();
+        assertThat(api.as("hana").post("/api/tickets/" + ticketId + "/resolve", Map.of("body", "Fixed")).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        var completion = engine.getHistoryService().createUserOperationLogQuery()
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).entityType("Task").list().stream()
+                .filter(entry -> Long.toString(ticketId).equals(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                        .processInstanceId(entry.getProcessInstanceId()).singleResult().getBusinessKey()))
+                .toList();
+        assertThat(completion).extracting(UserOperationLogEntry::getUserId).containsOnly("hana").isNotEmpty();
     }
 
     private String status(String requestId, String user) {
