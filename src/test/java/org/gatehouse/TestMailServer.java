@@ -36,10 +36,10 @@ public class TestMailServer implements ApplicationContextInitializer<Configurabl
     public void initialize(ConfigurableApplicationContext context) {
         GreenMail mail = server();
         TestPropertyValues.of(
-                "spring.mail.host=localhost",
-                "spring.mail.port=" + mail.getSmtp().getPort(),
-                "spring.mail.username=",
-                "spring.mail.password=",
+                "gatehouse.mail.smtp.host=localhost",
+                "gatehouse.mail.smtp.port=" + mail.getSmtp().getPort(),
+                "gatehouse.mail.smtp.username=",
+                "gatehouse.mail.smtp.password=",
                 "spring.mail.properties.mail.smtp.auth=false",
                 "spring.mail.properties.mail.smtp.starttls.enable=false",
                 "spring.mail.properties.mail.smtp.starttls.required=false",
