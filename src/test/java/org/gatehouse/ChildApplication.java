@@ -1,9 +1,11 @@
 package org.gatehouse;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,10 +16,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -31,6 +35,14 @@ public final class ChildApplication implements AutoCloseable {
 
     /** The settings an operator's shell might carry into the child; it gets only what the test names. */
     private static final List<String> INHERITED_PREFIXES = List.of("GATEHOUSE_", "SPRING_", "CAMUNDA_", "SERVER_");
+
+    private static final String PROCESS_TEST_COVERAGE =
+            "org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration";
+    /** The test classpath without the test classes: the child is the application, not its tests' fixtures. */
+    private static final String APPLICATION_CLASSPATH = Arrays.stream(System.getProperty("java.class.path")
+                    .split(File.pathSeparator))
+            .filter(entry -> !Path.of(entry).toAbsolutePath().equals(testClasses()))
+            .collect(Collectors.joining(File.pathSeparator));
 
     private final Path directory;
     private final Map<String, String> environment;
@@ -74,8 +86,10 @@ public final class ChildApplication implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // start-up time is most of these tests on two cores; the C2 compiler would not pay back
                 "-XX:TieredStopAtLevel=1", "-Xmx768m",
-                "-cp", System.getProperty("java.class.path"), GatehouseApplication.class.getName(),
-                "--server.port=" + port));
+                "-cp", APPLICATION_CLASSPATH, GatehouseApplication.class.getName(),
+                "--server.port=" + port,
+                // a test library's auto-configuration, which fails outside a test
+                "--spring.autoconfigure.exclude=" + PROCESS_TEST_COVERAGE));
         command.addAll(arguments);
         var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -159,6 +173,14 @@ public final class ChildApplication implements AutoCloseable {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static Path testClasses() {
+        try {
+            return Path.of(ChildApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() {
