@@ -54,7 +54,8 @@ class MissingSettingFailureAnalyzer implements FailureAnalyzer, Ordered {
             unset.putIfAbsent(unresolved.getPlaceholder(), null);
         }
         List<String> lines = new ArrayList<>();
-        unset.forEach((variable, property) -> lines.add(variable + " is not set" + (property == null ? "" : " (" + property + ")")));
+        unset.forEach((variable, property) -> lines.add(variable + " is not set"
+                + (property == null ? "" : " (" + property + ")")));
         BindValidationException invalid = cause(failure, BindValidationException.class);
         if (invalid != null) {
             ValidationErrors errors = invalid.getValidationErrors();
