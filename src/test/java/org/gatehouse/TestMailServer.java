@@ -45,6 +45,7 @@ public class TestMailServer implements ApplicationContextInitializer<Configurabl
                 "spring.mail.properties.mail.smtp.starttls.required=false",
                 "gatehouse.mail.enabled=false",
                 "gatehouse.mail.address=" + COMPANY_ADDRESS,
+                "gatehouse.mail.company-domains=acme.example",
                 "gatehouse.mail.imap.host=localhost",
                 "gatehouse.mail.imap.port=" + mail.getImap().getPort(),
                 "gatehouse.mail.imap.ssl=false",
