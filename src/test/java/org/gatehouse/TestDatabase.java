@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -22,6 +23,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     static final String SERVER = System.getProperty("gatehouse.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
     static final String PREFIX = "gatehouse_test_";
     static final String USER = System.getProperty("gatehouse.test.postgres-user", "postgres");
+    private static final AtomicInteger CREATED = new AtomicInteger();
 
     public static boolean postgres() {
         return "postgres".equals(System.getProperty("gatehouse.test.database"));
@@ -32,26 +34,30 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         if (!postgres()) {
             return;
         }
-        dropDatabasesOfEndedRuns();
-        String database = PREFIX + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
-        execute("create database " + database);
-        // the production profile, fed as an operator would feed it
+        // the production profile, fed as an operator would feed it; TestMailServer names the suite's mail server
         context.getEnvironment().addActiveProfile("postgres");
         TestPropertyValues.of(
-                "GATEHOUSE_DB_URL=" + SERVER + database,
+                "GATEHOUSE_DB_URL=" + create(),
                 "GATEHOUSE_DB_USER=" + USER,
                 "GATEHOUSE_DB_PASSWORD=",
                 "GATEHOUSE_INVITATION_SECRET=test-secret-of-at-least-thirty-two-chars",
-                // a mailbox nobody reads: the suite does not poll it
                 "GATEHOUSE_MAIL_ENABLED=false",
-                "GATEHOUSE_MAIL_ADDRESS=help@acme.example",
-                "GATEHOUSE_MAIL_COMPANY_DOMAINS=acme.example",
-                "GATEHOUSE_MAIL_IMAP_HOST=localhost",
-                "GATEHOUSE_MAIL_IMAP_USERNAME=help@acme.example",
-                "GATEHOUSE_MAIL_IMAP_PASSWORD=demo",
-                "GATEHOUSE_MAIL_SMTP_HOST=localhost",
                 // the tests talk plain HTTP, where a Secure session cookie would never come back
                 "server.servlet.session.cookie.secure=false").applyTo(context);
+    }
+
+    /** A fresh, empty database on the server, named after this JVM; its JDBC URL. */
+    public static String create() {
+        dropDatabasesOfEndedRuns();
+        String database = PREFIX + ProcessHandle.current().pid() + "_" + System.currentTimeMillis() + "_"
+                + CREATED.incrementAndGet();
+        execute("create database " + database);
+        return SERVER + database;
+    }
+
+    /** Drops a database {@link #create()} made, once nothing uses it any more. */
+    public static void drop(String url) {
+        execute("drop database if exists " + url.substring(SERVER.length()) + " with (force)");
     }
 
     private static void dropDatabasesOfEndedRuns() {

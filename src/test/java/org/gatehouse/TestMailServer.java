@@ -36,15 +36,16 @@ public class TestMailServer implements ApplicationContextInitializer<Configurabl
     public void initialize(ConfigurableApplicationContext context) {
         GreenMail mail = server();
         TestPropertyValues.of(
-                "spring.mail.host=localhost",
-                "spring.mail.port=" + mail.getSmtp().getPort(),
-                "spring.mail.username=",
-                "spring.mail.password=",
+                "gatehouse.mail.smtp.host=localhost",
+                "gatehouse.mail.smtp.port=" + mail.getSmtp().getPort(),
+                "gatehouse.mail.smtp.username=",
+                "gatehouse.mail.smtp.password=",
                 "spring.mail.properties.mail.smtp.auth=false",
                 "spring.mail.properties.mail.smtp.starttls.enable=false",
                 "spring.mail.properties.mail.smtp.starttls.required=false",
                 "gatehouse.mail.enabled=false",
                 "gatehouse.mail.address=" + COMPANY_ADDRESS,
+                "gatehouse.mail.company-domains=acme.example",
                 "gatehouse.mail.imap.host=localhost",
                 "gatehouse.mail.imap.port=" + mail.getImap().getPort(),
                 "gatehouse.mail.imap.ssl=false",

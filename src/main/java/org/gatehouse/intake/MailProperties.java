@@ -1,13 +1,20 @@
 package org.gatehouse.intake;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,7 +22,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The company mailbox requesters write to (C3, C10). Sending goes through Spring's {@code spring.mail.*}.
+ * The company mailbox requesters write to (C3, C10), and the server Gatehouse sends through (application.yaml hands
+ * {@code smtp} to Spring's {@code spring.mail.*}). The mailbox, its domains and both servers are required only while
+ * mail is on, so that a set-up without mail needs no mail settings.
  *
  * @param enabled           whether Gatehouse reads the mailbox
  * @param address           the mailbox's address, also the From of everything Gatehouse sends
@@ -24,29 +33,89 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessageSize    a bigger raw message is refused as a whole
  * @param maxAttachmentSize a bigger attachment is listed as refused
  * @param imap              where the mailbox is read
+ * @param smtp              where mail is sent
  */
 @Validated
+@MailProperties.CompleteWhenEnabled
 @ConfigurationProperties("gatehouse.mail")
 public record MailProperties(
         boolean enabled,
-        @NotBlank String address,
+        String address,
         String displayName,
-        @NotEmpty List<@NotBlank String> companyDomains,
+        List<@NotBlank String> companyDomains,
         @NotNull DataSize maxMessageSize,
         @NotNull DataSize maxAttachmentSize,
-        @Valid @NotNull Imap imap) {
+        @Valid @NotNull Imap imap,
+        @Valid @NotNull Smtp smtp) {
 
     /**
      * @param folder       the folder read, usually {@code INBOX}
      * @param pollInterval how often the mailbox is read
      */
     public record Imap(
-            @NotBlank String host,
+            String host,
             @Min(1) @Max(65535) int port,
-            @NotBlank String username,
-            @NotNull String password,
+            String username,
+            String password,
             boolean ssl,
             @NotBlank String folder,
             @NotNull Duration pollInterval) {
+    }
+
+    /** @param username by default the mailbox's own account; optional, like {@code password} */
+    public record Smtp(String host, @Min(1) @Max(65535) int port, String username, String password) {
+    }
+
+    /** While mail is on: the mailbox's address, its domains, and the hosts and account that reach it. */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = CompleteWhenEnabledValidator.class)
+    public @interface CompleteWhenEnabled {
+
+        String message() default "must be set while mail is on (gatehouse.mail.enabled)";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    public static class CompleteWhenEnabledValidator implements ConstraintValidator<CompleteWhenEnabled, MailProperties> {
+
+        @Override
+        public boolean isValid(MailProperties mail, ConstraintValidatorContext context) {
+            if (mail == null || !mail.enabled()) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            boolean valid = required(set(mail.address()), context, "address");
+            valid &= required(mail.companyDomains() != null && !mail.companyDomains().isEmpty(), context, "companyDomains");
+            if (mail.imap() != null) {
+                valid &= required(set(mail.imap().host()), context, "imap", "host");
+                valid &= required(set(mail.imap().username()), context, "imap", "username");
+                valid &= required(set(mail.imap().password()), context, "imap", "password");
+            }
+            if (mail.smtp() != null) {
+                valid &= required(set(mail.smtp().host()), context, "smtp", "host");
+            }
+            return valid;
+        }
+
+        private static boolean set(String value) {
+            return value != null && !value.isBlank();
+        }
+
+        /** A violation on the property at {@code path} unless it is {@code present}. */
+        private static boolean required(boolean present, ConstraintValidatorContext context, String... path) {
+            if (present) {
+                return true;
+            }
+            var node = context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+                    .addPropertyNode(path[0]);
+            for (int i = 1; i < path.length; i++) {
+                node = node.addPropertyNode(path[i]);
+            }
+            node.addConstraintViolation();
+            return false;
+        }
     }
 }

@@ -181,10 +181,10 @@ class MailTransportTest {
         var imap = good.imap();
         var wrongPassword = new MailProperties(true, ADDRESS, null, good.companyDomains(), good.maxMessageSize(),
                 good.maxAttachmentSize(), new MailProperties.Imap(imap.host(), imap.port(), imap.username(), "wrong",
-                        false, "INBOX", imap.pollInterval()));
+                        false, "INBOX", imap.pollInterval()), good.smtp());
         var noFolder = new MailProperties(true, ADDRESS, null, good.companyDomains(), good.maxMessageSize(),
                 good.maxAttachmentSize(), new MailProperties.Imap(imap.host(), imap.port(), imap.username(), PASSWORD,
-                        false, "Nowhere", imap.pollInterval()));
+                        false, "Nowhere", imap.pollInterval()), good.smtp());
 
         assertThatThrownBy(() -> new ImapMailbox(wrongPassword).fetch(raw -> true))
                 .isInstanceOf(MailboxUnavailableException.class);

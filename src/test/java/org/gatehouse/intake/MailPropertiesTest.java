@@ -1,0 +1,60 @@
+package org.gatehouse.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+/** The mail settings are required while mail is on, and only then. */
+class MailPropertiesTest {
+
+    private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
+    private static final Validator VALIDATOR = FACTORY.getValidator();
+
+    @AfterAll
+    static void close() {
+        FACTORY.close();
+    }
+
+    /** What the postgres profile binds when no mail variable is set. */
+    private static MailProperties unset(boolean enabled) {
+        return new MailProperties(enabled, "", "", List.of(), DataSize.ofMegabytes(10), DataSize.ofMegabytes(5),
+                new MailProperties.Imap("", 993, "", "", true, "INBOX", Duration.ofMinutes(1)),
+                new MailProperties.Smtp("", 587, "", ""));
+    }
+
+    @Test
+    void mailOffNeedsNoMailSettings() {
+        assertThat(VALIDATOR.validate(unset(false))).isEmpty();
+    }
+
+    @Test
+    void mailOnNamesEveryMissingSetting() {
+        assertThat(VALIDATOR.validate(unset(true))).extracting(v -> v.getPropertyPath().toString())
+                .containsExactlyInAnyOrder("address", "companyDomains", "imap.host", "imap.username", "imap.password",
+                        "smtp.host");
+    }
+
+    @Test
+    void mailOnWithEverySettingIsValid() {
+        assertThat(VALIDATOR.validate(MailFixtures.properties())).isEmpty();
+    }
+
+    @Test
+    void theUnconditionalRulesHoldWithMailOff() {
+        var off = unset(false);
+        var badPort = new MailProperties(false, off.address(), off.displayName(), List.of(" "), off.maxMessageSize(),
+                off.maxAttachmentSize(), off.imap(), new MailProperties.Smtp("", 0, "", ""));
+        assertThat(VALIDATOR.validate(badPort)).extracting(ConstraintViolation::getPropertyPath)
+                .map(Object::toString).containsExactlyInAnyOrder("companyDomains[0].<list element>", "smtp.port");
+    }
+}
