@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -131,8 +132,12 @@ public abstract class TasklistBrowserTest {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(form));
     }
 
+    /** Tasklist's list re-renders as it refreshes: an element found a moment ago may be gone, and is found again. */
     protected void click(By element) {
-        click(wait.until(ExpectedConditions.elementToBeClickable(element)));
+        new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(driver -> {
+            click(wait.until(ExpectedConditions.elementToBeClickable(element)));
+            return true;
+        });
     }
 
     /** Clicks in the middle of the viewport: Tasklist's fixed footer covers whatever is scrolled to the bottom edge. */
