@@ -2,6 +2,9 @@ package org.gatehouse.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,13 +12,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.HttpTest;
+import org.gatehouse.TestDatabase;
 import org.gatehouse.channels.ChatDelivery;
 import org.gatehouse.channels.LocalChannelGateway;
+import org.gatehouse.platform.LinkTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The partner's link is the partner's credential: whoever holds it accepts "as the partner". The requester alone
@@ -27,6 +34,8 @@ class PartnerLinkTest extends HttpTest {
 
     @Autowired FlakyChannelGateway gateway;
     @Autowired LocalChannelGateway platform;
+    @Autowired JdbcClient jdbc;
+    @Value("${gatehouse.access.invitation-secret}") String secret;
 
     @AfterEach
     void heal() {
@@ -78,6 +87,23 @@ class PartnerLinkTest extends HttpTest {
         assertThat(api.as("alice").get("/api/access-requests/" + request.id()).getBody().get("inviteUrl").isNull()).isTrue();
         assertThat(bodies(platform.deliveriesTo("alice"))).as("the requester is still told what never to post")
                 .anyMatch(b -> b.contains("Never post")).noneMatch(b -> b.contains(token));
+    }
+
+    @Test
+    void theLinkIsKeyedWithThisInstallationsSecretAndTheOldDemoKeyOpensNothing() throws IOException {
+        AccessRequestView request = awaitingPartner();
+        String token = fixtures.token(request);
+        String invitation = jdbc.sql("select id from invitation where request_id = ?").param(request.id())
+                .query(String.class).single();
+        if (!TestDatabase.postgres()) {
+            assertThat(secret).as("the secret generated for the test installation")
+                    .isEqualTo(Files.readString(Path.of("target/test-secrets/link-secret")));
+        }
+        assertThat(LinkTokens.token(secret, "invitation", invitation)).isEqualTo(token);
+
+        String demoKey = "demo-only-invitation-secret-change-me-0123456789";
+        assertThat(api.get("/invite/" + LinkTokens.token(demoKey, "invitation", invitation)).getStatusCode())
+                .as("a link computed with the key the repository used to ship").isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     /** A request to Globex (NDA on file) after the host admin's approval task and the partner's link are out. */
