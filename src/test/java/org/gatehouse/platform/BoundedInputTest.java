@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.gatehouse.HttpTest;
 import org.gatehouse.access.AccessRequestFixtures;
+import org.gatehouse.directory.ExpertFixtures;
+import org.gatehouse.intake.Mailboxes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +41,8 @@ class BoundedInputTest extends HttpTest {
     private static final int EXCERPT = 16 * 1024;
 
     @Autowired JdbcClient jdbc;
+    @Autowired ExpertFixtures experts;
+    @Autowired Mailboxes mail;
     @LocalServerPort int port;
 
     @Test
@@ -50,7 +54,7 @@ class BoundedInputTest extends HttpTest {
 
         assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("\"status\":413");
         assertThat(inboundOf("dave")).as("the body was never read, so nothing of it is stored").isEqualTo(before);
-        assertThat(longestInboundBody()).isLessThanOrEqualTo(EXCERPT);
+        assertThat(longestRefusedBody()).as("no refused message holds more than its excerpt").isLessThanOrEqualTo(EXCERPT);
     }
 
     @Test
@@ -98,6 +102,38 @@ class BoundedInputTest extends HttpTest {
         assertThat(mine.get("body").asText()).hasSize(EXCERPT).isEqualTo(text.substring(0, EXCERPT));
         assertThat(mine.get("receivedSize").asLong()).isEqualTo(100_000);
         assertThat(mine.get("reason").asText()).isNotBlank();
+    }
+
+    @Test
+    void eMailIsCleanedNotRefusedAndARefusedOneKeepsAnExcerptOfItselfAndItsSize() {
+        String employee = experts.newEmployee();
+        String from = employee + "@acme.example";
+        byte[] spoofed = "Invoice \u202Efdp.exe".getBytes(StandardCharsets.UTF_8);
+        String subject = "=?UTF-8?B?" + Base64.getEncoder().encodeToString(spoofed) + "?=";
+        mail.send(from, "From: " + from, "To: help@acme.example", "Subject: " + subject, "Message-ID: <nul-" + employee
+                + "@acme.example>", "MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8",
+                "Content-Transfer-Encoding: quoted-printable", "", "Nul=00 and escape=1B in my mail");
+        mail.poll();
+        JsonNode tickets = api.as(employee).get("/api/tickets").getBody();
+        assertThat(tickets).hasSize(1);
+        JsonNode ticket = api.as(employee).get("/api/tickets/" + tickets.get(0).get("id").asText()).getBody();
+        assertThat(ticket.get("subject").asText()).isEqualTo("Invoice fdp.exe");
+        assertThat(ticket.get("messages").get(0).get("body").asText()).isEqualTo("Nul and escape in my mail");
+
+        // over gatehouse.mail.max-message-size (2MB in the tests): refused, and only an excerpt of it is kept
+        String tooBig = Base64.getMimeEncoder().encodeToString(new byte[2200 * 1024]);
+        mail.send(from, "From: " + from, "To: help@acme.example", "Subject: Everything", "", tooBig);
+        mail.poll();
+        var kept = jdbc.sql("select raw, body, received_size from inbound_message where status = 'REFUSED' "
+                + "and channel = 'EMAIL' and received_size > 2000000").query((row, n) -> new String[] {row.getString(1),
+                        row.getString(2), row.getString(3)}).list().stream()
+                .filter(r -> new String(Base64.getDecoder().decode(r[0]), StandardCharsets.UTF_8).contains("From: " + from))
+                .toList();
+        assertThat(kept).singleElement().satisfies(r -> {
+            assertThat(r[0].length()).isLessThanOrEqualTo(EXCERPT);
+            assertThat(r[1]).isNull();
+            assertThat(Long.parseLong(r[2])).isGreaterThan(2200L * 1024 * 4 / 3);
+        });
     }
 
     @Test
@@ -186,8 +222,9 @@ class BoundedInputTest extends HttpTest {
         return jdbc.sql("select count(*) from inbound_message where sender = ?").param(sender).query(Long.class).single();
     }
 
-    private long longestInboundBody() {
-        return jdbc.sql("select coalesce(max(length(body)), 0) from inbound_message").query(Long.class).single();
+    private long longestRefusedBody() {
+        return jdbc.sql("select coalesce(max(length(body)), 0) from inbound_message where status = 'REFUSED'")
+                .query(Long.class).single();
     }
 
     private static String ticketJson(String text) {
