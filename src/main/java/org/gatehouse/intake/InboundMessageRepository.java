@@ -14,9 +14,11 @@ class InboundMessageRepository {
             + "ticket_id, received_at, processed_at, processed_by, received_size";
 
     private final JdbcClient jdbc;
+    private final IntakeProperties properties;
 
-    InboundMessageRepository(JdbcClient jdbc) {
+    InboundMessageRepository(JdbcClient jdbc, IntakeProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     void insert(String id, String channel, Inbound m, String raw, LocalDateTime now) {
@@ -37,9 +39,10 @@ class InboundMessageRepository {
 
     /**
      * A refused message keeps its reason, an excerpt of its text and of its raw e-mail (cut at a whole base64 group,
-     * so it still decodes), and the size of the whole, recorded when it was stored.
+     * so it still decodes), and the size of the whole, recorded when it was stored: never the whole.
      */
-    void refused(String id, String reason, int excerpt, LocalDateTime now) {
+    void refused(String id, String reason, LocalDateTime now) {
+        int excerpt = properties.excerptLength();
         jdbc.sql("update inbound_message set status = 'REFUSED', reason = ?, processed_at = ?, "
                         + "body = substring(body from 1 for ?), raw = substring(raw from 1 for ?) where id = ?")
                 .params(Inbound.clip(reason, 1000), now, excerpt, excerpt / 4 * 4, id).update();

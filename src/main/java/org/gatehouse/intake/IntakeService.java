@@ -49,20 +49,17 @@ public class IntakeService {
     private final PersonService people;
     private final RefusalNotices notices;
     private final MailProperties mail;
-    private final IntakeProperties properties;
     private final TransactionTemplate separately;
     private final Clock clock;
 
     IntakeService(InboundMessageRepository inbound, TicketWorkflow workflow, TicketService tickets, PersonService people,
-            RefusalNotices notices, MailProperties mail, IntakeProperties properties, PlatformTransactionManager transactions,
-            Clock clock) {
+            RefusalNotices notices, MailProperties mail, PlatformTransactionManager transactions, Clock clock) {
         this.inbound = inbound;
         this.workflow = workflow;
         this.tickets = tickets;
         this.people = people;
         this.notices = notices;
         this.mail = mail;
-        this.properties = properties;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -89,7 +86,7 @@ public class IntakeService {
 
     /** Records what could not be read out of a stored message. */
     public Outcome refuse(String id, String reason) {
-        separately.executeWithoutResult(s -> refused(id, reason));
+        separately.executeWithoutResult(s -> inbound.refused(id, reason, now()));
         return new Outcome(id, InboundMessage.Status.REFUSED, null, reason);
     }
 
@@ -113,7 +110,7 @@ public class IntakeService {
             return separately.execute(s -> decide(id, message));
         } catch (InvalidInputException | ForbiddenException | NotFoundException e) {
             Outcome refused = separately.execute(s -> {
-                refused(id, e.getMessage());
+                inbound.refused(id, e.getMessage(), now());
                 if (message.channel() == ContactChannel.EMAIL && message.sender() != null) {
                     // a person wrote (machine-made mail never gets here): they are told why, by mail
                     notices.tell(id);
@@ -285,11 +282,6 @@ public class IntakeService {
     private Outcome decided(String id, InboundMessage.Status status, Long ticketId, String reason) {
         inbound.outcome(id, status, reason, ticketId, null, now());
         return new Outcome(id, status, ticketId, reason);
-    }
-
-    /** A refused message keeps an excerpt and the size of the whole, never the whole. */
-    private void refused(String id, String reason) {
-        inbound.refused(id, reason, properties.excerptLength(), now());
     }
 
     private Outcome record(String id, InboundMessage.Status status, Long ticketId, String reason) {
