@@ -16,6 +16,7 @@ public class FlakyChannelGateway implements ChannelGateway {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger messageFailuresLeft = new AtomicInteger();
     private volatile String failingText;
+    private volatile boolean reachesAddresses;
 
     public FlakyChannelGateway(LocalChannelGateway delegate) {
         this.delegate = delegate;
@@ -30,9 +31,15 @@ public class FlakyChannelGateway implements ChannelGateway {
         messageFailuresLeft.set(times);
     }
 
+    /** Acts as a platform that delivers to outside addresses (e-mail, Slack Connect), as the real ones will. */
+    public void reachAddresses(boolean reaches) {
+        reachesAddresses = reaches;
+    }
+
     public void heal() {
         failuresLeft.set(0);
         messageFailuresLeft.set(0);
+        reachesAddresses = false;
     }
 
     @Override
@@ -75,5 +82,10 @@ public class FlakyChannelGateway implements ChannelGateway {
             throw new IllegalStateException("The chat platform is unavailable");
         }
         delegate.sendMessage(recipient, text);
+    }
+
+    @Override
+    public boolean reachesAddresses() {
+        return reachesAddresses || delegate.reachesAddresses();
     }
 }

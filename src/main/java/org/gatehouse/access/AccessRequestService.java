@@ -162,7 +162,7 @@ public class AccessRequestService {
 
     /**
      * A4, A5: the link goes to the partner's contact, as the request for their organisation's approval; the requester
-     * gets it with what must never be posted.
+     * is told what must never be posted, and gets the link only while nothing delivers it to the partner.
      */
     @Transactional
     public void sendInvitation(String id) {
@@ -172,8 +172,10 @@ public class AccessRequestService {
         notifier.notifyAddress(r.partnerContactEmail(), MessageKind.APPROVAL_REQUEST, organisations.host().name()
                 + " invites " + organisations.get(r.partnerId()).name() + " to share #" + r.channelName() + " for the project "
                 + r.projectName() + ". An admin of your organisation can accept or decline here: " + link);
+        String handOn = partnerLinkGoesThroughRequester() ? " Nothing delivers it to the partner here: send them their link, "
+                + link : "";
         notifier.notifyUser(r.requester(), MessageKind.STATUS, "Your request to share #" + r.channelName()
-                + " now waits for an admin on each side. The partner's link: " + link + "\nNever post in a shared channel: "
+                + " now waits for an admin on each side." + handOn + "\nNever post in a shared channel: "
                 + String.join("; ", properties.neverPost()) + ".");
         event(id, SYSTEM, "INVITATION_SENT", r.partnerContactEmail());
     }
@@ -314,7 +316,7 @@ public class AccessRequestService {
         if (!seesAll(viewer) && !r.requester().equals(viewer)) {
             throw new NotFoundException("There is no access request " + id);
         }
-        return toView(r, true);
+        return toView(r, viewer, true);
     }
 
     public List<AccessRequestView> list(AccessRequestStatus status, String partner, String requester, String viewer) {
@@ -324,7 +326,7 @@ public class AccessRequestService {
         if (requester != null && !Objects.equals(requester, onlyRequester)) {
             return List.of();
         }
-        return requests.find(status, partnerId, onlyRequester, MAX_LIST).stream().map(r -> toView(r, false)).toList();
+        return requests.find(status, partnerId, onlyRequester, MAX_LIST).stream().map(r -> toView(r, viewer, false)).toList();
     }
 
     private boolean seesAll(String viewer) {
@@ -332,13 +334,23 @@ public class AccessRequestService {
                 .anyMatch(g -> roles.isMember(viewer, g));
     }
 
-    private AccessRequestView toView(AccessRequest r, boolean withTimeline) {
-        String inviteUrl = r.status() == AccessRequestStatus.AWAITING_APPROVAL ? invitations.openLink(r.id()).orElse(null) : null;
+    /**
+     * The partner's link is the partner's credential (whoever holds it accepts for them): only the requester sees it,
+     * to hand it on, and only while no channel delivers it to the partner; admins, Legal and auditors never do.
+     */
+    private AccessRequestView toView(AccessRequest r, String viewer, boolean withTimeline) {
+        boolean handsOn = r.requester().equals(viewer) && r.status() == AccessRequestStatus.AWAITING_APPROVAL
+                && partnerLinkGoesThroughRequester();
+        String inviteUrl = handsOn ? invitations.openLink(r.id()).orElse(null) : null;
         return new AccessRequestView(r.id(), r.status().name(), r.statusReason(), r.requester(), r.workspaceId(),
                 r.channelName(), r.channelId(), organisations.get(r.partnerId()).name(), r.partnerContactName(),
                 r.partnerContactEmail(), r.projectName(), r.endDate(), r.purpose(), r.hostApprover(),
                 r.partnerApproverName(), r.partnerChannelName(), inviteUrl, properties.neverPost(), r.createdAt(),
                 r.updatedAt(), withTimeline ? requests.events(r.id()) : null);
+    }
+
+    private boolean partnerLinkGoesThroughRequester() {
+        return !notifier.reachesAddresses();
     }
 
     private String requireChannel(AccessRequest r) {

@@ -5,8 +5,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * A request as the API shows it. {@code inviteUrl} is given to the requester and admins while the partner's link is
- * open; {@code neverPost} are the rules of A4.
+ * A request as the API shows it. {@code inviteUrl} is given to the requester alone, while the partner's link is open
+ * and no channel delivers it to the partner; {@code neverPost} are the rules of A4.
  */
 public record AccessRequestView(
         String id,

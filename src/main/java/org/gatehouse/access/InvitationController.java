@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import com.samskivert.mustache.Template;
 
 import org.gatehouse.platform.HtmlPages;
+import org.gatehouse.platform.LinkPage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * page for people, JSON for clients that ask for it.
  */
 @RestController
+@LinkPage
 @RequestMapping("/invite/{token}")
 class InvitationController {
 

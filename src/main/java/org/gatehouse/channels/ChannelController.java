@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.gatehouse.platform.SingleLine;
+
 @RestController
 @RequestMapping("/api/channels")
 class ChannelController {
@@ -52,9 +54,9 @@ class ChannelController {
         return channels.connectedOrganisations();
     }
 
-    record Rename(@NotBlank String name) {
+    record Rename(@NotBlank @SingleLine String name) {
     }
 
-    record NewMember(@NotBlank @Size(max = 200) String member, @NotBlank @Size(max = 64) String organisation) {
+    record NewMember(@NotBlank @Size(max = 200) @SingleLine String member, @NotBlank @Size(max = 64) String organisation) {
     }
 }

@@ -21,4 +21,10 @@ public interface ChannelGateway {
 
     /** A direct message to a member (user id) or an outside address (e-mail). */
     void sendMessage(String recipient, String text);
+
+    /**
+     * Whether a message to an outside address reaches its owner. Where it does not (the local gateway only records
+     * it), a link meant for a partner has to be handed on by the person who asked for it.
+     */
+    boolean reachesAddresses();
 }

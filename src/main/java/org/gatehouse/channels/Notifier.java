@@ -50,6 +50,11 @@ public class Notifier {
         }
     }
 
+    /** Whether {@link #notifyAddress} reaches the address's owner, or only records the message. */
+    public boolean reachesAddresses() {
+        return gateway.reachesAddresses();
+    }
+
     private void dropped(String recipient, MessageKind kind) {
         LOG.info("Not sending a {} message to {}: they came into the directory by an import and hold no working role (C5)",
                 kind, recipient);

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import com.samskivert.mustache.Template;
 
 import org.gatehouse.platform.HtmlPages;
+import org.gatehouse.platform.LinkPage;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * JSON for clients that ask for it. Tasklist's task {@code acceptInvitation} takes the same answer.
  */
 @RestController
+@LinkPage
 @RequestMapping("/expert-invitations/{token}")
 class ExpertInvitationLinkController {
 

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import org.gatehouse.platform.TextInput;
+
 /**
  * Reading the files that directory imports take: CSV with a header, or JSON, parsed by Jackson. Columns are matched
  * to fields without regard to case, spaces, '_' or '-', since every system spells them its own way. A file that
@@ -39,10 +41,14 @@ final class ImportFile {
         }
     }
 
-    /** One row: its line in the file (its position, for JSON) and its values by field name. */
+    /**
+     * One row: its line in the file (its position, for JSON) and its values by field name. Every field of an import
+     * is a one-line value (a name, an address, a title): control and bidirectional characters are cleaned out, an
+     * export is not refused for them.
+     */
     record Row(int line, Map<String, String> values) {
         String get(String field) {
-            String value = values.get(field);
+            String value = TextInput.singleLine(values.get(field));
             return value == null || value.isBlank() ? null : value.trim();
         }
     }

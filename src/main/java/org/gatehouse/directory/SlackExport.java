@@ -7,6 +7,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.gatehouse.platform.TextInput;
+
 /**
  * A Slack {@code users.list} export: the Web API's answer as it comes, {@code {"ok": true, "members": [user, ...]}}
  * (or the bare array of members). Of each user object it reads {@code id}, {@code team_id}, {@code name},
@@ -83,6 +85,6 @@ final class SlackExport {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         boolean empty = value == null || value.isNull() || value.isContainerNode() || value.asText().isBlank();
-        return empty ? null : value.asText().trim();
+        return empty ? null : TextInput.singleLine(value.asText()).trim();
     }
 }

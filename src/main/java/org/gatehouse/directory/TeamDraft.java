@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.gatehouse.platform.SingleLine;
+
 /**
  * A team as an expert creates it ({@code POST /api/teams}, {@code slug} required) or edits it ({@code PUT
  * /api/teams/{slug}}, where {@code slug} may be left out: it names the group and does not change). {@code members}
@@ -21,7 +23,7 @@ public record TeamDraft(
         @Size(max = 59)
         @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by '-'")
         String slug,
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @SingleLine String name,
         @NotBlank
         @Pattern(regexp = "\\d\\d:\\d\\d-\\d\\d:\\d\\d", message = "must be HH:mm-HH:mm, such as 09:00-17:00")
         String businessHours,

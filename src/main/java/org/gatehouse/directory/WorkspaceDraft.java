@@ -4,9 +4,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.gatehouse.platform.SingleLine;
+
 /** A workspace of the host organisation. */
 public record WorkspaceDraft(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by '-'")
         String id,
-        @NotBlank @Size(max = 200) String name) {
+        @NotBlank @Size(max = 200) @SingleLine String name) {
 }

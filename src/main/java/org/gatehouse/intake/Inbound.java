@@ -2,6 +2,7 @@ package org.gatehouse.intake;
 
 import java.util.List;
 
+import org.gatehouse.platform.TextInput;
 import org.gatehouse.tickets.ContactChannel;
 
 /**
@@ -17,12 +18,17 @@ import org.gatehouse.tickets.ContactChannel;
 public record Inbound(ContactChannel channel, String sender, String senderName, String subject, String body,
         String category, String onBehalfOf, String messageId, List<String> thread, String automated, Long ticket) {
 
-    /** What the sender chose is cut to what is stored of it, so an overlong header cannot keep a message out. */
+    /**
+     * What the sender chose is cut to what is stored of it, so an overlong header cannot keep a message out; control
+     * characters are dropped (a message is cleaned, not refused, for them), and the one-line fields lose their
+     * bidirectional overrides.
+     */
     public Inbound {
-        sender = clip(sender, 320);
-        senderName = clip(senderName, 200);
-        subject = clip(subject, 998);
-        messageId = clip(messageId, 998);
+        sender = clip(TextInput.singleLine(sender), 320);
+        senderName = clip(TextInput.singleLine(senderName), 200);
+        subject = clip(TextInput.singleLine(subject), 998);
+        body = TextInput.sanitise(body);
+        messageId = clip(TextInput.singleLine(messageId), 998);
     }
 
     static String clip(String text, int max) {

@@ -4,7 +4,8 @@ import java.time.LocalDateTime;
 
 /**
  * A message as it came in, on any channel, stored before anything else happens to it, and what became of it.
- * {@code raw} holds an e-mail exactly as received (base64), the proof of what arrived.
+ * {@code raw} holds an e-mail exactly as received (base64), the proof of what arrived. {@code receivedSize} is the
+ * size of what arrived (an e-mail's bytes, else the text's characters): of a refused message only an excerpt is kept.
  */
 public record InboundMessage(
         String id,
@@ -19,7 +20,8 @@ public record InboundMessage(
         Long ticketId,
         LocalDateTime receivedAt,
         LocalDateTime processedAt,
-        String processedBy) {
+        String processedBy,
+        Long receivedSize) {
 
     public enum Status {
         /** stored, not handled yet (or handling failed and will be tried again) */

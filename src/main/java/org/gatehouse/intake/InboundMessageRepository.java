@@ -11,21 +11,41 @@ import org.springframework.stereotype.Repository;
 class InboundMessageRepository {
 
     private static final String COLUMNS = "id, channel, sender, sender_name, subject, body, message_id, status, reason, "
-            + "ticket_id, received_at, processed_at, processed_by";
+            + "ticket_id, received_at, processed_at, processed_by, received_size";
 
     private final JdbcClient jdbc;
+    private final IntakeProperties properties;
 
-    InboundMessageRepository(JdbcClient jdbc) {
+    InboundMessageRepository(JdbcClient jdbc, IntakeProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     void insert(String id, String channel, Inbound m, String raw, LocalDateTime now) {
+        String body = m == null ? null : m.body();
+        Long size = raw != null ? Long.valueOf(base64Bytes(raw)) : body == null ? null : Long.valueOf(body.length());
         jdbc.sql("insert into inbound_message (id, channel, sender, sender_name, subject, body, raw, message_id, status, "
-                        + "received_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)")
+                        + "received_at, received_size) values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?)")
                 .params(id, channel, m == null ? null : m.sender(), m == null ? null : m.senderName(),
-                        m == null ? null : m.subject(), m == null ? null : m.body(), raw,
-                        m == null ? null : m.messageId(), now)
+                        m == null ? null : m.subject(), body, raw, m == null ? null : m.messageId(), now, size)
                 .update();
+    }
+
+    /** How many bytes a base64 text encodes. */
+    private static long base64Bytes(String base64) {
+        int padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
+        return base64.length() / 4L * 3 - padding;
+    }
+
+    /**
+     * A refused message keeps its reason, an excerpt of its text and of its raw e-mail (cut at a whole base64 group,
+     * so it still decodes), and the size of the whole, recorded when it was stored: never the whole.
+     */
+    void refused(String id, String reason, LocalDateTime now) {
+        int excerpt = properties.excerptLength();
+        jdbc.sql("update inbound_message set status = 'REFUSED', reason = ?, processed_at = ?, "
+                        + "body = substring(body from 1 for ?), raw = substring(raw from 1 for ?) where id = ?")
+                .params(Inbound.clip(reason, 1000), now, excerpt, excerpt / 4 * 4, id).update();
     }
 
     /** What the parser read out of a stored raw message. */

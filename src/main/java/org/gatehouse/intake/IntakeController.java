@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.SingleLine;
 import org.gatehouse.tickets.TicketService;
 import org.gatehouse.tickets.TicketView;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +35,7 @@ class IntakeController {
     }
 
     /** Lengths are checked by the intake, after the message is stored: a refused message is kept too. */
-    record NewRequest(String subject, String body, String category, String onBehalfOf) {
+    record NewRequest(@SingleLine String subject, String body, String category, String onBehalfOf) {
     }
 
     @PostMapping("/api/tickets")

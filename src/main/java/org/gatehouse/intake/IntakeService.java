@@ -91,7 +91,8 @@ public class IntakeService {
 
     /** Records what could not be read out of a stored message. */
     public Outcome refuse(String id, String reason) {
-        return record(id, InboundMessage.Status.REFUSED, null, reason);
+        separately.executeWithoutResult(s -> inbound.refused(id, reason, now()));
+        return new Outcome(id, InboundMessage.Status.REFUSED, null, reason);
     }
 
     /** Handles a stored message, as the channel read it; a refusal is recorded and returned, not thrown. */
@@ -114,7 +115,7 @@ public class IntakeService {
             return separately.execute(s -> decide(id, message));
         } catch (InvalidInputException | ForbiddenException | NotFoundException e) {
             Outcome refused = separately.execute(s -> {
-                inbound.outcome(id, InboundMessage.Status.REFUSED, e.getMessage(), null, null, now());
+                inbound.refused(id, e.getMessage(), now());
                 if (message.channel() == ContactChannel.EMAIL && message.sender() != null) {
                     // a person wrote (machine-made mail never gets here): they are told why, by mail
                     notices.tell(id);

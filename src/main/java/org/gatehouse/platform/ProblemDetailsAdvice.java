@@ -1,11 +1,14 @@
 package org.gatehouse.platform;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,11 +16,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -68,15 +74,52 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof TextInput.RefusedText refused) {
+            return ResponseEntity.badRequest().body(fieldProblem(HttpStatus.BAD_REQUEST, "The request has invalid fields",
+                    List.of(fieldError(field(refused.getPath()), refused.getOriginalMessage()))));
+        }
         var problem = problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint");
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
             String message = mismatch instanceof InvalidFormatException bad
                     ? "'" + bad.getValue() + "' is not a valid value"
                     : "has the wrong type";
-            problem.setProperty("errors", List.of(fieldError(field, message)));
+            problem.setProperty("errors", List.of(fieldError(field(mismatch.getPath()), message)));
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A path variable or request parameter that does not read as its type ({@code /api/tickets/abc}, {@code ?status=NOPE}). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        String message = "'" + clip(String.valueOf(e.getValue())) + "' is not " + (type != null && type.isEnum()
+                ? "one of " + Arrays.toString(type.getEnumConstants())
+                : "a valid " + (type == null ? "value" : type.getSimpleName().toLowerCase(Locale.ROOT)));
+        return ResponseEntity.badRequest().body(fieldProblem(HttpStatus.BAD_REQUEST, "The request has an invalid parameter",
+                List.of(fieldError(name, message))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(fieldProblem(HttpStatus.BAD_REQUEST, "The request lacks a parameter",
+                List.of(fieldError(e.getParameterName(), "is required"))));
+    }
+
+    private static String clip(String value) {
+        return value.length() <= 100 ? value : value.substring(0, 100) + "…";
+    }
+
+    /** The innermost named field of a JSON path ({@code members[2]} names {@code members}). */
+    private static String field(List<JsonMappingException.Reference> path) {
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i).getFieldName() != null) {
+                return path.get(i).getFieldName();
+            }
+        }
+        return "body";
     }
 
     private static String lastNode(String path) {

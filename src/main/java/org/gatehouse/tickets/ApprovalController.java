@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.gatehouse.platform.SingleLine;
+
 /** An expert or admin asks an employee to approve something, before tickets exist or outside of one. */
 @RestController
 @RequestMapping("/api/approvals")
@@ -28,7 +30,7 @@ class ApprovalController {
         this.approvals = approvals;
     }
 
-    record Request(@NotBlank @Size(max = 64) String approver, @NotBlank @Size(max = 200) String subject,
+    record Request(@NotBlank @Size(max = 64) String approver, @NotBlank @Size(max = 200) @SingleLine String subject,
             @Size(max = 4000) String details, @Size(max = 200) String subjectRef, @Size(max = 32) String dueIn) {
     }
 

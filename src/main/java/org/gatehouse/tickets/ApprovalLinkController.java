@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import com.samskivert.mustache.Template;
 
 import org.gatehouse.platform.HtmlPages;
+import org.gatehouse.platform.LinkPage;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the same answer.
  */
 @RestController
+@LinkPage
 @RequestMapping("/approvals/{token}")
 class ApprovalLinkController {
 

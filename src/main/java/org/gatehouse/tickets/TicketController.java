@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.gatehouse.platform.SingleLine;
+
 /**
  * Tickets over HTTP: requesters read their own; experts work them as in Tasklist (claim, reply, resolve), add notes,
  * collaborators and approvals, and change the requester. Every answer is the ticket as the caller may see it.
@@ -102,7 +104,7 @@ class TicketController {
         return tickets.view(id, principal.getName());
     }
 
-    record ApprovalRequest(@NotBlank @Size(max = 64) String approver, @NotBlank @Size(max = 200) String subject,
+    record ApprovalRequest(@NotBlank @Size(max = 64) String approver, @NotBlank @Size(max = 200) @SingleLine String subject,
             @Size(max = 4000) String details, @Size(max = 32) String dueIn) {
     }
 

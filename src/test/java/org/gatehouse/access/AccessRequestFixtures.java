@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,6 +48,20 @@ public class AccessRequestFixtures {
         String domain = partner.toLowerCase().replaceAll("[^a-z0-9]+", "") + ".example";
         return new AccessRequestDraft("acme-main", channel, partner, "Pat Partner", "contact-" + channel + "@" + domain,
                 "Project " + channel, endDate, "Work together on " + channel);
+    }
+
+    /** A draft as the API takes it, as a map a test can spoil field by field. */
+    public static Map<String, Object> json(AccessRequestDraft draft) {
+        var body = new HashMap<String, Object>();
+        body.put("workspace", draft.workspace());
+        body.put("channelName", draft.channelName());
+        body.put("partnerOrganisation", draft.partnerOrganisation());
+        body.put("partnerContactName", draft.partnerContactName());
+        body.put("partnerContactEmail", draft.partnerContactEmail());
+        body.put("projectName", draft.projectName());
+        body.put("endDate", draft.endDate().toString());
+        body.put("purpose", draft.purpose());
+        return body;
     }
 
     public AccessRequestView submit(String requester, String partner, LocalDate endDate) {
