@@ -22,7 +22,7 @@ class TicketTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long id = (Long) task.getVariable(TICKET_ID);
+        long id = OwnTicket.of(task.getExecution(), tickets);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             HandlingForm form = tickets.handlingForm(id);
             task.setVariable(CONVERSATION, form.conversation());
