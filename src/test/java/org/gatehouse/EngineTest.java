@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.gatehouse.platform.RefusedStepException;
 import org.junit.jupiter.api.AfterEach;
@@ -22,12 +23,14 @@ public abstract class EngineTest {
 
     protected ProcessDriver driver;
     protected HistoryService history;
+    protected RuntimeService runtime;
 
     @BeforeEach
     void bindEngine() {
         AbstractAssertions.init(engine);
         driver = new ProcessDriver(engine);
         history = engine.getHistoryService();
+        runtime = engine.getRuntimeService();
     }
 
     @AfterEach

@@ -78,6 +78,18 @@ public final class ProcessDriver {
         }
     }
 
+    public void as(String user, Runnable work) {
+        as(user, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs the job waiting at {@code activityId} now, as {@code user}, whether or not it is due. */
+    public void executeJob(String user, String processInstanceId, String activityId) {
+        as(user, () -> management.executeJob(job(processInstanceId, activityId).getId()));
+    }
+
     public void complete(Task task, String user, Map<String, Object> variables) {
         as(user, () -> {
             engine.getTaskService().complete(task.getId(), variables);

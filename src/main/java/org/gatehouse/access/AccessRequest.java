@@ -58,8 +58,8 @@ public record AccessRequest(
     void requireMayConnect() {
         requireStatus(AccessRequestStatus.AWAITING_APPROVAL, "connecting the channel");
         if (!bothApproved()) {
-            throw RefusedStepException.precondition(RECORD, id, "a channel connects only once the host admin's approval "
-                    + "and the partner's acceptance are both recorded");
+            throw RefusedStepException.precondition(RECORD, id, "a channel connects only once the host admin's "
+                    + "approval and the partner's acceptance are both recorded");
         }
     }
 }

@@ -73,14 +73,17 @@ class AccessRequestRepository {
     }
 
     /** The guarded transition: moves the request only from {@code from}; false when it stood elsewhere. */
-    boolean updateStatus(String id, AccessRequestStatus from, AccessRequestStatus to, String reason, LocalDateTime now) {
-        return jdbc.sql("update access_request set status = ?, status_reason = ?, updated_at = ? where id = ? and status = ?")
+    boolean updateStatus(String id, AccessRequestStatus from, AccessRequestStatus to, String reason,
+            LocalDateTime now) {
+        return jdbc.sql("update access_request set status = ?, status_reason = ?, updated_at = ? "
+                        + "where id = ? and status = ?")
                 .params(to.name(), reason, now, id, from.name()).update() > 0;
     }
 
     /** Binds a request made before requests named their instance; false when another instance bound it first. */
     boolean bindProcessInstance(String id, String processInstanceId) {
-        return jdbc.sql("update access_request set process_instance_id = ? where id = ? and process_instance_id is null")
+        return jdbc.sql("update access_request set process_instance_id = ? "
+                        + "where id = ? and process_instance_id is null")
                 .params(processInstanceId, id).update() > 0;
     }
 
@@ -92,7 +95,8 @@ class AccessRequestRepository {
     }
 
     /** Records the partner's acceptance once, while the approvals run; false when it was recorded already. */
-    boolean updatePartnerAcceptance(String id, String name, String email, String partnerChannelName, LocalDateTime now) {
+    boolean updatePartnerAcceptance(String id, String name, String email, String partnerChannelName,
+            LocalDateTime now) {
         return jdbc.sql("update access_request set partner_approver_name = ?, partner_approver_email = ?, "
                         + "partner_channel_name = ?, updated_at = ? "
                         + "where id = ? and status = 'AWAITING_APPROVAL' and partner_approver_email is null")

@@ -10,13 +10,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.EngineTest;
 import org.gatehouse.channels.Channel;
 import org.gatehouse.channels.ChannelService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,13 +29,6 @@ class AccessRequestDefenceTest extends EngineTest {
     @Autowired AccessRequestService requests;
     @Autowired AccessRequestFixtures fixtures;
     @Autowired ChannelService channels;
-
-    RuntimeService runtime;
-
-    @BeforeEach
-    void services() {
-        runtime = engine.getRuntimeService();
-    }
 
     @Test
     void startingAtConnectWithTheIdOfARequestWaitingForItsNdaConnectsNothing() {
@@ -58,18 +49,14 @@ class AccessRequestDefenceTest extends EngineTest {
     @Test
     void anAdminWhoSkipsTheHostApprovalOfHisOwnRequestConnectsNothing() {
         AccessRequestView request = fixtures.submit("admin", "Globex", LocalDate.now().plusMonths(2));
-        ProcessInstance pi = fixtures.instance(request);
-        driver.runJobs(pi.getId());
+        ProcessInstance pi = invited(request);
         assertThat(pi).isWaitingAt("hostAdminApproval");
 
         driver.as("admin", () -> {
             runtime.createProcessInstanceModification(pi.getId()).cancelAllForActivity("hostAdminApproval")
                     .startBeforeActivity("Gateway_ApprovalsJoin").execute(true, true);
-            return null;
         });
-        String domain = request.partnerContactEmail().substring(request.partnerContactEmail().indexOf('@') + 1);
-        fixtures.workflow().partnerAccepts(fixtures.token(request), new PartnerAcceptance("Partner Admin",
-                "admin@" + domain, "theirs"));
+        fixtures.partnerAccepts(request);
         assertThat(pi).isWaitingAt("Activity_Connect");
         Incident incident = driver.failUntilIncident(pi.getId(), "Activity_Connect");
 
@@ -81,13 +68,11 @@ class AccessRequestDefenceTest extends EngineTest {
     @Test
     void aModificationStraightToConnectWhileTheApprovalsWaitConnectsNothing() {
         AccessRequestView request = fixtures.submit("alice", "Globex", LocalDate.now().plusMonths(2));
-        ProcessInstance pi = fixtures.instance(request);
-        driver.runJobs(pi.getId());
+        ProcessInstance pi = invited(request);
 
         driver.as("admin", () -> {
             runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("Activity_Connect")
                     .execute(true, true);
-            return null;
         });
         driver.failUntilIncident(pi.getId(), "Activity_Connect");
 
@@ -98,12 +83,9 @@ class AccessRequestDefenceTest extends EngineTest {
     @Test
     void aSecondInstanceWithTheIdOfAnApprovedRequestDoesNotConnectItOnlyItsOwnInstanceDoes() {
         AccessRequestView request = fixtures.submit("alice", "Globex", LocalDate.now().plusMonths(2));
-        ProcessInstance pi = fixtures.instance(request);
-        driver.runJobs(pi.getId());
+        ProcessInstance pi = invited(request);
         driver.complete(task("hostAdminApproval", pi), "bob", Map.of("approved", true));
-        String domain = request.partnerContactEmail().substring(request.partnerContactEmail().indexOf('@') + 1);
-        fixtures.workflow().partnerAccepts(fixtures.token(request), new PartnerAcceptance("Partner Admin",
-                "admin@" + domain, "theirs"));
+        fixtures.partnerAccepts(request);
         assertThat(pi).isWaitingAt("Activity_Connect");
 
         ProcessInstance second = driver.as("admin", () -> runtime.createProcessInstanceByKey(AccessRequestProcess.KEY)
@@ -149,28 +131,32 @@ class AccessRequestDefenceTest extends EngineTest {
         assertThatThrownBy(() -> driver.as("admin", () -> {
             runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("Activity_IssueInvitation")
                     .execute(true, true);
-            return null;
         })).satisfies(e -> refused(e, "no NDA on file covers the project"));
         assertThatThrownBy(() -> driver.as("admin", () -> {
             runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("Activity_RecordNda")
                     .setVariables(Map.of("ndaSignedOn", "2026-01-01", "ndaExpiresOn", "2030-01-01", "ndaDocumentRef", "x"))
                     .execute(true, true);
-            return null;
         })).as("only Legal records an NDA").hasStackTraceContaining("Only Legal records an NDA");
         assertThatThrownBy(() -> driver.as("admin", () -> {
             runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("EndEvent_Ended").execute();
-            return null;
         })).satisfies(e -> refused(e, "is AWAITING_NDA: it cannot become ENDED"));
         assertThatThrownBy(() -> driver.as("admin", () -> {
             runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("obtainNda")
                     .setVariable("renewing", true).execute();
-            return null;
         })).as("the renewal's listener cannot make a pending request CONNECTED")
                 .satisfies(e -> refused(e, "only connecting the channel makes it CONNECTED"));
 
         assertThat(pi).isWaitingAt("obtainNda");
         assertThat(runtime.getVariable(pi.getId(), "renewing")).isEqualTo(false);
         assertUnchanged(request, AccessRequestStatus.AWAITING_NDA);
+    }
+
+    /** The request's instance once the partner's invitation is out: both approvals wait. */
+    private ProcessInstance invited(AccessRequestView request) {
+        ProcessInstance pi = fixtures.instance(request);
+        driver.runJobs(pi.getId());
+        assertThat(pi).isWaitingAt("hostAdminApproval");
+        return pi;
     }
 
     private void assertUnchanged(AccessRequestView request, AccessRequestStatus status) {

@@ -7,12 +7,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.EngineTest;
 import org.gatehouse.platform.ForbiddenException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,13 +23,6 @@ class ExpertInvitationDefenceTest extends EngineTest {
     @Autowired ExpertInvitationService invitations;
     @Autowired ExpertFixtures experts;
 
-    RuntimeService runtime;
-
-    @BeforeEach
-    void services() {
-        runtime = engine.getRuntimeService();
-    }
-
     @Test
     void skippingTheInviteesAnswerGrantsNothing() {
         String invitee = experts.newEmployee();
@@ -41,7 +31,6 @@ class ExpertInvitationDefenceTest extends EngineTest {
         assertThatThrownBy(() -> driver.as("admin", () -> {
             runtime.createProcessInstanceModification(pi.getId()).cancelAllForActivity("acceptInvitation")
                     .startBeforeActivity("Activity_GrantExpertRole").execute(true, true);
-            return null;
         })).satisfies(e -> refused(e, "the invitee's answer ACCEPTED is not recorded"));
         assertThatThrownBy(() -> driver.as("admin", () -> runtime.createMessageCorrelation(ExpertOnboardingProcess.MSG_ACCEPTED)
                 .processInstanceBusinessKey(pi.getBusinessKey()).correlateWithResult()))
@@ -49,7 +38,6 @@ class ExpertInvitationDefenceTest extends EngineTest {
         assertThatThrownBy(() -> driver.as("admin", () -> {
             runtime.createProcessInstanceModification(pi.getId()).cancelAllForActivity("acceptInvitation")
                     .startBeforeActivity("EndEvent_Declined").execute();
-            return null;
         })).as("a refusal the invitee did not give").satisfies(e -> refused(e, "DECLINED is not recorded"));
 
         assertPending(pi, invitee);
@@ -85,13 +73,8 @@ class ExpertInvitationDefenceTest extends EngineTest {
     void anExpiryBeforeItsTimeChangesNothing() {
         String invitee = experts.newEmployee();
         ProcessInstance pi = invited(invitee);
-        Job expiry = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
-                .activityId("Event_InvitationExpires").singleResult();
-
-        assertThatThrownBy(() -> driver.as("admin", () -> {
-            engine.getManagementService().executeJob(expiry.getId());
-            return null;
-        })).satisfies(e -> refused(e, "it runs until"));
+        assertThatThrownBy(() -> driver.executeJob("admin", pi.getId(), "Event_InvitationExpires"))
+                .satisfies(e -> refused(e, "it runs until"));
 
         assertPending(pi, invitee);
     }
