@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -77,11 +78,50 @@ public final class ProcessDriver {
         }
     }
 
+    public void as(String user, Runnable work) {
+        as(user, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs the job waiting at {@code activityId} now, as {@code user}, whether or not it is due. */
+    public void executeJob(String user, String processInstanceId, String activityId) {
+        as(user, () -> management.executeJob(job(processInstanceId, activityId).getId()));
+    }
+
     public void complete(Task task, String user, Map<String, Object> variables) {
         as(user, () -> {
             engine.getTaskService().complete(task.getId(), variables);
             return null;
         });
+    }
+
+    /**
+     * Runs the job waiting at {@code activityId}, which must fail each time, through all its retries (moving the
+     * engine clock on to each retry), as the job executor would: the instance then holds an incident there.
+     */
+    public Incident failUntilIncident(String processInstanceId, String activityId) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Job job = job(processInstanceId, activityId);
+            if (job == null) {
+                throw new AssertionError("No job waits at " + activityId);
+            }
+            if (job.getRetries() == 0) {
+                return engine.getRuntimeService().createIncidentQuery().processInstanceId(processInstanceId)
+                        .activityId(activityId).singleResult();
+            }
+            if (job.getDuedate() != null && job.getDuedate().after(ClockUtil.getCurrentTime())) {
+                ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
+            }
+            try {
+                management.executeJob(job.getId());
+            } catch (RuntimeException expected) {
+                continue;
+            }
+            throw new AssertionError("The job at " + activityId + " succeeded");
+        }
+        throw new AssertionError("The job at " + activityId + " keeps being retried");
     }
 
     public static void resetClock() {

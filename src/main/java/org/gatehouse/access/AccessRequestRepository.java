@@ -15,7 +15,8 @@ class AccessRequestRepository {
 
     private static final String COLUMNS = "id, requester, workspace_id, channel_name, channel_id, partner_id, "
             + "partner_contact_name, partner_contact_email, project_name, end_date, purpose, status, status_reason, "
-            + "host_approver, partner_approver_name, partner_approver_email, partner_channel_name, created_at, updated_at";
+            + "host_approver, host_approved, partner_approver_name, partner_approver_email, partner_channel_name, "
+            + "process_instance_id, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -24,11 +25,12 @@ class AccessRequestRepository {
     }
 
     void insert(AccessRequest r) {
-        jdbc.sql("insert into access_request (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into access_request (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.id(), r.requester(), r.workspaceId(), r.channelName(), r.channelId(), r.partnerId(),
                         r.partnerContactName(), r.partnerContactEmail(), r.projectName(), r.endDate(), r.purpose(),
-                        r.status().name(), r.statusReason(), r.hostApprover(), r.partnerApproverName(),
-                        r.partnerApproverEmail(), r.partnerChannelName(), r.createdAt(), r.updatedAt())
+                        r.status().name(), r.statusReason(), r.hostApprover(), r.hostApproved(), r.partnerApproverName(),
+                        r.partnerApproverEmail(), r.partnerChannelName(), r.processInstanceId(), r.createdAt(),
+                        r.updatedAt())
                 .update();
     }
 
@@ -70,18 +72,35 @@ class AccessRequestRepository {
         return jdbc.sql(sql.toString()).params(params).query(AccessRequest.class).list();
     }
 
-    void updateStatus(String id, AccessRequestStatus status, String reason, LocalDateTime now) {
-        jdbc.sql("update access_request set status = ?, status_reason = ?, updated_at = ? where id = ?")
-                .params(status.name(), reason, now, id).update();
+    /** The guarded transition: moves the request only from {@code from}; false when it stood elsewhere. */
+    boolean updateStatus(String id, AccessRequestStatus from, AccessRequestStatus to, String reason,
+            LocalDateTime now) {
+        return jdbc.sql("update access_request set status = ?, status_reason = ?, updated_at = ? "
+                        + "where id = ? and status = ?")
+                .params(to.name(), reason, now, id, from.name()).update() > 0;
     }
 
-    void updateHostApprover(String id, String approver, LocalDateTime now) {
-        jdbc.sql("update access_request set host_approver = ?, updated_at = ? where id = ?").params(approver, now, id).update();
+    /** Binds a request made before requests named their instance; false when another instance bound it first. */
+    boolean bindProcessInstance(String id, String processInstanceId) {
+        return jdbc.sql("update access_request set process_instance_id = ? "
+                        + "where id = ? and process_instance_id is null")
+                .params(processInstanceId, id).update() > 0;
     }
 
-    void updatePartnerAcceptance(String id, String name, String email, String partnerChannelName, LocalDateTime now) {
-        jdbc.sql("update access_request set partner_approver_name = ?, partner_approver_email = ?, partner_channel_name = ?, "
-                + "updated_at = ? where id = ?").params(name, email, partnerChannelName, now, id).update();
+    /** Records the host admin's decision once, while the approvals run; false when it was recorded already. */
+    boolean updateHostDecision(String id, String approver, boolean approved, LocalDateTime now) {
+        return jdbc.sql("update access_request set host_approver = ?, host_approved = ?, updated_at = ? "
+                        + "where id = ? and status = 'AWAITING_APPROVAL' and host_approved is null")
+                .params(approver, approved, now, id).update() > 0;
+    }
+
+    /** Records the partner's acceptance once, while the approvals run; false when it was recorded already. */
+    boolean updatePartnerAcceptance(String id, String name, String email, String partnerChannelName,
+            LocalDateTime now) {
+        return jdbc.sql("update access_request set partner_approver_name = ?, partner_approver_email = ?, "
+                        + "partner_channel_name = ?, updated_at = ? "
+                        + "where id = ? and status = 'AWAITING_APPROVAL' and partner_approver_email is null")
+                .params(name, email, partnerChannelName, now, id).update() > 0;
     }
 
     void updateChannel(String id, String channelId, LocalDateTime now) {

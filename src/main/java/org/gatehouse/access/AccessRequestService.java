@@ -18,6 +18,7 @@ import org.gatehouse.channels.MessageKind;
 import org.gatehouse.channels.Notifier;
 import org.gatehouse.channels.SharingPolicy.ChannelAction;
 import org.gatehouse.channels.SharingPolicyService;
+import org.gatehouse.channels.SharingApprovals;
 import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.OrganisationService;
 import org.gatehouse.directory.RoleService;
@@ -27,6 +28,7 @@ import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
+import org.gatehouse.platform.RefusedStepException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,9 +70,12 @@ public class AccessRequestService {
         this.clock = clock;
     }
 
-    /** Checks the input of A2 and stores the request as SUBMITTED; bad input throws before anything is stored. */
+    /**
+     * Checks the input of A2 and stores the request as SUBMITTED, bound to the process instance that registers it;
+     * bad input throws before anything is stored.
+     */
     @Transactional
-    public AccessRequest register(String id, AccessRequestDraft draft, String requester) {
+    public AccessRequest register(String id, AccessRequestDraft draft, String requester, String processInstanceId) {
         var violations = validator.validate(draft);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -92,15 +97,15 @@ public class AccessRequestService {
         var request = new AccessRequest(id, requester, workspace.id(), draft.channelName(), channelId, partner.id(),
                 draft.partnerContactName().trim(), draft.partnerContactEmail().trim().toLowerCase(Locale.ROOT),
                 draft.projectName().trim(), draft.endDate(), draft.purpose().trim(), AccessRequestStatus.SUBMITTED, null,
-                null, null, null, null, now, now);
+                null, null, null, null, null, processInstanceId, now, now);
         requests.insert(request);
         event(id, requester, "SUBMITTED", "#" + draft.channelName() + " with " + partner.name() + " until " + draft.endDate());
         return request;
     }
 
     /** A1 and the state of the channel: a refusal comes back as its reason, for the requester to read. */
-    public Optional<String> policyRefusal(String id) {
-        AccessRequest r = get(id);
+    public Optional<String> policyRefusal(String id, String processInstanceId) {
+        AccessRequest r = owned(id, processInstanceId);
         if (!policy.mayShare(r.requester())) {
             return Optional.of(r.requester() + " may not share channels with outside organisations under the current "
                     + "sharing policy (" + policy.current().shareMode() + ")");
@@ -124,37 +129,83 @@ public class AccessRequestService {
     }
 
     /** The facts the {@code nda-check} decision weighs: the partner's longest-running NDA, the project's end, today. */
-    public NdaFacts ndaFacts(String id) {
-        AccessRequest r = get(id);
+    public NdaFacts ndaFacts(String id, String processInstanceId) {
+        return ndaFacts(owned(id, processInstanceId));
+    }
+
+    private NdaFacts ndaFacts(AccessRequest r) {
         LocalDate expiresOn = ndas.latest(r.partnerId()).map(Nda::expiresOn).orElse(null);
         return new NdaFacts(expiresOn, r.endDate(), today());
     }
 
     public record NdaFacts(LocalDate currentNdaExpiresOn, LocalDate endDate, LocalDate today) {
+
+        /** The NDA on file runs until the project's end (what {@code nda-check} calls VALID). */
+        boolean covered() {
+            return currentNdaExpiresOn != null && !currentNdaExpiresOn.isBefore(today)
+                    && !currentNdaExpiresOn.isBefore(endDate);
+        }
     }
 
+    /**
+     * Legal's answer, recorded while the request waits for it (AWAITING_NDA, or CONNECTED during a renewal) and only
+     * by a member of Legal: the person who completed Legal's task.
+     */
     @Transactional
-    public Nda recordNda(String id, LocalDate signedOn, LocalDate expiresOn, String documentRef, String legalUser) {
-        AccessRequest r = get(id);
+    public Nda recordNda(String id, String processInstanceId, LocalDate signedOn, LocalDate expiresOn, String documentRef,
+            String legalUser) {
+        AccessRequest r = owned(id, processInstanceId);
+        if (r.status() != AccessRequestStatus.AWAITING_NDA && r.status() != AccessRequestStatus.CONNECTED) {
+            throw RefusedStepException.precondition(AccessRequest.RECORD, id, "it is " + r.status()
+                    + ": no NDA is being obtained for it");
+        }
+        if (legalUser == null || !roles.isMember(legalUser, RoleService.LEGAL)) {
+            throw new ForbiddenException("Only Legal records an NDA");
+        }
         Nda nda = ndas.record(r.partnerId(), signedOn, expiresOn, documentRef, legalUser);
         event(id, legalUser, "NDA_RECORDED", "Signed " + signedOn + ", expires " + expiresOn + " (" + nda.documentRef() + ")");
         return nda;
     }
 
+    /**
+     * The status a step of the request's own process sets: a guarded transition from the status the request is in.
+     * CONNECTED is reached only by {@link #connect}, which checks both approvals.
+     */
     @Transactional
-    public void changeStatus(String id, AccessRequestStatus status, String reason) {
-        AccessRequest r = requests.lock(id).orElseThrow(() -> notFound(id));
-        requests.updateStatus(id, status, reason, now());
+    public void changeStatus(String id, String processInstanceId, AccessRequestStatus status, String reason) {
+        AccessRequest r = owned(id, processInstanceId);
+        if (status == AccessRequestStatus.CONNECTED && r.status() != AccessRequestStatus.CONNECTED) {
+            throw RefusedStepException.precondition(AccessRequest.RECORD, id, "only connecting the channel makes it "
+                    + "CONNECTED");
+        }
+        transition(r, status, reason);
+    }
+
+    private void transition(AccessRequest r, AccessRequestStatus status, String reason) {
+        r.requireMayBecome(status);
+        if (!requests.updateStatus(r.id(), r.status(), status, reason, now())) {
+            throw RefusedStepException.stale(AccessRequest.RECORD, r.id(), r.status());
+        }
         if (!AccessRequestStatus.OPEN.contains(status)) {
-            invitations.revokeOpen(id);
+            invitations.revokeOpen(r.id());
         }
         if (r.status() != status) {
-            event(id, SYSTEM, status.name(), reason);
+            event(r.id(), SYSTEM, status.name(), reason);
         }
     }
 
+    /**
+     * The partner's link, issued before the approvals and only once the NDA on file covers the project (A3): a step
+     * reached out of order cannot invite the partner past Legal.
+     */
     @Transactional
-    public Invitation issueInvitation(String id) {
+    public Invitation issueInvitation(String id, String processInstanceId) {
+        AccessRequest r = owned(id, processInstanceId);
+        requireBeforeApproval(r, "issuing the partner's invitation");
+        if (!ndaFacts(r).covered()) {
+            throw RefusedStepException.precondition(AccessRequest.RECORD, id, "no NDA on file covers the project until "
+                    + r.endDate());
+        }
         Invitation invitation = invitations.issue(id);
         event(id, SYSTEM, "INVITATION_ISSUED", "Valid until " + invitation.expiresAt());
         return invitation;
@@ -165,8 +216,9 @@ public class AccessRequestService {
      * is told what must never be posted, and gets the link only while nothing delivers it to the partner.
      */
     @Transactional
-    public void sendInvitation(String id) {
-        AccessRequest r = get(id);
+    public void sendInvitation(String id, String processInstanceId) {
+        AccessRequest r = owned(id, processInstanceId);
+        requireBeforeApproval(r, "sending the partner's invitation");
         String link = invitations.openLink(id)
                 .orElseThrow(() -> new IllegalStateException("Request " + id + " has no open invitation"));
         notifier.notifyAddress(r.partnerContactEmail(), MessageKind.APPROVAL_REQUEST, organisations.host().name()
@@ -180,10 +232,15 @@ public class AccessRequestService {
         event(id, SYSTEM, "INVITATION_SENT", r.partnerContactEmail());
     }
 
-    /** Four eyes: the host admin is neither the requester nor the person who approved for the partner. */
+    /**
+     * Four eyes: the host admin is neither the requester nor the person who approved for the partner. Recorded once,
+     * while the request awaits the approvals, by the completion of the host admin's task in the request's own
+     * instance: this record, not a process variable, is what {@link #connect} checks.
+     */
     @Transactional
-    public void recordHostDecision(String id, String approver, boolean approved, String comment) {
-        AccessRequest r = requests.lock(id).orElseThrow(() -> notFound(id));
+    public void recordHostDecision(String id, String processInstanceId, String approver, boolean approved, String comment) {
+        AccessRequest r = owned(id, processInstanceId);
+        r.requireStatus(AccessRequestStatus.AWAITING_APPROVAL, "the host admin's decision");
         if (approver == null) {
             throw new ForbiddenException("An approval needs a signed-in approver");
         }
@@ -194,7 +251,10 @@ public class AccessRequestService {
         if (approverEmail.isPresent() && approverEmail.get().equalsIgnoreCase(r.partnerApproverEmail())) {
             throw new ForbiddenException("The two approvals of a request come from two different people");
         }
-        requests.updateHostApprover(id, approver, now());
+        if (!requests.updateHostDecision(id, approver, approved, now())) {
+            throw RefusedStepException.precondition(AccessRequest.RECORD, id, "the host admin's decision is recorded "
+                    + "already");
+        }
         event(id, approver, approved ? "HOST_APPROVED" : "HOST_REJECTED", comment);
     }
 
@@ -204,9 +264,11 @@ public class AccessRequestService {
                 r.projectName(), r.channelName(), r.endDate(), r.purpose(), invitation.expiresAt(), properties.neverPost());
     }
 
+    /** Recorded once, by the partner's link, while the request awaits the approvals. */
     @Transactional
     public void recordPartnerAcceptance(String id, PartnerAcceptance acceptance) {
         AccessRequest r = requests.lock(id).orElseThrow(() -> notFound(id));
+        r.requireStatus(AccessRequestStatus.AWAITING_APPROVAL, "the partner's acceptance");
         String email = acceptance.adminEmail().trim().toLowerCase(Locale.ROOT);
         boolean sameAsRequester = roles.emailOf(r.requester()).map(email::equalsIgnoreCase).orElse(false);
         boolean sameAsHostApprover = r.hostApprover() != null
@@ -214,7 +276,9 @@ public class AccessRequestService {
         if (sameAsRequester || sameAsHostApprover) {
             throw new ForbiddenException("The two approvals of a request come from two different people");
         }
-        requests.updatePartnerAcceptance(id, acceptance.adminName().trim(), email, acceptance.channelName(), now());
+        if (!requests.updatePartnerAcceptance(id, acceptance.adminName().trim(), email, acceptance.channelName(), now())) {
+            throw RefusedStepException.precondition(AccessRequest.RECORD, id, "the partner's answer is recorded already");
+        }
         event(id, email, "PARTNER_ACCEPTED", acceptance.adminName().trim() + " names the channel #" + acceptance.channelName());
     }
 
@@ -223,39 +287,44 @@ public class AccessRequestService {
         event(id, "partner", "PARTNER_DECLINED", reason);
     }
 
-    /** A5, A6, A11: shares the channel; the partner's admin joins it and the request is CONNECTED. */
+    /**
+     * A5, A6, A11: shares the channel; the partner's admin joins it and the request is CONNECTED. Only from
+     * AWAITING_APPROVAL with both approvals recorded, whatever way the process reached this step.
+     */
     @Transactional
-    public Channel connect(String id) {
-        AccessRequest r = get(id);
+    public Channel connect(String id, String processInstanceId) {
+        AccessRequest r = owned(id, processInstanceId);
+        r.requireMayConnect();
         Channel channel = channels.connect(r.workspaceId(), r.channelName(), r.partnerId(), r.partnerChannelName(),
-                r.requester());
-        if (r.partnerApproverEmail() != null) {
-            channels.addPartnerMember(channel.id(), r.partnerApproverEmail(), r.partnerId());
-        }
+                r.requester(), new SharingApprovals(r.hostApprover(), r.partnerApproverEmail()));
+        channels.addPartnerMember(channel.id(), r.partnerApproverEmail(), r.partnerId());
         requests.updateChannel(id, channel.id(), now());
-        changeStatus(id, AccessRequestStatus.CONNECTED, "Shared with " + organisations.get(r.partnerId()).name());
+        transition(r, AccessRequestStatus.CONNECTED, "Shared with " + organisations.get(r.partnerId()).name());
         return channel;
     }
 
     @Transactional
-    public String pinHouseRules(String id, String template) {
-        AccessRequest r = get(id);
+    public String pinHouseRules(String id, String processInstanceId, String template) {
+        AccessRequest r = owned(id, processInstanceId);
+        r.requireStatus(AccessRequestStatus.CONNECTED, "pinning the house rules");
         String note = channels.pinHouseRules(requireChannel(r), template);
         event(id, SYSTEM, "HOUSE_RULES_PINNED", null);
         return note;
     }
 
     @Transactional
-    public void disconnect(String id) {
-        AccessRequest r = get(id);
+    public void disconnect(String id, String processInstanceId) {
+        AccessRequest r = owned(id, processInstanceId);
+        r.requireStatus(AccessRequestStatus.CONNECTED, "disconnecting the channel");
         channels.disconnect(requireChannel(r));
         event(id, SYSTEM, "DISCONNECTED", "#" + r.channelName());
     }
 
     /** The requester extends the collaboration; the NDA is checked again against the new date. */
     @Transactional
-    public void renew(String id, LocalDate newEndDate) {
-        AccessRequest r = get(id);
+    public void renew(String id, String processInstanceId, LocalDate newEndDate) {
+        AccessRequest r = owned(id, processInstanceId);
+        r.requireStatus(AccessRequestStatus.CONNECTED, "a renewal");
         if (newEndDate == null) {
             throw new InvalidInputException("newEndDate", "A renewal needs a new end date");
         }
@@ -308,6 +377,24 @@ public class AccessRequestService {
 
     public AccessRequest get(String id) {
         return requests.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The request, locked, for a step of {@code processInstanceId}: refused unless the request belongs to that
+     * instance, so that a second instance started with its id (or another process) cannot act on it.
+     */
+    private AccessRequest owned(String id, String processInstanceId) {
+        AccessRequest r = requests.lock(id).orElseThrow(() -> notFound(id));
+        RefusedStepException.requireOwner(AccessRequest.RECORD, id, r.processInstanceId(), processInstanceId,
+                () -> requests.bindProcessInstance(id, processInstanceId));
+        return r;
+    }
+
+    private static void requireBeforeApproval(AccessRequest r, String step) {
+        if (!r.status().beforeApproval()) {
+            throw RefusedStepException.precondition(AccessRequest.RECORD, r.id(), "it is " + r.status() + ", too late for "
+                    + step);
+        }
     }
 
     /** Requesters see their own requests; admins, legal and auditors see all. */

@@ -19,7 +19,7 @@ public class AccessRequestStatusUpdate {
     }
 
     public void set(DelegateExecution execution, String status, Object reason) {
-        requests.changeStatus(execution.getProcessBusinessKey(), AccessRequestStatus.valueOf(status),
-                reason == null ? null : reason.toString());
+        requests.changeStatus(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+                AccessRequestStatus.valueOf(status), reason == null ? null : reason.toString());
     }
 }

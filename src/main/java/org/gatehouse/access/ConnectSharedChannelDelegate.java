@@ -15,6 +15,6 @@ class ConnectSharedChannelDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        requests.connect(execution.getProcessBusinessKey());
+        requests.connect(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

@@ -15,6 +15,6 @@ class DisconnectSharedChannelDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        requests.disconnect(execution.getProcessBusinessKey());
+        requests.disconnect(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

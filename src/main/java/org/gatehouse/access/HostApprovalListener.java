@@ -31,7 +31,8 @@ class HostApprovalListener implements TaskListener {
         boolean approved = flag(task, APPROVED);
         String comment = string(task, COMMENT);
         try {
-            requests.recordHostDecision(task.getExecution().getProcessBusinessKey(), approver, approved, comment);
+            requests.recordHostDecision(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), approver,
+                    approved, comment);
         } catch (ForbiddenException e) {
             throw new AuthorizationException(e.getMessage());
         }

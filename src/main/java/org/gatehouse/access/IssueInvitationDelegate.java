@@ -21,7 +21,7 @@ class IssueInvitationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var invitation = requests.issueInvitation(execution.getProcessBusinessKey());
+        var invitation = requests.issueInvitation(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
         execution.setVariable(INVITATION_EXPIRES_AT, Date.from(invitation.expiresAt().toInstant(ZoneOffset.UTC)));
     }
 }

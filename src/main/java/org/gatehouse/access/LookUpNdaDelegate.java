@@ -18,7 +18,7 @@ class LookUpNdaDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var facts = requests.ndaFacts(execution.getProcessBusinessKey());
+        var facts = requests.ndaFacts(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
         execution.setVariable(CURRENT_NDA_EXPIRES_ON,
                 facts.currentNdaExpiresOn() == null ? null : facts.currentNdaExpiresOn().toString());
         execution.setVariable(END_DATE, facts.endDate().toString());

@@ -33,7 +33,7 @@ class PinHouseRulesDelegate implements JavaDelegate {
                 .filter(r -> r.getName().endsWith(TEMPLATE)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Deployment " + deploymentId + " has no " + TEMPLATE));
         try (InputStream in = repository.getResourceAsStreamById(deploymentId, resource.getId())) {
-            requests.pinHouseRules(execution.getProcessBusinessKey(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            requests.pinHouseRules(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

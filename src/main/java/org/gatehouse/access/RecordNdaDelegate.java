@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Runs in the transaction that completes Legal's task: a bad date rolls the completion back and the task stays open. */
+/**
+ * Runs in the transaction that completes Legal's task, as its signed-in member of Legal: a bad date, or a completion by
+ * anyone else, rolls the completion back and the task stays open.
+ */
 @Component("recordNda")
 class RecordNdaDelegate implements JavaDelegate {
 
@@ -21,8 +24,8 @@ class RecordNdaDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String recordedBy = currentUser(execution);
-        requests.recordNda(execution.getProcessBusinessKey(), date(execution, NDA_SIGNED_ON), date(execution, NDA_EXPIRES_ON),
-                string(execution, NDA_DOCUMENT_REF), recordedBy == null ? AccessRequestService.SYSTEM : recordedBy);
+        requests.recordNda(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+                date(execution, NDA_SIGNED_ON), date(execution, NDA_EXPIRES_ON), string(execution, NDA_DOCUMENT_REF),
+                currentUser(execution));
     }
 }

@@ -31,7 +31,7 @@ class RegisterAccessRequestDelegate implements JavaDelegate {
                 string(execution, PARTNER_ORGANISATION), string(execution, PARTNER_CONTACT_NAME),
                 string(execution, PARTNER_CONTACT_EMAIL), string(execution, PROJECT_NAME), date(execution, END_DATE),
                 string(execution, PURPOSE));
-        requests.register(id, draft, requester);
+        requests.register(id, draft, requester, execution.getProcessInstanceId());
         execution.setVariable(REQUESTER, requester);
         execution.setVariable(RENEWING, false);
     }

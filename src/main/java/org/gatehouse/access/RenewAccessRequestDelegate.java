@@ -20,7 +20,7 @@ class RenewAccessRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var newEndDate = date(execution, NEW_END_DATE);
-        requests.renew(execution.getProcessBusinessKey(), newEndDate);
+        requests.renew(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), newEndDate);
         execution.setVariable(END_DATE, newEndDate.toString());
         execution.setVariable(RENEWING, true);
     }

@@ -15,6 +15,6 @@ class SendInvitationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        requests.sendInvitation(execution.getProcessBusinessKey());
+        requests.sendInvitation(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

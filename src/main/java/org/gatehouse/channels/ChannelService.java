@@ -62,7 +62,10 @@ public class ChannelService {
      */
     @Transactional
     public Channel connect(String workspaceId, String channelName, String partnerId, String partnerChannelName,
-            String requester) {
+            String requester, SharingApprovals approvals) {
+        if (!approvals.complete()) {
+            throw new IllegalStateException("#" + channelName + " is shared only with an admin's approval on each side");
+        }
         Organisation partner = organisations.get(partnerId);
         Channel channel = find(workspaceId, channelName).orElseGet(() -> create(workspaceId, channelName));
         if (channel.shared() && !channel.partnerId().equals(partnerId)) {

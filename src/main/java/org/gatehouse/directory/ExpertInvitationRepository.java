@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 class ExpertInvitationRepository {
 
     private static final String COLUMNS = "id, person_id, invited_by, status, expires_at, token_used_at, reminded_at, "
-            + "answered_at, decline_reason, created_at";
+            + "answered_at, decline_reason, process_instance_id, created_at";
 
     private final JdbcClient jdbc;
 
@@ -50,10 +50,11 @@ class ExpertInvitationRepository {
         return jdbc.sql(sql.toString()).params(params).query(ExpertInvitation.class).list();
     }
 
-    void insert(String id, String personId, String invitedBy, String tokenHash, LocalDateTime expiresAt, LocalDateTime now) {
+    void insert(String id, String personId, String invitedBy, String tokenHash, LocalDateTime expiresAt,
+            String processInstanceId, LocalDateTime now) {
         jdbc.sql("insert into expert_invitation (id, person_id, invited_by, status, pending_for, token_hash, expires_at, "
-                        + "created_at, updated_at) values (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)")
-                .params(id, personId, invitedBy, personId, tokenHash, expiresAt, now, now)
+                        + "process_instance_id, created_at, updated_at) values (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?)")
+                .params(id, personId, invitedBy, personId, tokenHash, expiresAt, processInstanceId, now, now)
                 .update();
     }
 
@@ -68,11 +69,17 @@ class ExpertInvitationRepository {
         jdbc.sql("update expert_invitation set reminded_at = ?, updated_at = ? where id = ?").params(now, now, id).update();
     }
 
-    /** Closes a pending invitation; false when it was closed already. */
-    boolean close(String id, ExpertInvitation.Status status, String declineReason, LocalDateTime answeredAt,
-            LocalDateTime now) {
+    /** The guarded transition: moves the invitation only from {@code from}; false when it stood elsewhere. */
+    boolean transition(String id, ExpertInvitation.Status from, ExpertInvitation.Status to, String declineReason,
+            LocalDateTime answeredAt, LocalDateTime now) {
         return jdbc.sql("update expert_invitation set status = ?, pending_for = null, decline_reason = ?, answered_at = ?, "
-                        + "updated_at = ? where id = ? and status = 'PENDING'")
-                .params(status.name(), declineReason, answeredAt, now, id).update() > 0;
+                        + "updated_at = ? where id = ? and status = ?")
+                .params(to.name(), declineReason, answeredAt, now, id, from.name()).update() > 0;
+    }
+
+    /** Binds an invitation made before invitations named their instance; false when another bound it first. */
+    boolean bindProcessInstance(String id, String processInstanceId) {
+        return jdbc.sql("update expert_invitation set process_instance_id = ? where id = ? and process_instance_id is null")
+                .params(processInstanceId, id).update() > 0;
     }
 }

@@ -10,6 +10,7 @@ import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.LinkTokens;
 import org.gatehouse.platform.NotFoundException;
+import org.gatehouse.platform.RefusedStepException;
 import org.gatehouse.platform.SingleUseLink;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -45,11 +46,11 @@ public class ExpertInvitationService {
 
     /**
      * Records a pending invitation after checking that {@code inviter} may name experts and that the person may become
-     * one: an active employee, not the inviter, not an expert yet, without another pending invitation. Bad input
-     * throws before anything is stored.
+     * one: an active employee, not the inviter, not an expert yet, without another pending invitation. The invitation
+     * belongs to the process instance that registers it. Bad input throws before anything is stored.
      */
     @Transactional
-    public ExpertInvitationView register(String id, String personId, String inviter) {
+    public ExpertInvitationView register(String id, String personId, String inviter, String processInstanceId) {
         if (!roles.isExpertOrAdmin(inviter)) {
             throw new ForbiddenException("Only experts and admins name experts");
         }
@@ -63,7 +64,7 @@ public class ExpertInvitationService {
         LocalDateTime now = now();
         try {
             invitations.insert(id, person.id(), inviter, LinkTokens.hash(token(id)), now.plus(properties.invitationValidity()),
-                    now);
+                    processInstanceId, now);
         } catch (DuplicateKeyException e) {
             throw alreadyInvited(person);
         }
@@ -74,16 +75,20 @@ public class ExpertInvitationService {
      * The invitation goes to the invitee through the chat platform, with the link; Tasklist has the same answer. It
      * asks the invitee to decide, so it is an approval request: it reaches imported employees too (C5).
      */
-    public void send(String id) {
-        ExpertInvitation invitation = get(id);
+    public void send(String id, String processInstanceId) {
+        ExpertInvitation invitation = owned(id, processInstanceId);
+        if (invitation.status() != ExpertInvitation.Status.PENDING) {
+            throw RefusedStepException.precondition(ExpertInvitation.RECORD, id, "it is " + invitation.status()
+                    + ": there is nothing to invite to");
+        }
         notifier.notifyUser(invitation.personId(), MessageKind.APPROVAL_REQUEST, nameOf(invitation.invitedBy()) + " invites you to become a "
                 + "Conversations Expert: you would handle employees' requests with your teams. Accept or decline before "
                 + invitation.expiresAt() + " UTC here: " + link(id) + " (or in Tasklist, task \"Accept the expert invitation\").");
     }
 
     @Transactional
-    public void remind(String id) {
-        ExpertInvitation invitation = get(id);
+    public void remind(String id, String processInstanceId) {
+        ExpertInvitation invitation = owned(id, processInstanceId);
         if (invitation.status() != ExpertInvitation.Status.PENDING) {
             return;
         }
@@ -93,37 +98,82 @@ public class ExpertInvitationService {
         invitations.markReminded(id, now());
     }
 
-    /** C7: the invitee accepted; from now on they hold the {@code experts} role, granted by whoever named them. */
+    /**
+     * The invitee's answer in their own Tasklist task: only the invitee answers, whoever else may complete the task.
+     * Recorded here, not read later from process variables, so that no variable can answer for them.
+     */
     @Transactional
-    public void accept(String id) {
-        ExpertInvitation invitation = get(id);
-        LocalDateTime now = now();
-        if (!invitations.close(id, ExpertInvitation.Status.ACCEPTED, null, now, now)) {
-            throw new ConflictException("status", "The invitation " + id + " is no longer pending");
+    public void answerInTasklist(String id, String processInstanceId, String user, boolean accepted, String declineReason) {
+        ExpertInvitation invitation = owned(id, processInstanceId);
+        if (!invitation.personId().equals(user)) {
+            throw new ForbiddenException("Only " + invitation.personId() + " answers their invitation");
         }
+        answer(invitation, accepted, declineReason);
+    }
+
+    /** The invitee's answer through the link: the token is their credential, and it is spent with the answer. */
+    @Transactional
+    public void answerByLink(ExpertInvitation invitation, boolean accepted, String declineReason) {
+        if (!invitations.useToken(invitation.id(), now())) {
+            throw SingleUseLink.alreadyUsed("invitation");
+        }
+        answer(invitation, accepted, declineReason);
+    }
+
+    private void answer(ExpertInvitation invitation, boolean accepted, String declineReason) {
+        ExpertInvitation.Status to = accepted ? ExpertInvitation.Status.ACCEPTED : ExpertInvitation.Status.DECLINED;
+        String reason = !accepted && declineReason != null && !declineReason.isBlank() ? declineReason.trim() : null;
+        transition(invitation, to, reason, now());
+    }
+
+    /**
+     * C7: the invitee accepted; from now on they hold the {@code experts} role, granted by whoever named them. Only
+     * once their acceptance is recorded: a step reached out of order grants nothing.
+     */
+    @Transactional
+    public void grantExpertRole(String id, String processInstanceId) {
+        ExpertInvitation invitation = owned(id, processInstanceId);
+        requireRecorded(invitation, ExpertInvitation.Status.ACCEPTED);
         people.grantRole(invitation.personId(), RoleService.EXPERTS, invitation.invitedBy());
     }
 
-    /** A declined or expired invitation changes nothing but itself. */
+    /**
+     * The invitation ends as {@code status}: DECLINED only once the invitee's refusal is recorded, EXPIRED only once
+     * its time is over and nobody answered. A declined or expired invitation changes nothing but itself.
+     */
     @Transactional
-    public void close(String id, ExpertInvitation.Status status, String declineReason) {
+    public void close(String id, String processInstanceId, ExpertInvitation.Status status) {
+        ExpertInvitation invitation = owned(id, processInstanceId);
+        if (status != ExpertInvitation.Status.EXPIRED) {
+            requireRecorded(invitation, status);
+            return;
+        }
         LocalDateTime now = now();
-        boolean declined = status == ExpertInvitation.Status.DECLINED;
-        String reason = declined && declineReason != null && !declineReason.isBlank() ? declineReason.trim() : null;
-        invitations.close(id, status, reason, declined ? now : null, now);
+        if (now.isBefore(invitation.expiresAt())) {
+            throw RefusedStepException.precondition(ExpertInvitation.RECORD, id, "it runs until "
+                    + invitation.expiresAt() + " UTC");
+        }
+        transition(invitation, status, null, null);
+    }
+
+    private void transition(ExpertInvitation invitation, ExpertInvitation.Status to, String declineReason,
+            LocalDateTime answeredAt) {
+        invitation.requireMayBecome(to);
+        if (!invitations.transition(invitation.id(), invitation.status(), to, declineReason, answeredAt, now())) {
+            throw RefusedStepException.stale(ExpertInvitation.RECORD, invitation.id(), invitation.status());
+        }
+    }
+
+    private static void requireRecorded(ExpertInvitation invitation, ExpertInvitation.Status answer) {
+        if (invitation.status() != answer) {
+            throw RefusedStepException.precondition(ExpertInvitation.RECORD, invitation.id(), "it is "
+                    + invitation.status() + ": the invitee's answer " + answer + " is not recorded");
+        }
     }
 
     /** The invitation behind a link that still works; a made-up token is 404, a spent or expired one 409. */
     public ExpertInvitation resolve(String token) {
         return SingleUseLink.open(invitations.findByTokenHash(LinkTokens.hash(token)), "invitation", now());
-    }
-
-    /** Spends the link; the conditional update makes a second, concurrent use fail rather than count twice. */
-    @Transactional
-    public void useToken(ExpertInvitation invitation) {
-        if (!invitations.useToken(invitation.id(), now())) {
-            throw SingleUseLink.alreadyUsed("invitation");
-        }
     }
 
     /** What the invitee sees behind the link. */
@@ -153,6 +203,14 @@ public class ExpertInvitationService {
 
     ExpertInvitation get(String id) {
         return invitations.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The invitation, for a step of {@code processInstanceId}: refused unless it belongs to that instance. */
+    private ExpertInvitation owned(String id, String processInstanceId) {
+        ExpertInvitation invitation = get(id);
+        RefusedStepException.requireOwner(ExpertInvitation.RECORD, id, invitation.processInstanceId(), processInstanceId,
+                () -> invitations.bindProcessInstance(id, processInstanceId));
+        return invitation;
     }
 
     private ExpertInvitationView view(ExpertInvitation invitation) {

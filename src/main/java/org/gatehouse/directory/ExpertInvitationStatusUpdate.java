@@ -1,15 +1,13 @@
 package org.gatehouse.directory;
 
-import static org.gatehouse.directory.ExpertOnboardingProcess.DECLINE_REASON;
-import static org.gatehouse.platform.ProcessVariables.string;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.gatehouse.platform.CalledFromModels;
 import org.springframework.stereotype.Component;
 
 /**
  * Called from the end events' listeners, {@code ${expertInvitationStatus.close(execution, 'DECLINED')}}, so that what
- * each end means is visible in the model.
+ * each end means is visible in the model. The invitation refuses an end that its record does not bear out (a refusal
+ * the invitee did not give, an expiry before its time).
  */
 @CalledFromModels
 @Component("expertInvitationStatus")
@@ -22,7 +20,7 @@ public class ExpertInvitationStatusUpdate {
     }
 
     public void close(DelegateExecution execution, String status) {
-        invitations.close(execution.getProcessBusinessKey(), ExpertInvitation.Status.valueOf(status),
-                string(execution, DECLINE_REASON));
+        invitations.close(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+                ExpertInvitation.Status.valueOf(status));
     }
 }

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Where the API and the invitee's link meet the engine: starts {@code expert-onboarding} and hands the invitee's
- * answer through the link to the waiting instance. The domain change and the engine step share one transaction.
+ * Where the API and the invitee's link meet the engine: starts {@code expert-onboarding}, records the invitee's answer
+ * through the link and hands it to the waiting instance. The domain change and the engine step share one transaction.
  */
 @Component
 @GatehouseEngineCalls
@@ -47,14 +47,14 @@ public class ExpertOnboardingWorkflow {
     @Transactional
     public void acceptByLink(String token) {
         ExpertInvitation invitation = invitations.resolve(token);
-        invitations.useToken(invitation);
+        invitations.answerByLink(invitation, true, null);
         correlate(MSG_ACCEPTED, invitation.id(), Map.of());
     }
 
     @Transactional
     public void declineByLink(String token, String reason) {
         ExpertInvitation invitation = invitations.resolve(token);
-        invitations.useToken(invitation);
+        invitations.answerByLink(invitation, false, reason);
         Map<String, Object> variables = new HashMap<>();
         variables.put(DECLINE_REASON, reason);
         correlate(MSG_DECLINED, invitation.id(), variables);

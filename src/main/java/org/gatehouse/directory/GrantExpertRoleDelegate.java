@@ -16,6 +16,6 @@ class GrantExpertRoleDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        invitations.accept(execution.getProcessBusinessKey());
+        invitations.grantExpertRole(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

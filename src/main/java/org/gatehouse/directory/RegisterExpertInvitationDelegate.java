@@ -29,7 +29,7 @@ class RegisterExpertInvitationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String inviter = starter(execution, INVITED_BY);
         ExpertInvitationView invitation = invitations.register(businessKeyOrNew(execution), string(execution, PERSON_ID),
-                inviter);
+                inviter, execution.getProcessInstanceId());
         execution.setVariable(PERSON_ID, invitation.personId());
         execution.setVariable(INVITED_BY, inviter);
         execution.setVariable(INVITEE_NAME, invitation.personName());

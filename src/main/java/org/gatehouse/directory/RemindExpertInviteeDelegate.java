@@ -15,6 +15,6 @@ class RemindExpertInviteeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        invitations.remind(execution.getProcessBusinessKey());
+        invitations.remind(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

@@ -15,6 +15,6 @@ class SendExpertInvitationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        invitations.send(execution.getProcessBusinessKey());
+        invitations.send(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

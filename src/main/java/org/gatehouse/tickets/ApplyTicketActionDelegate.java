@@ -26,7 +26,7 @@ class ApplyTicketActionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Ticket ticket = tickets.handled((Long) execution.getVariable(TICKET_ID), string(execution, ACTION),
+        Ticket ticket = tickets.handled(OwnTicket.of(execution, tickets), string(execution, ACTION),
                 string(execution, REPLY), actor(execution, HANDLED_BY), TrustedCalls.active() ? "API" : "TASKLIST");
         execution.setVariable(STATUS, ticket.status().name());
         // spent: the next handling form must not offer the same reply and decision again

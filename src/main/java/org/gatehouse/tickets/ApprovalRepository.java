@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 class ApprovalRepository {
 
     private static final String COLUMNS = "id, approver, requested_by, subject, details, subject_ref, status, expires_at, "
-            + "token_used_at, reminded_at, answered_at, answered_by, answered_via, answer_comment as comment, created_at";
+            + "token_used_at, reminded_at, answered_at, answered_by, answered_via, answer_comment as comment, "
+            + "process_instance_id, created_at";
 
     private final JdbcClient jdbc;
 
@@ -28,10 +29,12 @@ class ApprovalRepository {
     }
 
     void insert(String id, String approver, String requestedBy, String subject, String details, String subjectRef,
-            String tokenHash, LocalDateTime expiresAt, LocalDateTime now) {
+            String tokenHash, LocalDateTime expiresAt, String processInstanceId, LocalDateTime now) {
         jdbc.sql("insert into approval (id, approver, requested_by, subject, details, subject_ref, status, token_hash, "
-                        + "expires_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)")
-                .params(id, approver, requestedBy, subject, details, subjectRef, tokenHash, expiresAt, now, now)
+                        + "expires_at, process_instance_id, created_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)")
+                .params(id, approver, requestedBy, subject, details, subjectRef, tokenHash, expiresAt, processInstanceId,
+                        now, now)
                 .update();
     }
 
@@ -46,12 +49,18 @@ class ApprovalRepository {
         jdbc.sql("update approval set reminded_at = ?, updated_at = ? where id = ?").params(now, now, id).update();
     }
 
-    /** Closes a pending approval; false when it was closed already. */
-    boolean close(String id, Approval.Status status, String answeredBy, Approval.Via via, String comment,
-            LocalDateTime answeredAt, LocalDateTime now) {
+    /** The guarded transition: moves the approval only from {@code from}; false when it stood elsewhere. */
+    boolean transition(String id, Approval.Status from, Approval.Status to, String answeredBy, Approval.Via via,
+            String comment, LocalDateTime answeredAt, LocalDateTime now) {
         return jdbc.sql("update approval set status = ?, answered_by = ?, answered_via = ?, answer_comment = ?, "
-                        + "answered_at = ?, updated_at = ? where id = ? and status = 'PENDING'")
-                .params(status.name(), answeredBy, via == null ? null : via.name(), comment, answeredAt, now, id)
+                        + "answered_at = ?, updated_at = ? where id = ? and status = ?")
+                .params(to.name(), answeredBy, via == null ? null : via.name(), comment, answeredAt, now, id, from.name())
                 .update() > 0;
+    }
+
+    /** Binds an approval made before approvals named their instance; false when another bound it first. */
+    boolean bindProcessInstance(String id, String processInstanceId) {
+        return jdbc.sql("update approval set process_instance_id = ? where id = ? and process_instance_id is null")
+                .params(processInstanceId, id).update() > 0;
     }
 }

@@ -10,11 +10,11 @@ import org.gatehouse.channels.Notifier;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.directory.RoleService;
-import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.LinkTokens;
 import org.gatehouse.platform.NotFoundException;
+import org.gatehouse.platform.RefusedStepException;
 import org.gatehouse.platform.SingleUseLink;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,12 +47,12 @@ public class ApprovalService {
 
     /**
      * Records a pending approval after checking that {@code requestedBy} is an expert or admin, that the approver is
-     * an active employee and someone else, and that the subject and due time make sense. Bad input throws before
-     * anything is stored.
+     * an active employee and someone else, and that the subject and due time make sense. The approval belongs to the
+     * process instance that registers it. Bad input throws before anything is stored.
      */
     @Transactional
     public ApprovalView register(String id, String approver, String requestedBy, String subject, String details,
-            String subjectRef, String dueIn) {
+            String subjectRef, String dueIn, String processInstanceId) {
         if (requestedBy == null || !roles.isExpertOrAdmin(requestedBy)) {
             throw new ForbiddenException("Only experts and admins ask for approvals");
         }
@@ -63,13 +63,17 @@ public class ApprovalService {
         String ref = optional("subjectRef", subjectRef, 200);
         LocalDateTime now = now();
         approvals.insert(id, person.id(), requestedBy, title, text, ref, LinkTokens.hash(token(id)),
-                now.plus(validity(dueIn)), now);
+                now.plus(validity(dueIn)), processInstanceId, now);
         return view(get(id));
     }
 
     /** The request goes to the approver through the chat platform, with the link; Tasklist has the same task. */
-    public void send(String id) {
-        Approval approval = get(id);
+    public void send(String id, String processInstanceId) {
+        Approval approval = owned(id, processInstanceId);
+        if (approval.status() != Approval.Status.PENDING) {
+            throw RefusedStepException.precondition(Approval.RECORD, id, "it is " + approval.status()
+                    + ": there is nothing to ask");
+        }
         notifier.notifyUser(approval.approver(), MessageKind.APPROVAL_REQUEST, nameOf(approval.requestedBy())
                 + " asks for your approval: " + approval.subject() + ". Approve or reject before " + approval.expiresAt()
                 + " UTC here: " + link(id) + " (or in Tasklist, task \"Approve\").");
@@ -77,8 +81,8 @@ public class ApprovalService {
 
     /** A reminder asks for the same decision, so it is an approval request too: it reaches imported employees (C5). */
     @Transactional
-    public void remind(String id) {
-        Approval approval = get(id);
+    public void remind(String id, String processInstanceId) {
+        Approval approval = owned(id, processInstanceId);
         if (approval.status() != Approval.Status.PENDING) {
             return;
         }
@@ -88,39 +92,68 @@ public class ApprovalService {
         approvals.markReminded(id, now());
     }
 
-    /** Records the approver's answer; nobody answers a request they made, and a closed approval stays closed. */
+    /**
+     * The approver's answer in their own Tasklist task: only the named approver answers, whoever else may complete
+     * the task (an admin, the requester). Recorded here, never read from process variables later.
+     */
     @Transactional
-    public ApprovalView answer(String id, boolean approved, String comment, Approval.Via via, String answeredBy) {
-        Approval approval = get(id);
-        if (approval.requestedBy().equals(answeredBy)) {
-            throw new ForbiddenException("Nobody approves their own request");
+    public void answerInTasklist(String id, String processInstanceId, String user, boolean approved, String comment) {
+        Approval approval = owned(id, processInstanceId);
+        if (!approval.approver().equals(user)) {
+            throw new ForbiddenException(approval.requestedBy().equals(user) ? "Nobody approves their own request"
+                    : "Only " + approval.approver() + " answers this approval");
         }
+        answer(approval, approved, comment, Approval.Via.TASKLIST);
+    }
+
+    /** The approver's answer through the link: the token is their credential, and it is spent with the answer. */
+    @Transactional
+    public void answerByLink(Approval approval, boolean approved, String comment) {
+        if (!approvals.useToken(approval.id(), now())) {
+            throw SingleUseLink.alreadyUsed("approval");
+        }
+        answer(approval, approved, comment, Approval.Via.LINK);
+    }
+
+    private void answer(Approval approval, boolean approved, String comment, Approval.Via via) {
         String text = optional("approvalComment", comment, 2000);
         LocalDateTime now = now();
-        if (!approvals.close(id, approved ? Approval.Status.APPROVED : Approval.Status.REJECTED, answeredBy, via, text,
-                now, now)) {
-            throw new ConflictException("status", "The approval " + id + " is no longer pending");
+        transition(approval, approved ? Approval.Status.APPROVED : Approval.Status.REJECTED, approval.approver(), via,
+                text, now);
+    }
+
+    /** The answer as recorded by the link or the approver's task; refused while there is none. */
+    public ApprovalView recordedAnswer(String id, String processInstanceId) {
+        Approval approval = owned(id, processInstanceId);
+        if (!approval.answered()) {
+            throw RefusedStepException.precondition(Approval.RECORD, id, "it is " + approval.status()
+                    + ": the approver's answer is not recorded");
         }
+        return view(approval);
+    }
+
+    /** Nobody answered in time: EXPIRED, only once the due time has passed. */
+    @Transactional
+    public ApprovalView expire(String id, String processInstanceId) {
+        Approval approval = owned(id, processInstanceId);
+        if (now().isBefore(approval.expiresAt())) {
+            throw RefusedStepException.precondition(Approval.RECORD, id, "it is due at " + approval.expiresAt() + " UTC");
+        }
+        transition(approval, Approval.Status.EXPIRED, null, null, null, null);
         return view(get(id));
     }
 
-    @Transactional
-    public ApprovalView expire(String id) {
-        approvals.close(id, Approval.Status.EXPIRED, null, null, null, null, now());
-        return view(get(id));
+    private void transition(Approval approval, Approval.Status to, String answeredBy, Approval.Via via, String comment,
+            LocalDateTime answeredAt) {
+        approval.requireMayBecome(to);
+        if (!approvals.transition(approval.id(), approval.status(), to, answeredBy, via, comment, answeredAt, now())) {
+            throw RefusedStepException.stale(Approval.RECORD, approval.id(), approval.status());
+        }
     }
 
     /** The approval behind a link that still works; a made-up token is 404, a spent or expired one 409. */
     public Approval resolve(String token) {
         return SingleUseLink.open(approvals.findByTokenHash(LinkTokens.hash(token)), "approval", now());
-    }
-
-    /** Spends the link; the conditional update makes a second, concurrent use fail rather than count twice. */
-    @Transactional
-    public void useToken(Approval approval) {
-        if (!approvals.useToken(approval.id(), now())) {
-            throw SingleUseLink.alreadyUsed("approval");
-        }
     }
 
     /** What the approver sees behind the link. */
@@ -144,6 +177,14 @@ public class ApprovalService {
 
     Approval get(String id) {
         return approvals.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The approval, for a step of {@code processInstanceId}: refused unless it belongs to that instance. */
+    private Approval owned(String id, String processInstanceId) {
+        Approval approval = get(id);
+        RefusedStepException.requireOwner(Approval.RECORD, id, approval.processInstanceId(), processInstanceId,
+                () -> approvals.bindProcessInstance(id, processInstanceId));
+        return approval;
     }
 
     private Duration validity(String dueIn) {

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Where the API and the approver's link meet the engine: starts {@code approval} standalone and hands the answer
- * through the link to the waiting instance. The domain change and the engine step share one transaction.
+ * Where the API and the approver's link meet the engine: starts {@code approval} standalone, records the answer given
+ * through the link and hands it to the waiting instance. The domain change and the engine step share one transaction.
  */
 @Component
 @GatehouseEngineCalls
@@ -52,14 +52,10 @@ public class ApprovalWorkflow {
     @Transactional
     public void answerByLink(String token, boolean approved, String comment) {
         Approval approval = approvals.resolve(token);
-        approvals.useToken(approval);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(APPROVED, approved);
-        variables.put(APPROVAL_COMMENT, comment);
-        variables.put(ANSWERED_VIA, Approval.Via.LINK.name());
+        approvals.answerByLink(approval, approved, comment);
         try {
             runtime.createMessageCorrelation(approved ? MSG_APPROVED : MSG_REJECTED)
-                    .processInstanceBusinessKey(approval.id()).setVariables(variables).correlateWithResult();
+                    .processInstanceBusinessKey(approval.id()).correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
             throw new ConflictException("token", "The approval is not waiting for an answer right now; try again in "
                     + "a moment");

@@ -22,7 +22,7 @@ class AssignTicketTeamDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Routing routing = tickets.route((Long) execution.getVariable(TICKET_ID), string(execution, ROUTED_TEAM),
+        Routing routing = tickets.route(OwnTicket.of(execution, tickets), string(execution, ROUTED_TEAM),
                 TicketService.GATEHOUSE);
         SlaTimers.set(execution, routing);
         execution.setVariable(TEAM_OPTIONS, routing.teamChoices());

@@ -23,7 +23,7 @@ class AssignTriagedTeamDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SlaTimers.set(execution, tickets.triage((Long) execution.getVariable(TICKET_ID), string(execution, ROUTED_TEAM),
+        SlaTimers.set(execution, tickets.triage(OwnTicket.of(execution, tickets), string(execution, ROUTED_TEAM),
                 actor(execution, HANDLED_BY)));
     }
 }

@@ -1,6 +1,5 @@
 package org.gatehouse.tickets;
 
-import static org.gatehouse.tickets.TicketProcess.TICKET_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +17,6 @@ class CloseTicketDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        tickets.close((Long) execution.getVariable(TICKET_ID));
+        tickets.close(OwnTicket.of(execution, tickets));
     }
 }

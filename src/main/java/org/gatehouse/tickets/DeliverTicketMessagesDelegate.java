@@ -1,6 +1,5 @@
 package org.gatehouse.tickets;
 
-import static org.gatehouse.tickets.TicketProcess.TICKET_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,13 +10,15 @@ import org.springframework.stereotype.Component;
 class DeliverTicketMessagesDelegate implements JavaDelegate {
 
     private final TicketDelivery delivery;
+    private final TicketService tickets;
 
-    DeliverTicketMessagesDelegate(TicketDelivery delivery) {
+    DeliverTicketMessagesDelegate(TicketDelivery delivery, TicketService tickets) {
         this.delivery = delivery;
+        this.tickets = tickets;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        delivery.deliverPending((Long) execution.getVariable(TICKET_ID));
+        delivery.deliverPending(OwnTicket.of(execution, tickets));
     }
 }

@@ -1,17 +1,13 @@
 package org.gatehouse.tickets;
 
-import static org.gatehouse.platform.ProcessVariables.currentUser;
-import static org.gatehouse.platform.ProcessVariables.flag;
-import static org.gatehouse.platform.ProcessVariables.string;
-import static org.gatehouse.tickets.ApprovalProcess.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The approver answered, in Tasklist (whoever completed the task) or by the link (the approver, who holds it):
- * the answer is recorded and becomes the output variables the caller maps back.
+ * The approver answered, in their Tasklist task or by the link: each recorded the answer as it came. This step hands
+ * the recorded answer to the caller as output variables, and refuses when none is recorded: variables sent by a
+ * client (approved, approver, answeredVia) answer nothing.
  */
 @Component("recordApprovalAnswer")
 class RecordApprovalAnswerDelegate implements JavaDelegate {
@@ -24,12 +20,6 @@ class RecordApprovalAnswerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Approval.Via via = Approval.Via.LINK.name().equals(string(execution, ANSWERED_VIA)) ? Approval.Via.LINK
-                : Approval.Via.TASKLIST;
-        String user = currentUser(execution);
-        String by = via == Approval.Via.TASKLIST && user != null ? user : string(execution, APPROVER);
-        ApprovalView answer = approvals.answer(execution.getProcessBusinessKey(), flag(execution, APPROVED),
-                string(execution, APPROVAL_COMMENT), via, by);
-        Outputs.set(execution, answer);
+        Outputs.set(execution, approvals.recordedAnswer(execution.getProcessBusinessKey(), execution.getProcessInstanceId()));
     }
 }

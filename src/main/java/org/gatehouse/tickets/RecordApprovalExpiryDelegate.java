@@ -16,6 +16,6 @@ class RecordApprovalExpiryDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Outputs.set(execution, approvals.expire(execution.getProcessBusinessKey()));
+        Outputs.set(execution, approvals.expire(execution.getProcessBusinessKey(), execution.getProcessInstanceId()));
     }
 }

@@ -5,7 +5,6 @@ import static org.gatehouse.tickets.ApprovalProcess.APPROVAL_COMMENT;
 import static org.gatehouse.tickets.ApprovalProcess.APPROVAL_OUTCOME;
 import static org.gatehouse.tickets.ApprovalProcess.APPROVED_BY;
 import static org.gatehouse.tickets.TicketProcess.CONVERSATION;
-import static org.gatehouse.tickets.TicketProcess.TICKET_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +22,7 @@ class RecordTicketApprovalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(CONVERSATION, tickets.approvalAnswered((Long) execution.getVariable(TICKET_ID),
+        execution.setVariable(CONVERSATION, tickets.approvalAnswered(OwnTicket.of(execution, tickets),
                 string(execution, APPROVED_BY), string(execution, APPROVAL_OUTCOME), string(execution, APPROVAL_COMMENT)));
     }
 }

@@ -30,7 +30,7 @@ class RegisterApprovalDelegate implements JavaDelegate {
         String requestedBy = starter(execution, REQUESTED_BY);
         ApprovalView approval = approvals.register(businessKeyOrNew(execution), string(execution, APPROVER), requestedBy,
                 string(execution, SUBJECT), string(execution, DETAILS), string(execution, SUBJECT_REF),
-                string(execution, DUE_IN));
+                string(execution, DUE_IN), execution.getProcessInstanceId());
         execution.setVariable(APPROVER, approval.approver());
         execution.setVariable(REQUESTED_BY, requestedBy);
         execution.setVariable(APPROVER_NAME, approval.approverName());

@@ -15,6 +15,6 @@ class RemindApproverDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        approvals.remind(execution.getProcessBusinessKey());
+        approvals.remind(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

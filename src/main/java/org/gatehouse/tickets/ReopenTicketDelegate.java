@@ -1,6 +1,5 @@
 package org.gatehouse.tickets;
 
-import static org.gatehouse.tickets.TicketProcess.TICKET_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +17,6 @@ class ReopenTicketDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SlaTimers.set(execution, tickets.reopen((Long) execution.getVariable(TICKET_ID), TicketService.GATEHOUSE));
+        SlaTimers.set(execution, tickets.reopen(OwnTicket.of(execution, tickets), TicketService.GATEHOUSE));
     }
 }

@@ -15,6 +15,6 @@ class SendApprovalRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        approvals.send(execution.getProcessBusinessKey());
+        approvals.send(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
 }

@@ -1,10 +1,14 @@
 package org.gatehouse.tickets;
 
 import java.time.LocalDateTime;
+import java.util.Set;
+
+import org.gatehouse.platform.RefusedStepException;
 
 /**
  * An employee's request (C1-C4): the domain record of one {@code ticket-lifecycle} instance, whose business key is
- * the id. It remembers the channel it came from and answers through it. Times are UTC.
+ * the id, and which it belongs to ({@code processInstanceId}, bound by the first step of that instance). It remembers
+ * the channel it came from and answers through it. Times are UTC.
  */
 public record Ticket(
         long id,
@@ -29,10 +33,45 @@ public record Ticket(
         LocalDateTime resolutionBreachedAt,
         LocalDateTime slaPausedAt,
         LocalDateTime resolvedAt,
-        LocalDateTime closedAt) {
+        LocalDateTime closedAt,
+        String processInstanceId) {
 
-    /** {@code NEW} until an expert takes it up; {@code PENDING} waits for the requester, {@code ON_HOLD} for others. */
-    public enum Status { NEW, OPEN, PENDING, ON_HOLD, RESOLVED, CLOSED }
+    static final String RECORD = "Ticket";
+
+    /**
+     * {@code NEW} until an expert takes it up; {@code PENDING} waits for the requester, {@code ON_HOLD} for others.
+     * {@link #mayBecome} is the table of its transitions.
+     */
+    public enum Status {
+        NEW, OPEN, PENDING, ON_HOLD, RESOLVED, CLOSED;
+
+        public boolean mayBecome(Status next) {
+            return switch (this) {
+                case NEW -> Set.of(OPEN, ON_HOLD, PENDING, RESOLVED).contains(next);
+                case OPEN -> Set.of(ON_HOLD, PENDING, RESOLVED).contains(next);
+                case ON_HOLD -> Set.of(OPEN, PENDING, RESOLVED).contains(next);
+                case PENDING -> next == OPEN;
+                case RESOLVED -> next == OPEN || next == CLOSED;
+                case CLOSED -> false;
+            };
+        }
+
+        /** With the experts, neither waiting for the requester nor done: the SLA clocks run. */
+        public boolean inHand() {
+            return this == NEW || this == OPEN || this == ON_HOLD;
+        }
+
+        /** Waiting for the requester: their answer resumes a pending ticket and reopens a resolved one. */
+        public boolean waitsForRequester() {
+            return this == PENDING || this == RESOLVED;
+        }
+    }
+
+    void requireMayBecome(Status next) {
+        if (!status.mayBecome(next)) {
+            throw RefusedStepException.transition(RECORD, reference(), status, next);
+        }
+    }
 
     /** How tickets are named to people: in subjects, replies and the API. */
     public String reference() {

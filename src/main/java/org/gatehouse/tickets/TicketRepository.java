@@ -1,7 +1,6 @@
 package org.gatehouse.tickets;
 
 import java.time.LocalDateTime;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +15,7 @@ class TicketRepository {
     private static final String COLUMNS = "id, subject, category, channel, requester_id, requester_address, requester_name, "
             + "team, assignee, status, created_by, created_at, routed_at, first_response_due, first_response_warn, "
             + "first_responded_at, first_response_breached_at, resolution_due, resolution_warn, resolution_breached_at, "
-            + "sla_paused_at, resolved_at, closed_at";
+            + "sla_paused_at, resolved_at, closed_at, process_instance_id";
 
     private final JdbcClient jdbc;
 
@@ -62,17 +61,22 @@ class TicketRepository {
                 .params(due, warn, now, id).update();
     }
 
-    /** Moves the ticket on only from one of {@code from}; false when it stood elsewhere (someone was quicker). */
-    boolean changeStatus(long id, Collection<Ticket.Status> from, Ticket.Status to, LocalDateTime now) {
+    /** The guarded transition: moves the ticket only from {@code from}; false when it stood elsewhere. */
+    boolean changeStatus(long id, Ticket.Status from, Ticket.Status to, LocalDateTime now) {
         return jdbc.sql("update ticket set status = :to, updated_at = :now, "
                         + "sla_paused_at = case when :to = 'PENDING' then :now else sla_paused_at end, "
                         + "resolved_at = case when :to = 'RESOLVED' then :now when :to = 'CLOSED' then resolved_at "
                         + "else cast(null as timestamp) end, "
                         + "closed_at = case when :to = 'CLOSED' then :now else cast(null as timestamp) end "
-                        + "where id = :id and status in (:from)")
-                .param("to", to.name()).param("now", now).param("id", id)
-                .param("from", from.stream().map(Enum::name).toList())
+                        + "where id = :id and status = :from")
+                .param("to", to.name()).param("now", now).param("id", id).param("from", from.name())
                 .update() > 0;
+    }
+
+    /** Binds the ticket to the first process instance that acts on it; false when another bound it first. */
+    boolean bindProcessInstance(long id, String processInstanceId) {
+        return jdbc.sql("update ticket set process_instance_id = ? where id = ? and process_instance_id is null")
+                .params(processInstanceId, id).update() > 0;
     }
 
     void assign(long id, String assignee, LocalDateTime now) {

@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.gatehouse.channels.MessageKind;
@@ -24,6 +22,7 @@ import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
+import org.gatehouse.platform.RefusedStepException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,8 +38,6 @@ public class TicketService {
     /** How much of the conversation the handling form shows, newest first: it is an engine variable. */
     static final int TRANSCRIPT_LENGTH = TicketProcess.MAX_STRING - 200;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Set<Ticket.Status> ACTIVE = EnumSet.of(Ticket.Status.NEW, Ticket.Status.OPEN,
-            Ticket.Status.ON_HOLD);
 
     private final TicketRepository tickets;
     private final ConversationRepository conversation;
@@ -140,8 +137,8 @@ public class TicketService {
         if (hasReply) {
             reply(id, expert, reply, via);
         }
-        return move(id, EnumSet.of(Ticket.Status.NEW, Ticket.Status.OPEN, Ticket.Status.ON_HOLD),
-                handling == Handling.WAIT_FOR_REQUESTER ? Ticket.Status.PENDING : Ticket.Status.RESOLVED, expert);
+        return move(get(id), handling == Handling.WAIT_FOR_REQUESTER ? Ticket.Status.PENDING : Ticket.Status.RESOLVED,
+                expert);
     }
 
     /** C11: a reply goes to the requester, through the ticket's channel, and to its collaborators. */
@@ -154,7 +151,7 @@ public class TicketService {
                 Origin.none());
         LocalDateTime now = now();
         tickets.firstResponse(id, now);
-        tickets.changeStatus(id, EnumSet.of(Ticket.Status.NEW), Ticket.Status.OPEN, now);
+        takenUp(id, now);
         return message;
     }
 
@@ -208,23 +205,44 @@ public class TicketService {
         return conversation.ticketOfThread(messageIds);
     }
 
-    /** The status the process moves the ticket to; refused unless it stands where the move starts. */
-    @Transactional
-    public Ticket move(long id, Set<Ticket.Status> from, Ticket.Status to, String actor) {
-        Ticket ticket = get(id);
-        if (!tickets.changeStatus(id, from, to, now())) {
-            throw new ConflictException("status", ticket.reference() + " is " + ticket.status() + "; it cannot become "
-                    + to + " from there");
+    /**
+     * A guarded transition: from the status the ticket stands in, as the lifecycle's table allows; refused when a
+     * concurrent step moved it first.
+     */
+    private Ticket move(Ticket ticket, Ticket.Status to, String actor) {
+        ticket.requireMayBecome(to);
+        if (!tickets.changeStatus(ticket.id(), ticket.status(), to, now())) {
+            throw RefusedStepException.stale(Ticket.RECORD, ticket.reference(), ticket.status());
         }
-        tickets.event(id, "STATUS", actor, ticket.status() + " -> " + to, now());
-        return get(id);
+        tickets.event(ticket.id(), "STATUS", actor, ticket.status() + " -> " + to, now());
+        return get(ticket.id());
+    }
+
+    /** An expert took the ticket up (claimed it, replied): a NEW ticket is OPEN; any other stays as it is. */
+    private void takenUp(long id, LocalDateTime now) {
+        tickets.changeStatus(id, Ticket.Status.NEW, Ticket.Status.OPEN, now);
+    }
+
+    /**
+     * Refuses a step of {@code processInstanceId} on a ticket that belongs to another instance. A ticket is stored
+     * before its process starts, so the first step of its instance binds it, once.
+     */
+    @Transactional
+    public void requireProcess(long id, String processInstanceId) {
+        Ticket ticket = get(id);
+        RefusedStepException.requireOwner(Ticket.RECORD, ticket.reference(), ticket.processInstanceId(), processInstanceId,
+                () -> tickets.bindProcessInstance(id, processInstanceId));
     }
 
     /** The requester answered: a pending ticket resumes (its resolution clock shifted by the pause), a resolved one reopens. */
     @Transactional
     public Ticket reopen(long id, String actor) {
         Ticket ticket = get(id);
-        Ticket moved = move(id, EnumSet.of(Ticket.Status.PENDING, Ticket.Status.RESOLVED), Ticket.Status.OPEN, actor);
+        if (!ticket.status().waitsForRequester()) {
+            throw RefusedStepException.precondition(Ticket.RECORD, ticket.reference(), "it is " + ticket.status()
+                    + ": it does not wait for the requester");
+        }
+        Ticket moved = move(ticket, Ticket.Status.OPEN, actor);
         Team team = teams.find(ticket.team()).orElseThrow();
         BusinessHours hours = BusinessHours.of(team);
         LocalDateTime now = now();
@@ -242,7 +260,7 @@ public class TicketService {
     /** Closes a resolved ticket; its collaborators lose their part in it (C9). */
     @Transactional
     public Ticket close(long id) {
-        Ticket closed = move(id, EnumSet.of(Ticket.Status.RESOLVED), Ticket.Status.CLOSED, GATEHOUSE);
+        Ticket closed = move(get(id), Ticket.Status.CLOSED, GATEHOUSE);
         conversation.removeCollaborators(id, now());
         return closed;
     }
@@ -255,7 +273,7 @@ public class TicketService {
         if (ticket.status() == Ticket.Status.ON_HOLD) {
             return ticket;
         }
-        return move(id, EnumSet.of(Ticket.Status.NEW, Ticket.Status.OPEN), Ticket.Status.ON_HOLD, expert);
+        return move(ticket, Ticket.Status.ON_HOLD, expert);
     }
 
     /**
@@ -271,7 +289,7 @@ public class TicketService {
         conversation.insertMessage(id, TicketMessage.Kind.NOTE, GATEHOUSE, "Gatehouse", text, "TASKLIST", Origin.none(), now());
         tickets.event(id, "APPROVAL", approver == null ? GATEHOUSE : approver, outcome, now());
         if (ticket.status() == Ticket.Status.ON_HOLD) {
-            move(id, EnumSet.of(Ticket.Status.ON_HOLD), Ticket.Status.OPEN, GATEHOUSE);
+            move(ticket, Ticket.Status.OPEN, GATEHOUSE);
         }
         return transcript(id);
     }
@@ -282,7 +300,7 @@ public class TicketService {
         tickets.assign(id, assignee, now);
         if (assignee != null) {
             tickets.event(id, "ASSIGNED", assignee, null, now);
-            tickets.changeStatus(id, EnumSet.of(Ticket.Status.NEW), Ticket.Status.OPEN, now);
+            takenUp(id, now);
         }
     }
 
@@ -473,8 +491,8 @@ public class TicketService {
     }
 
     private static boolean running(Ticket ticket, SlaClock clock) {
-        return clock == SlaClock.FIRST_RESPONSE ? ticket.firstRespondedAt() == null && ACTIVE.contains(ticket.status())
-                : ACTIVE.contains(ticket.status());
+        return clock == SlaClock.FIRST_RESPONSE ? ticket.firstRespondedAt() == null && ticket.status().inHand()
+                : ticket.status().inHand();
     }
 
     private static LocalDateTime due(Ticket ticket, SlaClock clock) {

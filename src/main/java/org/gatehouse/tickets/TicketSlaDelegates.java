@@ -2,7 +2,6 @@ package org.gatehouse.tickets;
 
 import static org.gatehouse.platform.ProcessVariables.string;
 import static org.gatehouse.tickets.TicketProcess.SLA_CLOCK;
-import static org.gatehouse.tickets.TicketProcess.TICKET_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,16 +17,12 @@ class TicketSlaDelegates {
 
     @Bean("warnTicketSla")
     JavaDelegate warnTicketSla(TicketService tickets) {
-        return execution -> tickets.warn(id(execution), clock(execution));
+        return execution -> tickets.warn(OwnTicket.of(execution, tickets), clock(execution));
     }
 
     @Bean("escalateTicketSla")
     JavaDelegate escalateTicketSla(TicketService tickets) {
-        return execution -> tickets.escalate(id(execution), clock(execution));
-    }
-
-    private static long id(DelegateExecution execution) {
-        return (Long) execution.getVariable(TICKET_ID);
+        return execution -> tickets.escalate(OwnTicket.of(execution, tickets), clock(execution));
     }
 
     private static SlaClock clock(DelegateExecution execution) {

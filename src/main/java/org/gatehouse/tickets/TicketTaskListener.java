@@ -24,7 +24,7 @@ class TicketTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long id = (Long) task.getVariable(TICKET_ID);
+        long id = OwnTicket.of(task.getExecution(), tickets);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(REFERENCE, task.getVariable(REFERENCE));
             task.setVariableLocal(SUBJECT, task.getVariable(SUBJECT));

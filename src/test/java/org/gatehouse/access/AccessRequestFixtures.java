@@ -86,10 +86,15 @@ public class AccessRequestFixtures {
     public void approveBothSides(ProcessInstance pi, AccessRequestView request, String hostAdmin) {
         ProcessDriver driver = driver();
         driver.complete(task("hostAdminApproval", pi), hostAdmin, Map.of("approved", true, "comment", "Fine"));
+        partnerAccepts(request);
+        driver.runJobs(pi.getId());
+    }
+
+    /** The partner's admin accepts through the link, naming the channel {@code their-<channel>} on their side. */
+    public void partnerAccepts(AccessRequestView request) {
         String domain = request.partnerContactEmail().substring(request.partnerContactEmail().indexOf('@') + 1);
         workflow.partnerAccepts(token(request), new PartnerAcceptance("Partner Admin", "admin@" + domain,
                 "their-" + request.channelName()));
-        driver.runJobs(pi.getId());
     }
 
     /** A request with a valid NDA, approved on both sides and connected: the instance waits for the end date. */

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.EngineTest;
@@ -36,12 +35,10 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     @Autowired NdaRegister ndas;
     @Autowired AccessRequestFixtures fixtures;
 
-    RuntimeService runtime;
     ManagementService management;
 
     @BeforeEach
     void services() {
-        runtime = engine.getRuntimeService();
         management = engine.getManagementService();
     }
 

@@ -1,0 +1,66 @@
+package org.gatehouse.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.gatehouse.EngineTest;
+import org.gatehouse.directory.ExpertFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Defence in depth for {@code ticket-lifecycle}: a ticket belongs to the instance that first acted on it, and its
+ * status moves only as its lifecycle allows, whatever step an admin's engine-level change reaches.
+ */
+class TicketDefenceTest extends EngineTest {
+
+    @Autowired TicketWorkflow workflow;
+    @Autowired TicketService tickets;
+    @Autowired ExpertFixtures experts;
+
+    @Test
+    void aSecondInstanceWithATicketsNumberTouchesNothing() {
+        Ticket ticket = open();
+        Map<String, Object> variables = new HashMap<>(Map.of("ticketId", ticket.id(), "routingText", "payslip",
+                "autoCloseAfter", "P5D"));
+        variables.put("category", "hr");
+
+        assertThatThrownBy(() -> driver.as("admin", () -> runtime.startProcessInstanceByKey(TicketProcess.KEY,
+                ticket.businessKey(), variables))).satisfies(e -> refused(e, "belongs to another process instance"));
+        assertThatThrownBy(() -> driver.as("admin", () -> runtime.createProcessInstanceByKey(TicketProcess.KEY)
+                .businessKey(ticket.businessKey()).setVariables(variables).startBeforeActivity("Activity_CloseTicket")
+                .execute(true, true))).satisfies(e -> refused(e, "belongs to another process instance"));
+
+        assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.NEW);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticket.businessKey()).count()).isOne();
+    }
+
+    @Test
+    void aStepOutOfOrderInTheTicketsOwnInstanceIsRolledBack() {
+        Ticket ticket = open();
+        ProcessInstance pi = driver.instance(ticket.businessKey());
+
+        assertThatThrownBy(() -> driver.as("admin", () -> {
+            runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("Activity_CloseTicket")
+                    .execute(true, true);
+        })).satisfies(e -> refused(e, "is NEW: it cannot become CLOSED"));
+        assertThatThrownBy(() -> driver.as("admin", () -> {
+            runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("Activity_ReopenTicket")
+                    .execute(true, true);
+        })).satisfies(e -> refused(e, "it does not wait for the requester"));
+
+        assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.NEW);
+        assertThat(pi).isWaitingAt("handleTicket");
+    }
+
+    private Ticket open() {
+        String requester = experts.newEmployee();
+        return workflow.open(new NewTicket("Payslip", "Where is my payslip?", "hr", ContactChannel.API, requester,
+                requester, "Xena " + requester, requester, Origin.none()));
+    }
+}
