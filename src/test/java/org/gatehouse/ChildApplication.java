@@ -98,9 +98,10 @@ public final class ChildApplication implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             Files.writeString(log, "=== start " + ++starts + " " + Instant.now() + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             process = builder.start();
+            // a test JVM that is itself ended (Ctrl-C on Maven) takes its child along
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
