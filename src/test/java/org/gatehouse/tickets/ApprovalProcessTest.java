@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.EngineTest;
 import org.gatehouse.channels.LocalChannelGateway;
@@ -169,8 +170,9 @@ class ApprovalProcessTest extends EngineTest {
         String approver = experts.newEmployee();
         ProcessInstance pi = asked(approver, "admin", null);
 
+        // four eyes by the platform (ApprovalRules): the engine refuses the asker before the domain's own check
         assertThatThrownBy(() -> driver.complete(task("approve", pi), "admin", Map.of("approved", true)))
-                .hasRootCauseInstanceOf(ForbiddenException.class).hasMessageContaining("Nobody approves their own request");
+                .isInstanceOf(AuthorizationException.class);
         assertThat(pi).isWaitingAt("approve");
         assertThat(approvals.view(pi.getBusinessKey(), "admin").status()).isEqualTo("PENDING");
         driver.complete(task("approve", pi), approver, Map.of("approved", true));
