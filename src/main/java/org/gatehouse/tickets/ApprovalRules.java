@@ -1,6 +1,7 @@
 package org.gatehouse.tickets;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.gatehouse.platform.FourEyes;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code approval}: the expert who asks never answers, not even as an admin in Tasklist (four eyes); the register step
- * already refuses them as the approver.
+ * already refuses them as the approver. What is to be approved, often a ticket's matter, and the approver's comment
+ * stay out of history.
  */
 @Component
 class ApprovalRules implements ProcessRules {
@@ -22,5 +24,10 @@ class ApprovalRules implements ProcessRules {
     @Override
     public Map<String, TaskListener> fourEyesTasks() {
         return Map.of(ApprovalProcess.TASK_APPROVE, FourEyes.keepingOff(ApprovalProcess.REQUESTED_BY));
+    }
+
+    @Override
+    public Set<String> privateVariables() {
+        return Set.of(ApprovalProcess.SUBJECT, ApprovalProcess.DETAILS, ApprovalProcess.APPROVAL_COMMENT);
     }
 }
