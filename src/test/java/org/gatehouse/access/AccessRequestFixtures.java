@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,6 +48,20 @@ public class AccessRequestFixtures {
         String domain = partner.toLowerCase().replaceAll("[^a-z0-9]+", "") + ".example";
         return new AccessRequestDraft("acme-main", channel, partner, "Pat Partner", "contact-" + channel + "@" + domain,
                 "Project " + channel, endDate, "Work together on " + channel);
+    }
+
+    /** A draft's fields as the API's body and Tasklist's start form carry them; the caller may add to them. */
+    public static Map<String, Object> fields(AccessRequestDraft draft) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("workspace", draft.workspace());
+        fields.put("channelName", draft.channelName());
+        fields.put("partnerOrganisation", draft.partnerOrganisation());
+        fields.put("partnerContactName", draft.partnerContactName());
+        fields.put("partnerContactEmail", draft.partnerContactEmail());
+        fields.put("projectName", draft.projectName());
+        fields.put("endDate", draft.endDate().toString());
+        fields.put("purpose", draft.purpose());
+        return fields;
     }
 
     public AccessRequestView submit(String requester, String partner, LocalDate endDate) {
