@@ -28,7 +28,7 @@ class AccessRequestApiTest extends HttpTest {
     @Test
     void aMemberLegalAnAdminAndThePartnerConnectAChannelOverHttp() {
         String partner = fixtures.newPartner();
-        Map<String, Object> body = AccessRequestFixtures.json(fixtures.draft(partner, LocalDate.now().plusMonths(6)));
+        Map<String, Object> body = AccessRequestFixtures.fields(fixtures.draft(partner, LocalDate.now().plusMonths(6)));
         ResponseEntity<JsonNode> created = api.as("alice").post("/api/access-requests", body);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = created.getBody().get("id").asText();
@@ -82,7 +82,7 @@ class AccessRequestApiTest extends HttpTest {
 
     @Test
     void missingAndBlankFieldsAreNamedAndNothingIsStored() {
-        Map<String, Object> body = AccessRequestFixtures.json(fixtures.draft("Globex", LocalDate.now().plusMonths(1)));
+        Map<String, Object> body = AccessRequestFixtures.fields(fixtures.draft("Globex", LocalDate.now().plusMonths(1)));
         body.remove("projectName");
         body.put("partnerOrganisation", "  ");
         ResponseEntity<JsonNode> response = unchanged(() -> api.as("alice").post("/api/access-requests", body));
@@ -92,20 +92,20 @@ class AccessRequestApiTest extends HttpTest {
     @Test
     void anEndDateInThePastIsRefused() {
         var response = unchanged(() -> api.as("alice").post("/api/access-requests",
-                AccessRequestFixtures.json(fixtures.draft("Globex", LocalDate.now().minusDays(1)))));
+                AccessRequestFixtures.fields(fixtures.draft("Globex", LocalDate.now().minusDays(1)))));
         assertProblem(response, HttpStatus.BAD_REQUEST, "endDate");
     }
 
     @Test
     void anUnknownWorkspaceIsRefused() {
-        Map<String, Object> body = AccessRequestFixtures.json(fixtures.draft("Globex", LocalDate.now().plusMonths(1)));
+        Map<String, Object> body = AccessRequestFixtures.fields(fixtures.draft("Globex", LocalDate.now().plusMonths(1)));
         body.put("workspace", "acme-nowhere");
         assertProblem(unchanged(() -> api.as("alice").post("/api/access-requests", body)), HttpStatus.BAD_REQUEST, "workspace");
     }
 
     @Test
     void aSecondOpenRequestForTheSameChannelAndPartnerIsAConflict() {
-        Map<String, Object> body = AccessRequestFixtures.json(fixtures.draft("Globex", LocalDate.now().plusMonths(1)));
+        Map<String, Object> body = AccessRequestFixtures.fields(fixtures.draft("Globex", LocalDate.now().plusMonths(1)));
         assertThat(api.as("alice").post("/api/access-requests", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertProblem(unchanged(() -> api.as("dave").post("/api/access-requests", body)), HttpStatus.CONFLICT, "channelName");
     }
@@ -114,7 +114,7 @@ class AccessRequestApiTest extends HttpTest {
     void malformedJsonAndBadValuesAreRefused() {
         assertThat(unchanged(() -> api.as("alice").postRaw("/api/access-requests", "{\"workspace\": \"acme-main\",")).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        Map<String, Object> body = AccessRequestFixtures.json(fixtures.draft("Globex", LocalDate.now().plusMonths(1)));
+        Map<String, Object> body = AccessRequestFixtures.fields(fixtures.draft("Globex", LocalDate.now().plusMonths(1)));
         body.put("endDate", "2027-13-45");
         assertProblem(unchanged(() -> api.as("alice").post("/api/access-requests", body)), HttpStatus.BAD_REQUEST, "endDate");
         body.put("endDate", LocalDate.now().plusMonths(1).toString());
@@ -243,8 +243,8 @@ class AccessRequestApiTest extends HttpTest {
 
     /** A request waiting for the partner, through the API; returns the link's path. */
     private String invitationLink() {
-        String id = api.as("alice").post("/api/access-requests",
-                AccessRequestFixtures.json(fixtures.draft("Globex", LocalDate.now().plusMonths(1)))).getBody().get("id").asText();
+        String id = api.as("alice").post("/api/access-requests", AccessRequestFixtures.fields(fixtures.draft("Globex", LocalDate.now().plusMonths(1))))
+                .getBody().get("id").asText();
         driver.runJobs(fixtures.instance(id).getId());
         String link = api.as("alice").get("/api/access-requests/" + id).getBody().get("inviteUrl").asText();
         return link.substring(link.indexOf("/invite/"));

@@ -50,18 +50,18 @@ public class AccessRequestFixtures {
                 "Project " + channel, endDate, "Work together on " + channel);
     }
 
-    /** A draft as the API takes it, as a map a test can spoil field by field. */
-    public static Map<String, Object> json(AccessRequestDraft draft) {
-        var body = new HashMap<String, Object>();
-        body.put("workspace", draft.workspace());
-        body.put("channelName", draft.channelName());
-        body.put("partnerOrganisation", draft.partnerOrganisation());
-        body.put("partnerContactName", draft.partnerContactName());
-        body.put("partnerContactEmail", draft.partnerContactEmail());
-        body.put("projectName", draft.projectName());
-        body.put("endDate", draft.endDate().toString());
-        body.put("purpose", draft.purpose());
-        return body;
+    /** A draft's fields as the API's body and Tasklist's start form carry them; the caller may add to them. */
+    public static Map<String, Object> fields(AccessRequestDraft draft) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("workspace", draft.workspace());
+        fields.put("channelName", draft.channelName());
+        fields.put("partnerOrganisation", draft.partnerOrganisation());
+        fields.put("partnerContactName", draft.partnerContactName());
+        fields.put("partnerContactEmail", draft.partnerContactEmail());
+        fields.put("projectName", draft.projectName());
+        fields.put("endDate", draft.endDate().toString());
+        fields.put("purpose", draft.purpose());
+        return fields;
     }
 
     public AccessRequestView submit(String requester, String partner, LocalDate endDate) {

@@ -157,7 +157,7 @@ class BoundedInputTest extends HttpTest {
     @Test
     void bidirectionalOverridesLeaveOneLineFields() {
         var draft = fixtures.draft("Globex", LocalDate.now().plusMonths(2));
-        Map<String, Object> body = AccessRequestFixtures.json(draft);
+        Map<String, Object> body = AccessRequestFixtures.fields(draft);
         body.put("channelName", draft.channelName() + "\u202Egnp");
         body.put("partnerContactName", "\u2066Pat\u2069 \u202DPartner\u202C");
         body.put("purpose", "Multi-line text keeps its marks: \u202B\u05E9\u05DC\u05D5\u05DD\u202C");
