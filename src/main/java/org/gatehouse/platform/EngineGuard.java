@@ -1,7 +1,6 @@
 package org.gatehouse.platform;
 
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,14 +71,14 @@ import org.springframework.util.ReflectionUtils;
 @Component
 class EngineGuard extends AbstractProcessEnginePlugin {
 
-    private static final Field START_BUILDER = field(StartProcessInstanceCmd.class, "instantiationBuilder");
-    private static final Field FORM_START_BUSINESS_KEY = field(SubmitStartFormCmd.class, "businessKey");
-    private static final Field FORM_START_DEFINITION = field(SubmitStartFormCmd.class, "processDefinitionId");
-    private static final Field FORM_START_VARIABLES = field(SubmitStartFormCmd.class, "variables");
-    private static final Field COMPLETE_TASK = field(CompleteTaskCmd.class, "taskId");
-    private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
-    private static final Field FORM_TASK = field(SubmitTaskFormCmd.class, "taskId");
-    private static final Field FORM_TASK_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
+    private static final Field START_BUILDER = CommandGuards.field(StartProcessInstanceCmd.class, "instantiationBuilder", EngineGuard.class);
+    private static final Field FORM_START_BUSINESS_KEY = CommandGuards.field(SubmitStartFormCmd.class, "businessKey", EngineGuard.class);
+    private static final Field FORM_START_DEFINITION = CommandGuards.field(SubmitStartFormCmd.class, "processDefinitionId", EngineGuard.class);
+    private static final Field FORM_START_VARIABLES = CommandGuards.field(SubmitStartFormCmd.class, "variables", EngineGuard.class);
+    private static final Field COMPLETE_TASK = CommandGuards.field(CompleteTaskCmd.class, "taskId", EngineGuard.class);
+    private static final Field COMPLETE_VARIABLES = CommandGuards.field(CompleteTaskCmd.class, "variables", EngineGuard.class);
+    private static final Field FORM_TASK = CommandGuards.field(SubmitTaskFormCmd.class, "taskId", EngineGuard.class);
+    private static final Field FORM_TASK_VARIABLES = CommandGuards.field(SubmitTaskFormCmd.class, "properties", EngineGuard.class);
 
     /** Commands that move an instance past its model's order or rewrite its data: admins only. */
     private static final List<Class<?>> ADMIN_ONLY = List.of(
@@ -100,21 +99,8 @@ class EngineGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setCustomPreCommandInterceptorsTxRequired(
-                with(configuration.getCustomPreCommandInterceptorsTxRequired(), new Guard(configuration, forms)));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-                with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new Guard(configuration, forms)));
-        var trusted = new TrustedWithoutAuthorizationChecks(configuration);
-        configuration.setCustomPostCommandInterceptorsTxRequired(
-                with(configuration.getCustomPostCommandInterceptorsTxRequired(), trusted));
-        configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-                with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), trusted));
-    }
-
-    private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor added) {
-        List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-        all.add(added);
-        return all;
+        CommandGuards.beforeEveryCommand(configuration, () -> new Guard(configuration, forms));
+        CommandGuards.insideEveryCommand(configuration, new TrustedWithoutAuthorizationChecks(configuration));
     }
 
     static final class Guard extends CommandInterceptor {
@@ -129,7 +115,7 @@ class EngineGuard extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
-            if (Context.getCommandContext() == null && !TrustedCalls.active()) {
+            if (CommandGuards.outermostAndUntrusted()) {
                 check(command);
             }
             return next.execute(command);
@@ -263,13 +249,4 @@ class EngineGuard extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static Field field(Class<?> type, String name) {
-        Field field = ReflectionUtils.findField(type, name);
-        if (field == null) {
-            throw new IllegalStateException("This Camunda version has no " + type.getSimpleName() + "." + name
-                    + ": review EngineGuard");
-        }
-        ReflectionUtils.makeAccessible(field);
-        return field;
-    }
 }

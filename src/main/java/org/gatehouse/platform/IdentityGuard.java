@@ -1,8 +1,6 @@
 package org.gatehouse.platform;
 
 import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,7 +18,6 @@ import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
@@ -50,12 +47,12 @@ class IdentityGuard extends AbstractProcessEnginePlugin {
     /** What a user holds on their own account. */
     static final Permission OWN_ACCOUNT = Permissions.READ;
 
-    private static final Field SAVED_USER = field(SaveUserCmd.class, "user");
-    private static final Field DELETED_USER = field(DeleteUserCmd.class, "userId");
-    private static final Field NEW_MEMBER = field(CreateMembershipCmd.class, "userId");
-    private static final Field FORMER_MEMBER = field(DeleteMembershipCmd.class, "userId");
-    private static final Field DELETED_GROUP = field(DeleteGroupCmd.class, "groupId");
-    private static final Field CHECKED_USER = field(CheckPassword.class, "userId");
+    private static final Field SAVED_USER = CommandGuards.field(SaveUserCmd.class, "user", IdentityGuard.class);
+    private static final Field DELETED_USER = CommandGuards.field(DeleteUserCmd.class, "userId", IdentityGuard.class);
+    private static final Field NEW_MEMBER = CommandGuards.field(CreateMembershipCmd.class, "userId", IdentityGuard.class);
+    private static final Field FORMER_MEMBER = CommandGuards.field(DeleteMembershipCmd.class, "userId", IdentityGuard.class);
+    private static final Field DELETED_GROUP = CommandGuards.field(DeleteGroupCmd.class, "groupId", IdentityGuard.class);
+    private static final Field CHECKED_USER = CommandGuards.field(CheckPassword.class, "userId", IdentityGuard.class);
 
     private final IdentityOwner owner;
 
@@ -65,10 +62,7 @@ class IdentityGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setCustomPreCommandInterceptorsTxRequired(
-                with(configuration.getCustomPreCommandInterceptorsTxRequired(), new Guard(configuration, owner)));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-                with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new Guard(configuration, owner)));
+        CommandGuards.beforeEveryCommand(configuration, () -> new Guard(configuration, owner));
         configuration.setResourceAuthorizationProvider(new OwnAccountReadOnly());
     }
 
@@ -81,12 +75,6 @@ class IdentityGuard extends AbstractProcessEnginePlugin {
 
     static void narrowToOwnAccount(Authorization authorization) {
         authorization.setPermissions(new Permission[] {OWN_ACCOUNT});
-    }
-
-    private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor added) {
-        List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-        all.add(added);
-        return all;
     }
 
     /** The engine's default, except that a new user gets {@link #OWN_ACCOUNT} on themselves instead of everything. */
@@ -114,7 +102,7 @@ class IdentityGuard extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
-            if (Context.getCommandContext() == null && !TrustedCalls.active()) {
+            if (CommandGuards.outermostAndUntrusted()) {
                 check(command);
             }
             return next.execute(command);
@@ -175,13 +163,4 @@ class IdentityGuard extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static Field field(Class<?> type, String name) {
-        Field field = ReflectionUtils.findField(type, name);
-        if (field == null) {
-            throw new IllegalStateException("This Camunda version has no " + type.getSimpleName() + "." + name
-                    + ": review IdentityGuard");
-        }
-        ReflectionUtils.makeAccessible(field);
-        return field;
-    }
 }

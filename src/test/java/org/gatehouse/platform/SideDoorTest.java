@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.gatehouse.HttpTest;
+import org.gatehouse.access.AccessRequestFixtures;
 import org.gatehouse.access.AccessRequestView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +59,7 @@ class SideDoorTest extends HttpTest {
 
     @Test
     void aStartCarriesNeitherAChosenBusinessKeyNorUndeclaredVariables() {
-        Map<String, Object> form = startForm();
+        Map<String, Object> form = AccessRequestFixtures.fields(fixtures.draft("Globex", LocalDate.now().plusMonths(2)));
         String start = "/engine-rest/process-definition/key/external-access-request/start";
 
         var chosenKey = new HashMap<String, Object>(variables(form));
@@ -175,18 +176,5 @@ class SideDoorTest extends HttpTest {
 
     private String status(String requestId, String user) {
         return api.as(user).get("/api/access-requests/" + requestId).getBody().get("status").asText();
-    }
-
-    private static Map<String, Object> startForm() {
-        Map<String, Object> form = new HashMap<>();
-        form.put("workspace", "acme-main");
-        form.put("channelName", "side-door-" + System.nanoTime());
-        form.put("partnerOrganisation", "Globex");
-        form.put("partnerContactName", "Gina");
-        form.put("partnerContactEmail", "gina@globex.example");
-        form.put("projectName", "Side door " + System.nanoTime());
-        form.put("endDate", LocalDate.now().plusMonths(2).toString());
-        form.put("purpose", "Trying the doors");
-        return form;
     }
 }
