@@ -152,6 +152,23 @@ class AccessRequestDefenceTest extends EngineTest {
     }
 
     /** The request's instance once the partner's invitation is out: both approvals wait. */
+    @Test
+    void anAdminWhoRestartsHisOwnWithdrawnRequestAtConnectConnectsNothing() {
+        AccessRequestView request = fixtures.submit("admin", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = invited(request);
+        fixtures.workflow().withdraw(request.id(), "admin");
+        assertThat(pi).isEnded();
+
+        driver.as("admin", () -> runtime.restartProcessInstances(pi.getProcessDefinitionId())
+                .startBeforeActivity("Activity_Connect").processInstanceIds(pi.getId()).skipCustomListeners().execute());
+        ProcessInstance restarted = runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.id())
+                .singleResult();
+        assertThat(restarted.getId()).isNotEqualTo(pi.getId());
+        driver.failUntilIncident(restarted.getId(), "Activity_Connect");
+
+        assertUnchanged(request, AccessRequestStatus.WITHDRAWN);
+    }
+
     private ProcessInstance invited(AccessRequestView request) {
         ProcessInstance pi = fixtures.instance(request);
         driver.runJobs(pi.getId());
