@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.util.ReflectionUtils;
 
@@ -49,6 +51,30 @@ final class CommandGuards {
         }
         ReflectionUtils.makeAccessible(field);
         return field;
+    }
+
+    /**
+     * A guard that checks what someone outside the engine asks for ({@link #outermostAndUntrusted}), knowing who is
+     * signed in (or no one).
+     */
+    abstract static class OutsideCommandGuard extends CommandInterceptor {
+
+        private final ProcessEngineConfigurationImpl configuration;
+
+        OutsideCommandGuard(ProcessEngineConfigurationImpl configuration) {
+            this.configuration = configuration;
+        }
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            if (outermostAndUntrusted()) {
+                check(command, configuration.getIdentityService().getCurrentAuthentication());
+            }
+            return next.execute(command);
+        }
+
+        /** Throws to refuse {@code command}; {@code authentication} is null when nobody is signed in. */
+        abstract void check(Command<?> command, Authentication authentication);
     }
 
     private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor added) {

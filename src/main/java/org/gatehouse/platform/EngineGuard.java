@@ -42,6 +42,7 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
@@ -103,26 +104,17 @@ class EngineGuard extends AbstractProcessEnginePlugin {
         CommandGuards.insideEveryCommand(configuration, new TrustedWithoutAuthorizationChecks(configuration));
     }
 
-    static final class Guard extends CommandInterceptor {
+    static final class Guard extends CommandGuards.OutsideCommandGuard {
 
-        private final ProcessEngineConfigurationImpl configuration;
         private final DeclaredFormFields forms;
 
         Guard(ProcessEngineConfigurationImpl configuration, DeclaredFormFields forms) {
-            this.configuration = configuration;
+            super(configuration);
             this.forms = forms;
         }
 
         @Override
-        public <T> T execute(Command<T> command) {
-            if (CommandGuards.outermostAndUntrusted()) {
-                check(command);
-            }
-            return next.execute(command);
-        }
-
-        private void check(Command<?> command) {
-            var authentication = configuration.getIdentityService().getCurrentAuthentication();
+        void check(Command<?> command, Authentication authentication) {
             String user = authentication == null ? null : authentication.getUserId();
             if (authentication != null && authentication.getGroupIds() != null
                     && authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {

@@ -3,7 +3,6 @@ package org.gatehouse.platform;
 import java.lang.reflect.Field;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -18,8 +17,8 @@ import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.gatehouse.platform.IdentityOwner.Change;
@@ -90,27 +89,17 @@ class IdentityGuard extends AbstractProcessEnginePlugin {
         }
     }
 
-    static final class Guard extends CommandInterceptor {
+    static final class Guard extends CommandGuards.OutsideCommandGuard {
 
-        private final ProcessEngineConfigurationImpl configuration;
         private final IdentityOwner owner;
 
         Guard(ProcessEngineConfigurationImpl configuration, IdentityOwner owner) {
-            this.configuration = configuration;
+            super(configuration);
             this.owner = owner;
         }
 
         @Override
-        public <T> T execute(Command<T> command) {
-            if (CommandGuards.outermostAndUntrusted()) {
-                check(command);
-            }
-            return next.execute(command);
-        }
-
-        private void check(Command<?> command) {
-            IdentityService identity = configuration.getIdentityService();
-            var authentication = identity.getCurrentAuthentication();
+        void check(Command<?> command, Authentication authentication) {
             String caller = authentication == null ? null : authentication.getUserId();
             if (command instanceof CheckPassword) {
                 String checked = (String) ReflectionUtils.getField(CHECKED_USER, command);
