@@ -1,12 +1,16 @@
 package org.gatehouse.access;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.gatehouse.platform.ProcessRules;
 import org.springframework.stereotype.Component;
 
-/** {@code external-access-request}: the host admin's approval is never the requester's (four eyes). */
+/**
+ * {@code external-access-request}: the host admin's approval is never the requester's (four eyes); the partner
+ * contact's details and what people wrote (purpose, comments, reasons) stay out of history, which names who decided.
+ */
 @Component
 class AccessRequestRules implements ProcessRules {
 
@@ -24,5 +28,12 @@ class AccessRequestRules implements ProcessRules {
     @Override
     public Map<String, TaskListener> fourEyesTasks() {
         return Map.of(AccessRequestProcess.TASK_HOST_APPROVAL, excludeRequester);
+    }
+
+    @Override
+    public Set<String> privateVariables() {
+        return Set.of(AccessRequestProcess.PARTNER_CONTACT_NAME, AccessRequestProcess.PARTNER_CONTACT_EMAIL,
+                AccessRequestProcess.PURPOSE, AccessRequestProcess.COMMENT, AccessRequestProcess.REJECTION_REASON,
+                AccessRequestProcess.NDA_DECLINE_REASON);
     }
 }

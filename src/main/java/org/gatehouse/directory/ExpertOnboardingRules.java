@@ -1,6 +1,7 @@
 package org.gatehouse.directory;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.gatehouse.platform.FourEyes;
@@ -22,5 +23,11 @@ class ExpertOnboardingRules implements ProcessRules {
     @Override
     public Map<String, TaskListener> fourEyesTasks() {
         return Map.of(ExpertOnboardingProcess.TASK_ACCEPT, FourEyes.keepingOff(ExpertOnboardingProcess.INVITED_BY));
+    }
+
+    /** Why someone declined is theirs to say, not history's. */
+    @Override
+    public Set<String> privateVariables() {
+        return Set.of(ExpertOnboardingProcess.DECLINE_REASON);
     }
 }
