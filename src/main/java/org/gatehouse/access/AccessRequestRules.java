@@ -36,4 +36,10 @@ class AccessRequestRules implements ProcessRules {
                 AccessRequestProcess.PURPOSE, AccessRequestProcess.COMMENT, AccessRequestProcess.REJECTION_REASON,
                 AccessRequestProcess.NDA_DECLINE_REASON);
     }
+
+    @Override
+    public Set<String> messageNames() {
+        return Set.of(AccessRequestProcess.MSG_PARTNER_ACCEPTED, AccessRequestProcess.MSG_PARTNER_DECLINED,
+                AccessRequestProcess.MSG_WITHDRAWN, AccessRequestProcess.MSG_DISCONNECT);
+    }
 }

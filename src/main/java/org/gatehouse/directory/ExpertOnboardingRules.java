@@ -30,4 +30,9 @@ class ExpertOnboardingRules implements ProcessRules {
     public Set<String> privateVariables() {
         return Set.of(ExpertOnboardingProcess.DECLINE_REASON);
     }
+
+    @Override
+    public Set<String> messageNames() {
+        return Set.of(ExpertOnboardingProcess.MSG_ACCEPTED, ExpertOnboardingProcess.MSG_DECLINED);
+    }
 }

@@ -1,6 +1,7 @@
 package org.gatehouse.platform;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -93,6 +94,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
 
         @Override
         public void parseRootElement(Element root, List<ProcessDefinitionEntity> processes) {
+            refuseGatehouseMessagesOutsideTheirProcess(root, processes);
             var tasks = fourEyesTasks();
             for (ProcessDefinitionEntity process : processes) {
                 for (String task : tasks.getOrDefault(process.getKey(), Map.of()).keySet()) {
@@ -102,6 +104,19 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
                                 + "user task '" + task + "'", root);
                     }
                 }
+            }
+        }
+    }
+
+    /** A message Gatehouse correlates is declared by the model of its own process only. */
+    private void refuseGatehouseMessagesOutsideTheirProcess(Element root, List<ProcessDefinitionEntity> processes) {
+        Map<String, String> owners = new HashMap<>();
+        rules.orderedStream().forEach(rule -> rule.messageNames().forEach(name -> owners.put(name, rule.processKey())));
+        for (Element message : root.elements()) {
+            String owner = "message".equals(message.getTagName()) ? owners.get(message.attribute("name")) : null;
+            if (owner != null && processes.stream().anyMatch(process -> !owner.equals(process.getKey()))) {
+                throw new BpmnParseException("Message '" + message.attribute("name") + "' (" + message.attribute("id")
+                        + ") is Gatehouse's, for process '" + owner + "' only", message);
             }
         }
     }

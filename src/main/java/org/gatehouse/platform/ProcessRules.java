@@ -30,4 +30,12 @@ public interface ProcessRules {
     default Set<String> privateVariables() {
         return Set.of();
     }
+
+    /**
+     * The messages Gatehouse correlates into this process. No model of another process may declare them: a process
+     * owner's message start event or catch event would otherwise take Gatehouse's own correlations.
+     */
+    default Set<String> messageNames() {
+        return Set.of();
+    }
 }

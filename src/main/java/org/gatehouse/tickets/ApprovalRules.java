@@ -30,4 +30,9 @@ class ApprovalRules implements ProcessRules {
     public Set<String> privateVariables() {
         return Set.of(ApprovalProcess.SUBJECT, ApprovalProcess.DETAILS, ApprovalProcess.APPROVAL_COMMENT);
     }
+
+    @Override
+    public Set<String> messageNames() {
+        return Set.of(ApprovalProcess.MSG_APPROVED, ApprovalProcess.MSG_REJECTED);
+    }
 }

@@ -21,4 +21,10 @@ class TicketRules implements ProcessRules {
                 TicketProcess.REQUESTER_PROFILE, TicketProcess.REPLY, TicketProcess.APPROVAL_SUBJECT,
                 TicketProcess.APPROVAL_DETAILS, ApprovalProcess.APPROVAL_COMMENT);
     }
+
+    @Override
+    public Set<String> messageNames() {
+        return Set.of(TicketProcess.MSG_POSTED, TicketProcess.MSG_REQUESTER_ANSWERED,
+                TicketProcess.MSG_APPROVAL_REQUESTED);
+    }
 }

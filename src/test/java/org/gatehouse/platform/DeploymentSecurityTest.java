@@ -80,6 +80,14 @@ class DeploymentSecurityTest extends HttpTest {
                         List.of("Task_Form", "embedded:deployment:steal.html")),
                 Arguments.of("an HTML resource", Map.of("steal.html", "<script>fetch('/engine-rest/user')</script>"),
                         List.of("steal.html", "embedded HTML forms")),
+                Arguments.of("a process catching a message Gatehouse correlates", Map.of("evil.bpmn", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+                          <message id="Message_Stolen" name="PartnerAccepted"/>
+                          <process id="evil" isExecutable="true" camunda:historyTimeToLive="1">
+                            <startEvent id="Start_Stolen"><messageEventDefinition messageRef="Message_Stolen"/></startEvent>
+                          </process>
+                        </definitions>"""), List.of("PartnerAccepted", "external-access-request")),
                 Arguments.of("an access request without its approval task", Map.of("external-access-request.bpmn", """
                         <?xml version="1.0" encoding="UTF-8"?>
                         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
