@@ -1,9 +1,16 @@
 package org.gatehouse.access;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.gatehouse.platform.GatehouseGroups;
+import org.gatehouse.platform.Grant;
 import org.gatehouse.platform.ProcessRules;
 import org.springframework.stereotype.Component;
 
@@ -41,5 +48,24 @@ class AccessRequestRules implements ProcessRules {
     public Set<String> messageNames() {
         return Set.of(AccessRequestProcess.MSG_PARTNER_ACCEPTED, AccessRequestProcess.MSG_PARTNER_DECLINED,
                 AccessRequestProcess.MSG_WITHDRAWN, AccessRequestProcess.MSG_DISCONNECT);
+    }
+
+    /**
+     * Requesters start requests (also from Tasklist's start form); workspace admins and Legal see the requests their
+     * tasks belong to, with the variables Tasklist's filter columns show (project, partner, requester).
+     */
+    @Override
+    public List<Grant> grants() {
+        return List.of(
+                new Grant(GatehouseGroups.REQUESTERS, Resources.PROCESS_DEFINITION, AccessRequestProcess.KEY,
+                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
+                new Grant(GatehouseGroups.REQUESTERS, Resources.PROCESS_INSTANCE, Authorization.ANY,
+                        ProcessInstancePermissions.CREATE),
+                new Grant(GatehouseGroups.WORKSPACE_ADMINS, Resources.PROCESS_DEFINITION, AccessRequestProcess.KEY,
+                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE),
+                new Grant(GatehouseGroups.LEGAL, Resources.PROCESS_DEFINITION, AccessRequestProcess.KEY,
+                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE));
     }
 }

@@ -26,6 +26,7 @@ import org.gatehouse.legal.Nda;
 import org.gatehouse.legal.NdaRegister;
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
 import org.gatehouse.platform.RefusedStepException;
@@ -159,7 +160,7 @@ public class AccessRequestService {
             throw RefusedStepException.precondition(AccessRequest.RECORD, id, "it is " + r.status()
                     + ": no NDA is being obtained for it");
         }
-        if (legalUser == null || !roles.isMember(legalUser, RoleService.LEGAL)) {
+        if (legalUser == null || !roles.isMember(legalUser, GatehouseGroups.LEGAL)) {
             throw new ForbiddenException("Only Legal records an NDA");
         }
         Nda nda = ndas.record(r.partnerId(), signedOn, expiresOn, documentRef, legalUser);
@@ -417,7 +418,7 @@ public class AccessRequestService {
     }
 
     private boolean seesAll(String viewer) {
-        return Set.of(RoleService.ADMINS, RoleService.WORKSPACE_ADMINS, RoleService.LEGAL, RoleService.AUDITORS).stream()
+        return Set.of(GatehouseGroups.ADMINS, GatehouseGroups.WORKSPACE_ADMINS, GatehouseGroups.LEGAL, GatehouseGroups.AUDITORS).stream()
                 .anyMatch(g -> roles.isMember(viewer, g));
     }
 

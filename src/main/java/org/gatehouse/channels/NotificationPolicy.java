@@ -6,6 +6,7 @@ import java.util.Set;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.directory.RoleService;
+import org.gatehouse.platform.GatehouseGroups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotificationPolicy {
 
-    static final Set<String> WORKING_ROLES = Set.of(RoleService.EXPERTS, RoleService.LEGAL, RoleService.WORKSPACE_ADMINS,
-            RoleService.ADMINS, RoleService.PROCESS_OWNERS);
+    static final Set<String> WORKING_ROLES = Set.of(GatehouseGroups.EXPERTS, GatehouseGroups.LEGAL, GatehouseGroups.WORKSPACE_ADMINS,
+            GatehouseGroups.ADMINS, GatehouseGroups.PROCESS_OWNERS);
     static final String TEAM_GROUP_PREFIX = "team-";
 
     private final PersonService people;

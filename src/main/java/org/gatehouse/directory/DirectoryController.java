@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 
 import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -114,7 +115,7 @@ class DirectoryController {
     }
 
     private void requireAdmin(Principal principal) {
-        if (!roles.isMember(principal.getName(), RoleService.ADMINS)) {
+        if (!roles.isMember(principal.getName(), GatehouseGroups.ADMINS)) {
             throw new ForbiddenException("Only admins manage the directory");
         }
     }

@@ -2,6 +2,7 @@ package org.gatehouse.directory;
 
 import java.util.Optional;
 
+import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.IdentityOwner;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ class DirectoryIdentityOwner implements IdentityOwner {
 
     @Override
     public boolean ownsGroup(String groupId) {
-        return RoleService.REQUESTERS.equals(groupId) || people.isRole(groupId);
+        return GatehouseGroups.REQUESTERS.equals(groupId) || people.isRole(groupId);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.gatehouse.channels.MessageKind;
 import org.gatehouse.channels.Notifier;
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.LinkTokens;
 import org.gatehouse.platform.NotFoundException;
 import org.gatehouse.platform.RefusedStepException;
@@ -55,7 +56,7 @@ public class ExpertInvitationService {
             throw new ForbiddenException("Only experts and admins name experts");
         }
         Person person = people.activeEmployee("personId", personId, inviter, "become experts", "Nobody invites themselves");
-        if (people.groupsOf(person).contains(RoleService.EXPERTS)) {
+        if (people.groupsOf(person).contains(GatehouseGroups.EXPERTS)) {
             throw new ConflictException("personId", person.id() + " is already an expert");
         }
         if (invitations.findPending(person.id()).isPresent()) {
@@ -134,7 +135,7 @@ public class ExpertInvitationService {
     public void grantExpertRole(String id, String processInstanceId) {
         ExpertInvitation invitation = owned(id, processInstanceId);
         requireRecorded(invitation, ExpertInvitation.Status.ACCEPTED);
-        people.grantRole(invitation.personId(), RoleService.EXPERTS, invitation.invitedBy());
+        people.grantRole(invitation.personId(), GatehouseGroups.EXPERTS, invitation.invitedBy());
     }
 
     /**

@@ -1,10 +1,17 @@
 package org.gatehouse.directory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.gatehouse.platform.FourEyes;
+import org.gatehouse.platform.GatehouseGroups;
+import org.gatehouse.platform.Grant;
 import org.gatehouse.platform.ProcessRules;
 import org.springframework.stereotype.Component;
 
@@ -34,5 +41,20 @@ class ExpertOnboardingRules implements ProcessRules {
     @Override
     public Set<String> messageNames() {
         return Set.of(ExpertOnboardingProcess.MSG_ACCEPTED, ExpertOnboardingProcess.MSG_DECLINED);
+    }
+
+    /**
+     * Experts name further experts (C6), also from Tasklist's start form; an invitee, any employee, opens their task
+     * with its form and diagram.
+     */
+    @Override
+    public List<Grant> grants() {
+        return List.of(
+                new Grant(GatehouseGroups.EXPERTS, Resources.PROCESS_DEFINITION, ExpertOnboardingProcess.KEY,
+                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
+                new Grant(GatehouseGroups.EXPERTS, Resources.PROCESS_INSTANCE, Authorization.ANY,
+                        ProcessInstancePermissions.CREATE),
+                new Grant(GatehouseGroups.REQUESTERS, Resources.PROCESS_DEFINITION, ExpertOnboardingProcess.KEY,
+                        ProcessDefinitionPermissions.READ));
     }
 }

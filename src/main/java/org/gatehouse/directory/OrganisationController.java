@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.GatehouseGroups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,7 +57,7 @@ class OrganisationController {
     }
 
     private void requireAdmin(Principal principal) {
-        if (!roles.isMember(principal.getName(), RoleService.ADMINS)) {
+        if (!roles.isMember(principal.getName(), GatehouseGroups.ADMINS)) {
             throw new ForbiddenException("Only admins set up organisations and workspaces");
         }
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -156,8 +157,8 @@ public class PersonService {
      */
     public Set<String> groupsOf(Person person) {
         Set<String> groups = new TreeSet<>(people.roles(person.id()));
-        if (person.kind() == Person.Kind.EMPLOYEE && person.active() && !groups.contains(RoleService.AUDITORS)) {
-            groups.add(RoleService.REQUESTERS);
+        if (person.kind() == Person.Kind.EMPLOYEE && person.active() && !groups.contains(GatehouseGroups.AUDITORS)) {
+            groups.add(GatehouseGroups.REQUESTERS);
         }
         return groups;
     }

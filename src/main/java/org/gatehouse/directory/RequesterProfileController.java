@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.GatehouseGroups;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -35,7 +36,7 @@ class RequesterProfileController {
 
     @PutMapping("/requester-attributes")
     RequesterProfiles.Policy change(@Valid @RequestBody Change change, Principal principal) {
-        if (!roles.isMember(principal.getName(), RoleService.ADMINS)) {
+        if (!roles.isMember(principal.getName(), GatehouseGroups.ADMINS)) {
             throw new ForbiddenException("Only admins choose what experts see about requesters");
         }
         return profiles.change(change.attributes(), principal.getName());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,7 +61,7 @@ public class RequesterProfiles {
 
     /** The requester as an expert may see them; only experts and admins see requesters at all. */
     public Map<String, String> view(String requesterId, String viewer) {
-        if (!roles.isMember(viewer, RoleService.EXPERTS) && !roles.isMember(viewer, RoleService.ADMINS)) {
+        if (!roles.isMember(viewer, GatehouseGroups.EXPERTS) && !roles.isMember(viewer, GatehouseGroups.ADMINS)) {
             throw new ForbiddenException("Only experts see requesters' profiles");
         }
         return forExperts(requesterId);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.gatehouse.platform.GatehouseEngineCalls;
+import org.gatehouse.platform.GatehouseGroups;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,14 +17,6 @@ import org.springframework.stereotype.Service;
 @Service
 @GatehouseEngineCalls
 public class RoleService {
-
-    public static final String ADMINS = "camunda-admin";
-    public static final String WORKSPACE_ADMINS = "workspace-admins";
-    public static final String LEGAL = "legal";
-    public static final String AUDITORS = "auditors";
-    public static final String PROCESS_OWNERS = "process-owners";
-    public static final String EXPERTS = "experts";
-    public static final String REQUESTERS = "requesters";
 
     private final IdentityService identity;
 
@@ -40,12 +33,12 @@ public class RoleService {
     }
 
     public boolean isWorkspaceAdmin(String userId) {
-        return isMember(userId, WORKSPACE_ADMINS) || isMember(userId, ADMINS);
+        return isMember(userId, GatehouseGroups.WORKSPACE_ADMINS) || isMember(userId, GatehouseGroups.ADMINS);
     }
 
     /** C6: experts and admins name further experts and run teams. */
     public boolean isExpertOrAdmin(String userId) {
-        return userId != null && (isMember(userId, EXPERTS) || isMember(userId, ADMINS));
+        return userId != null && (isMember(userId, GatehouseGroups.EXPERTS) || isMember(userId, GatehouseGroups.ADMINS));
     }
 
     public List<String> membersOf(String groupId) {

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
@@ -167,7 +168,7 @@ public class TeamService {
             if (person.kind() != Person.Kind.EMPLOYEE || !person.active()) {
                 throw new ConflictException(field, person.id() + " is not an active employee");
             }
-            if (!people.groupsOf(person).contains(RoleService.EXPERTS)) {
+            if (!people.groupsOf(person).contains(GatehouseGroups.EXPERTS)) {
                 throw new ConflictException(field, person.id() + " is not an expert: invite them first");
             }
             added.add(person.id());

@@ -14,14 +14,9 @@ import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.gatehouse.directory.ExpertOnboardingProcess;
-import org.gatehouse.directory.RoleService;
-import org.gatehouse.tickets.ApprovalProcess;
-import org.gatehouse.tickets.TicketProcess;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -36,78 +31,44 @@ import org.springframework.stereotype.Component;
 @Order(1)
 public class AuthorizationSetup implements ApplicationRunner {
 
-    static final String ACCESS_PROCESS = "external-access-request";
-
     private final IdentityService identity;
     private final AuthorizationService authorizations;
+    private final ObjectProvider<ProcessRules> rules;
 
-    AuthorizationSetup(IdentityService identity, AuthorizationService authorizations) {
+    AuthorizationSetup(IdentityService identity, AuthorizationService authorizations, ObjectProvider<ProcessRules> rules) {
         this.identity = identity;
         this.authorizations = authorizations;
+        this.rules = rules;
     }
 
-    record Grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    }
-
+    /** What no single process gives: the webapps each role works in, and the auditors' and process owners' reach. */
     static final List<Grant> GRANTS = List.of(
-            // requesters start requests in Tasklist and see their own tasks only
-            new Grant(RoleService.REQUESTERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-            new Grant(RoleService.REQUESTERS, Resources.PROCESS_DEFINITION, ACCESS_PROCESS,
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
-            new Grant(RoleService.REQUESTERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE),
-            // workspace admins and legal work their tasks in Tasklist
-            new Grant(RoleService.WORKSPACE_ADMINS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-            // READ_INSTANCE(_VARIABLE): Tasklist's filter columns show the request's variables (project, partner,
-            // requester)
-            new Grant(RoleService.WORKSPACE_ADMINS, Resources.PROCESS_DEFINITION, ACCESS_PROCESS, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE),
-            new Grant(RoleService.LEGAL, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-            new Grant(RoleService.LEGAL, Resources.PROCESS_DEFINITION, ACCESS_PROCESS, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE),
-            new Grant(RoleService.EXPERTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-            // experts name further experts (C6), also from Tasklist's start form; a team's tasks reach its members
-            // through their candidate group team-<slug>, which the engine grants as it is set
-            new Grant(RoleService.EXPERTS, Resources.PROCESS_DEFINITION, ExpertOnboardingProcess.KEY,
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
-            new Grant(RoleService.EXPERTS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE),
-            // an invitee (every employee is a requester) opens their acceptInvitation task with its form and diagram
-            new Grant(RoleService.REQUESTERS, Resources.PROCESS_DEFINITION, ExpertOnboardingProcess.KEY,
-                    ProcessDefinitionPermissions.READ),
-            // experts ask employees for approvals (also standalone); the approver, any employee, opens the approve
-            // task with its form and diagram
-            new Grant(RoleService.EXPERTS, Resources.PROCESS_DEFINITION, ApprovalProcess.KEY,
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
-            new Grant(RoleService.REQUESTERS, Resources.PROCESS_DEFINITION, ApprovalProcess.KEY,
-                    ProcessDefinitionPermissions.READ),
-            // experts work tickets in Tasklist (form, diagram); a ticket's variables only through its tasks, which
-            // the engine lets their team (or the triaging experts) read: no READ_INSTANCE_VARIABLE. An approver
-            // answering an approval asked on a ticket moves the ticket's process on, which reads its definition
-            new Grant(RoleService.EXPERTS, Resources.PROCESS_DEFINITION, TicketProcess.KEY,
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE),
-            new Grant(RoleService.REQUESTERS, Resources.PROCESS_DEFINITION, TicketProcess.KEY,
-                    ProcessDefinitionPermissions.READ),
+            new Grant(GatehouseGroups.REQUESTERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+            new Grant(GatehouseGroups.WORKSPACE_ADMINS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+            new Grant(GatehouseGroups.LEGAL, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+            new Grant(GatehouseGroups.EXPERTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             // auditors read history and the models it refers to, and nothing else; history keeps no private value
             // (PrivateHistory), so its variables are theirs to read
-            new Grant(RoleService.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
-            new Grant(RoleService.AUDITORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+            new Grant(GatehouseGroups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+            new Grant(GatehouseGroups.AUDITORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE),
-            new Grant(RoleService.AUDITORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
-            new Grant(RoleService.AUDITORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
-            new Grant(RoleService.AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ),
-            new Grant(RoleService.AUDITORS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ),
-            new Grant(RoleService.AUDITORS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ),
+            new Grant(GatehouseGroups.AUDITORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
+            new Grant(GatehouseGroups.AUDITORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
+            new Grant(GatehouseGroups.AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ),
+            new Grant(GatehouseGroups.AUDITORS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ),
+            new Grant(GatehouseGroups.AUDITORS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ),
             // process owners deploy and watch their models
-            new Grant(RoleService.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
-            new Grant(RoleService.PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-            new Grant(RoleService.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE),
-            new Grant(RoleService.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+            new Grant(GatehouseGroups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+            new Grant(GatehouseGroups.PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+            new Grant(GatehouseGroups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE),
+            new Grant(GatehouseGroups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
                     ProcessDefinitionPermissions.SUSPEND),
-            new Grant(RoleService.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
-            new Grant(RoleService.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+            new Grant(GatehouseGroups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
+            new Grant(GatehouseGroups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
 
-    public static final List<String> GROUPS = List.of(Groups.CAMUNDA_ADMIN, RoleService.WORKSPACE_ADMINS, RoleService.LEGAL,
-            RoleService.AUDITORS, RoleService.PROCESS_OWNERS, RoleService.EXPERTS, RoleService.REQUESTERS);
+    public static final List<String> GROUPS = List.of(Groups.CAMUNDA_ADMIN, GatehouseGroups.WORKSPACE_ADMINS, GatehouseGroups.LEGAL,
+            GatehouseGroups.AUDITORS, GatehouseGroups.PROCESS_OWNERS, GatehouseGroups.EXPERTS, GatehouseGroups.REQUESTERS);
 
     @Override
     public void run(ApplicationArguments args) {
@@ -116,6 +77,7 @@ public class AuthorizationSetup implements ApplicationRunner {
             grant(new Grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
         }
         GRANTS.forEach(this::grant);
+        rules.orderedStream().flatMap(rule -> rule.grants().stream()).forEach(this::grant);
         narrowOwnAccounts();
         letTaskWorkersReadVariables();
     }

@@ -1,5 +1,6 @@
 package org.gatehouse.platform;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,5 +38,10 @@ public interface ProcessRules {
      */
     default Set<String> messageNames() {
         return Set.of();
+    }
+
+    /** The rights groups need on this process (to start it, read its model, see its instances in Tasklist). */
+    default List<Grant> grants() {
+        return List.of();
     }
 }

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.gatehouse.directory.RoleService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -47,27 +46,27 @@ class TasklistFilters implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         ensure("Access approvals", -10, "Requests to share a channel with an outside organisation",
-                tasks.createTaskQuery().taskDefinitionKey("hostAdminApproval").taskCandidateGroup(RoleService.WORKSPACE_ADMINS)
+                tasks.createTaskQuery().taskDefinitionKey("hostAdminApproval").taskCandidateGroup(GatehouseGroups.WORKSPACE_ADMINS)
                         .includeAssignedTasks(),
-                List.of(RoleService.WORKSPACE_ADMINS), REQUEST_COLUMNS);
+                List.of(GatehouseGroups.WORKSPACE_ADMINS), REQUEST_COLUMNS);
         ensure("NDAs to obtain", -9, "Partners that need a signed NDA before their channel is shared",
-                tasks.createTaskQuery().taskDefinitionKey("obtainNda").taskCandidateGroup(RoleService.LEGAL).includeAssignedTasks(),
-                List.of(RoleService.LEGAL), REQUEST_COLUMNS);
+                tasks.createTaskQuery().taskDefinitionKey("obtainNda").taskCandidateGroup(GatehouseGroups.LEGAL).includeAssignedTasks(),
+                List.of(GatehouseGroups.LEGAL), REQUEST_COLUMNS);
         // a team's tickets reach its members through their candidate group team-<slug>
         ensure("Tickets", -8, "Employee requests to my teams, taken or not",
                 tasks.createTaskQuery().taskDefinitionKey("handleTicket")
                         .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
-                List.of(RoleService.EXPERTS), TICKET_COLUMNS);
+                List.of(GatehouseGroups.EXPERTS), TICKET_COLUMNS);
         ensure("Triage", -7, "Employee requests no routing rule matched: choose their team",
-                tasks.createTaskQuery().taskDefinitionKey("triageTicket").taskCandidateGroup(RoleService.EXPERTS),
-                List.of(RoleService.EXPERTS), TICKET_COLUMNS);
+                tasks.createTaskQuery().taskDefinitionKey("triageTicket").taskCandidateGroup(GatehouseGroups.EXPERTS),
+                List.of(GatehouseGroups.EXPERTS), TICKET_COLUMNS);
         ensure("My tasks", -5, "Tasks assigned to me",
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
-                List.of(RoleService.REQUESTERS, RoleService.WORKSPACE_ADMINS, RoleService.LEGAL, RoleService.EXPERTS,
-                        RoleService.PROCESS_OWNERS), REQUEST_COLUMNS);
+                List.of(GatehouseGroups.REQUESTERS, GatehouseGroups.WORKSPACE_ADMINS, GatehouseGroups.LEGAL, GatehouseGroups.EXPERTS,
+                        GatehouseGroups.PROCESS_OWNERS), REQUEST_COLUMNS);
         ensure("My groups' tasks", 0, "Unclaimed tasks of my groups",
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(),
-                List.of(RoleService.WORKSPACE_ADMINS, RoleService.LEGAL, RoleService.EXPERTS), REQUEST_COLUMNS);
+                List.of(GatehouseGroups.WORKSPACE_ADMINS, GatehouseGroups.LEGAL, GatehouseGroups.EXPERTS), REQUEST_COLUMNS);
     }
 
     private void ensure(String name, int priority, String description, TaskQuery query, List<String> readers,

@@ -1,10 +1,15 @@
 package org.gatehouse.tickets;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.gatehouse.platform.FourEyes;
+import org.gatehouse.platform.GatehouseGroups;
+import org.gatehouse.platform.Grant;
 import org.gatehouse.platform.ProcessRules;
 import org.springframework.stereotype.Component;
 
@@ -34,5 +39,15 @@ class ApprovalRules implements ProcessRules {
     @Override
     public Set<String> messageNames() {
         return Set.of(ApprovalProcess.MSG_APPROVED, ApprovalProcess.MSG_REJECTED);
+    }
+
+    /** Experts ask employees for approvals (also standalone); the approver, any employee, opens the task's form. */
+    @Override
+    public List<Grant> grants() {
+        return List.of(
+                new Grant(GatehouseGroups.EXPERTS, Resources.PROCESS_DEFINITION, ApprovalProcess.KEY,
+                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
+                new Grant(GatehouseGroups.REQUESTERS, Resources.PROCESS_DEFINITION, ApprovalProcess.KEY,
+                        ProcessDefinitionPermissions.READ));
     }
 }

@@ -1,7 +1,12 @@
 package org.gatehouse.tickets;
 
+import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.gatehouse.platform.GatehouseGroups;
+import org.gatehouse.platform.Grant;
 import org.gatehouse.platform.ProcessRules;
 import org.springframework.stereotype.Component;
 
@@ -26,5 +31,19 @@ class TicketRules implements ProcessRules {
     public Set<String> messageNames() {
         return Set.of(TicketProcess.MSG_POSTED, TicketProcess.MSG_REQUESTER_ANSWERED,
                 TicketProcess.MSG_APPROVAL_REQUESTED);
+    }
+
+    /**
+     * Experts work tickets in Tasklist (form, diagram); a ticket's variables only through its tasks, which the engine
+     * lets their team (or the triaging experts) read: no READ_INSTANCE_VARIABLE. An approver answering an approval
+     * asked on a ticket moves the ticket's process on, which reads its definition.
+     */
+    @Override
+    public List<Grant> grants() {
+        return List.of(
+                new Grant(GatehouseGroups.EXPERTS, Resources.PROCESS_DEFINITION, TicketProcess.KEY,
+                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE),
+                new Grant(GatehouseGroups.REQUESTERS, Resources.PROCESS_DEFINITION, TicketProcess.KEY,
+                        ProcessDefinitionPermissions.READ));
     }
 }

@@ -31,7 +31,7 @@ import org.gatehouse.access.AccessRequestStatus;
 import org.gatehouse.access.AccessRequestView;
 import org.gatehouse.access.AccessRequestWorkflow;
 import org.gatehouse.access.PartnerAcceptance;
-import org.gatehouse.directory.RoleService;
+import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.TrustedCalls;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -155,7 +155,7 @@ class AccessRequestBenchmark {
     private String grantWorkspaceAdminsRead() {
         AuthorizationService authorizations = engine.getAuthorizationService();
         Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(RoleService.WORKSPACE_ADMINS);
+        grant.setGroupId(GatehouseGroups.WORKSPACE_ADMINS);
         grant.setResource(Resources.PROCESS_DEFINITION);
         grant.setResourceId(BASELINE_KEY);
         grant.addPermission(ProcessDefinitionPermissions.READ);

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.gatehouse.channels.ChatDelivery;
 import org.gatehouse.channels.LocalChannelGateway;
+import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.TrustedCalls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ public class ExpertFixtures {
     /** An employee who holds the experts role already. */
     public String newExpert() {
         String id = newEmployee();
-        people.grantRole(id, RoleService.EXPERTS, "admin");
+        people.grantRole(id, GatehouseGroups.EXPERTS, "admin");
         return id;
     }
 
@@ -79,6 +80,6 @@ public class ExpertFixtures {
     }
 
     public boolean isExpert(String personId) {
-        return engine.getIdentityService().createUserQuery().userId(personId).memberOfGroup(RoleService.EXPERTS).count() == 1;
+        return engine.getIdentityService().createUserQuery().userId(personId).memberOfGroup(GatehouseGroups.EXPERTS).count() == 1;
     }
 }

@@ -50,8 +50,8 @@ class DeploymentSecurityTest extends HttpTest {
                         List.of("Task_Script", "script tasks")),
                 Arguments.of("camunda:class", Map.of("evil.bpmn", process("""
                         <startEvent id="s"/><sequenceFlow id="f" sourceRef="s" targetRef="Task_Class"/>
-                        <serviceTask id="Task_Class" camunda:class="org.gatehouse.platform.DemoData"/>""")),
-                        List.of("Task_Class", "org.gatehouse.platform.DemoData")),
+                        <serviceTask id="Task_Class" camunda:class="org.gatehouse.demo.DemoData"/>""")),
+                        List.of("Task_Class", "org.gatehouse.demo.DemoData")),
                 Arguments.of("an expression reaching the engine", Map.of("evil.bpmn", process("""
                         <startEvent id="s"/><sequenceFlow id="f" sourceRef="s" targetRef="Task_Engine"/>
                         <serviceTask id="Task_Engine" camunda:resultVariable="users"

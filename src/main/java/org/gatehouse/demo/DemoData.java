@@ -1,4 +1,4 @@
-package org.gatehouse.platform;
+package org.gatehouse.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,11 +13,12 @@ import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.OrganisationService;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
-import org.gatehouse.directory.RoleService;
 import org.gatehouse.directory.TeamDraft;
 import org.gatehouse.directory.TeamService;
 import org.gatehouse.directory.Workspace;
 import org.gatehouse.legal.NdaRegister;
+import org.gatehouse.platform.GatehouseGroups;
+import org.gatehouse.platform.TrustedCalls;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -63,19 +64,19 @@ class DemoData implements ApplicationRunner {
     }
 
     private static final List<Account> ACCOUNTS = List.of(
-            new Account("admin", "Ada", "Admin", "IT administrator", "IT", List.of(Groups.CAMUNDA_ADMIN, RoleService.WORKSPACE_ADMINS,
+            new Account("admin", "Ada", "Admin", "IT administrator", "IT", List.of(Groups.CAMUNDA_ADMIN, GatehouseGroups.WORKSPACE_ADMINS,
                     // C6: the admin holds the Conversations Expert role from the start and is the first expert
-                    RoleService.EXPERTS)),
+                    GatehouseGroups.EXPERTS)),
             new Account("alice", "Alice", "Martin", "Account manager", "Sales", List.of(SHARERS)),
             new Account("dave", "Dave", "Dubois", "Project lead", "Marketing", List.of(SHARERS)),
-            new Account("bob", "Bob", "Bernard", "Workspace admin", "IT", List.of(RoleService.WORKSPACE_ADMINS)),
-            new Account("carol", "Carol", "Petit", "Workspace admin", "IT", List.of(RoleService.WORKSPACE_ADMINS)),
-            new Account("lena", "Lena", "Laurent", "Legal counsel", "Legal", List.of(RoleService.LEGAL, RoleService.EXPERTS)),
-            new Account("hana", "Hana", "Haddad", "HR partner", "HR", List.of(RoleService.EXPERTS)),
-            new Account("finn", "Finn", "Fabre", "Accountant", "Finance", List.of(RoleService.EXPERTS)),
-            new Account("ivy", "Ivy", "Imbert", "IT support", "IT", List.of(RoleService.EXPERTS)),
-            new Account("aude", "Aude", "Audit", "Internal auditor", "Finance", List.of(RoleService.AUDITORS)),
-            new Account("paul", "Paul", "Owner", "Process owner", "Operations", List.of(RoleService.PROCESS_OWNERS)));
+            new Account("bob", "Bob", "Bernard", "Workspace admin", "IT", List.of(GatehouseGroups.WORKSPACE_ADMINS)),
+            new Account("carol", "Carol", "Petit", "Workspace admin", "IT", List.of(GatehouseGroups.WORKSPACE_ADMINS)),
+            new Account("lena", "Lena", "Laurent", "Legal counsel", "Legal", List.of(GatehouseGroups.LEGAL, GatehouseGroups.EXPERTS)),
+            new Account("hana", "Hana", "Haddad", "HR partner", "HR", List.of(GatehouseGroups.EXPERTS)),
+            new Account("finn", "Finn", "Fabre", "Accountant", "Finance", List.of(GatehouseGroups.EXPERTS)),
+            new Account("ivy", "Ivy", "Imbert", "IT support", "IT", List.of(GatehouseGroups.EXPERTS)),
+            new Account("aude", "Aude", "Audit", "Internal auditor", "Finance", List.of(GatehouseGroups.AUDITORS)),
+            new Account("paul", "Paul", "Owner", "Process owner", "Operations", List.of(GatehouseGroups.PROCESS_OWNERS)));
 
     @Override
     @Transactional
