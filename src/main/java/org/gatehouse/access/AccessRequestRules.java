@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.Grant;
 import org.gatehouse.platform.ProcessRules;
+import org.gatehouse.platform.TasklistFilter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,5 +68,21 @@ class AccessRequestRules implements ProcessRules {
                 new Grant(GatehouseGroups.LEGAL, Resources.PROCESS_DEFINITION, AccessRequestProcess.KEY,
                         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                         ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE));
+    }
+
+    @Override
+    public List<TasklistFilter> tasklistFilters() {
+        var columns = List.of(TasklistFilter.column(AccessRequestProcess.PROJECT_NAME, "Project"),
+                TasklistFilter.column(AccessRequestProcess.PARTNER_ORGANISATION, "Partner"),
+                TasklistFilter.column(AccessRequestProcess.REQUESTER, "Requester"));
+        return List.of(
+                new TasklistFilter("Access approvals", -10, "Requests to share a channel with an outside organisation",
+                        tasks -> tasks.createTaskQuery().taskDefinitionKey(AccessRequestProcess.TASK_HOST_APPROVAL)
+                                .taskCandidateGroup(GatehouseGroups.WORKSPACE_ADMINS).includeAssignedTasks(),
+                        List.of(GatehouseGroups.WORKSPACE_ADMINS), columns),
+                new TasklistFilter("NDAs to obtain", -9, "Partners that need a signed NDA before their channel is shared",
+                        tasks -> tasks.createTaskQuery().taskDefinitionKey(AccessRequestProcess.TASK_OBTAIN_NDA)
+                                .taskCandidateGroup(GatehouseGroups.LEGAL).includeAssignedTasks(),
+                        List.of(GatehouseGroups.LEGAL), columns));
     }
 }

@@ -44,4 +44,9 @@ public interface ProcessRules {
     default List<Grant> grants() {
         return List.of();
     }
+
+    /** The Tasklist filters this process's tasks are worked from. */
+    default List<TasklistFilter> tasklistFilters() {
+        return List.of();
+    }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.Grant;
 import org.gatehouse.platform.ProcessRules;
+import org.gatehouse.platform.TasklistFilter;
 import org.springframework.stereotype.Component;
 
 /** What the platform must know of {@code ticket-lifecycle}. */
@@ -45,5 +46,21 @@ class TicketRules implements ProcessRules {
                         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE),
                 new Grant(GatehouseGroups.REQUESTERS, Resources.PROCESS_DEFINITION, TicketProcess.KEY,
                         ProcessDefinitionPermissions.READ));
+    }
+
+    /** A team's tickets reach its members through their candidate group team-<slug>. */
+    @Override
+    public List<TasklistFilter> tasklistFilters() {
+        var columns = List.of(TasklistFilter.column(TicketProcess.REFERENCE, "Ticket"),
+                TasklistFilter.column(TicketProcess.SUBJECT, "Subject"));
+        return List.of(
+                new TasklistFilter("Tickets", -8, "Employee requests to my teams, taken or not",
+                        tasks -> tasks.createTaskQuery().taskDefinitionKey(TicketProcess.TASK_HANDLE)
+                                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+                        List.of(GatehouseGroups.EXPERTS), columns),
+                new TasklistFilter("Triage", -7, "Employee requests no routing rule matched: choose their team",
+                        tasks -> tasks.createTaskQuery().taskDefinitionKey(TicketProcess.TASK_TRIAGE)
+                                .taskCandidateGroup(GatehouseGroups.EXPERTS),
+                        List.of(GatehouseGroups.EXPERTS), columns));
     }
 }
