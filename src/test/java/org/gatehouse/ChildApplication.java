@@ -20,7 +20,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.springframework.util.FileSystemUtils;
@@ -111,8 +113,14 @@ public final class ChildApplication implements AutoCloseable {
     public void awaitHealthy(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("Gatehouse exited with " + process.exitValue() + " before it was up:\n" + output());
+            try {
+                // waits for the child to end, a quarter of a second at most: between two looks at its health
+                int exit = process.onExit().get(250, TimeUnit.MILLISECONDS).exitValue();
+                throw new AssertionError("Gatehouse exited with " + exit + " before it was up:\n" + output());
+            } catch (TimeoutException stillStarting) {
+                // it runs: ask it
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
             }
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health"))
@@ -123,7 +131,6 @@ public final class ChildApplication implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(250);
         }
         throw new AssertionError("Gatehouse was not up within " + timeout + ":\n" + output());
     }

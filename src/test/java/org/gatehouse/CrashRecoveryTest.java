@@ -70,8 +70,10 @@ class CrashRecoveryTest {
             }
             Instant deadline = Instant.now().plus(LOAD);
             while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL && Instant.now().isBefore(deadline)) {
-                answers.drainTo(acknowledged);
-                Thread.sleep(50);
+                String id = answers.poll(Duration.between(Instant.now(), deadline).toMillis(), TimeUnit.MILLISECONDS);
+                if (id != null) {
+                    acknowledged.add(id);
+                }
             }
             // right after a 201, while its commit is the freshest: what a write delay holds back, the kill loses
             String last = answers.poll(LOAD.toSeconds(), TimeUnit.SECONDS);
