@@ -3,11 +3,9 @@ package org.gatehouse.access;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.Grant;
@@ -57,17 +55,13 @@ class AccessRequestRules implements ProcessRules {
      */
     @Override
     public List<Grant> grants() {
-        return List.of(
-                new Grant(GatehouseGroups.REQUESTERS, Resources.PROCESS_DEFINITION, AccessRequestProcess.KEY,
-                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
-                new Grant(GatehouseGroups.REQUESTERS, Resources.PROCESS_INSTANCE, Authorization.ANY,
-                        ProcessInstancePermissions.CREATE),
-                new Grant(GatehouseGroups.WORKSPACE_ADMINS, Resources.PROCESS_DEFINITION, AccessRequestProcess.KEY,
-                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE),
-                new Grant(GatehouseGroups.LEGAL, Resources.PROCESS_DEFINITION, AccessRequestProcess.KEY,
-                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE));
+        return Stream.concat(Grant.toStart(GatehouseGroups.REQUESTERS, AccessRequestProcess.KEY).stream(), Stream.of(
+                seesRequests(GatehouseGroups.WORKSPACE_ADMINS), seesRequests(GatehouseGroups.LEGAL))).toList();
+    }
+
+    private static Grant seesRequests(String group) {
+        return Grant.onProcess(group, AccessRequestProcess.KEY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
     }
 
     @Override
@@ -80,7 +74,8 @@ class AccessRequestRules implements ProcessRules {
                         tasks -> tasks.createTaskQuery().taskDefinitionKey(AccessRequestProcess.TASK_HOST_APPROVAL)
                                 .taskCandidateGroup(GatehouseGroups.WORKSPACE_ADMINS).includeAssignedTasks(),
                         List.of(GatehouseGroups.WORKSPACE_ADMINS), columns),
-                new TasklistFilter("NDAs to obtain", -9, "Partners that need a signed NDA before their channel is shared",
+                new TasklistFilter("NDAs to obtain", -9,
+                        "Partners that need a signed NDA before their channel is shared",
                         tasks -> tasks.createTaskQuery().taskDefinitionKey(AccessRequestProcess.TASK_OBTAIN_NDA)
                                 .taskCandidateGroup(GatehouseGroups.LEGAL).includeAssignedTasks(),
                         List.of(GatehouseGroups.LEGAL), columns));

@@ -3,11 +3,9 @@ package org.gatehouse.directory;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.gatehouse.platform.FourEyes;
 import org.gatehouse.platform.GatehouseGroups;
@@ -49,12 +47,8 @@ class ExpertOnboardingRules implements ProcessRules {
      */
     @Override
     public List<Grant> grants() {
-        return List.of(
-                new Grant(GatehouseGroups.EXPERTS, Resources.PROCESS_DEFINITION, ExpertOnboardingProcess.KEY,
-                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
-                new Grant(GatehouseGroups.EXPERTS, Resources.PROCESS_INSTANCE, Authorization.ANY,
-                        ProcessInstancePermissions.CREATE),
-                new Grant(GatehouseGroups.REQUESTERS, Resources.PROCESS_DEFINITION, ExpertOnboardingProcess.KEY,
-                        ProcessDefinitionPermissions.READ));
+        return Stream.concat(Grant.toStart(GatehouseGroups.EXPERTS, ExpertOnboardingProcess.KEY).stream(),
+                Stream.of(Grant.onProcess(GatehouseGroups.REQUESTERS, ExpertOnboardingProcess.KEY,
+                        ProcessDefinitionPermissions.READ))).toList();
     }
 }

@@ -3,9 +3,9 @@ package org.gatehouse.tickets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.gatehouse.platform.FourEyes;
 import org.gatehouse.platform.GatehouseGroups;
@@ -44,10 +44,8 @@ class ApprovalRules implements ProcessRules {
     /** Experts ask employees for approvals (also standalone); the approver, any employee, opens the task's form. */
     @Override
     public List<Grant> grants() {
-        return List.of(
-                new Grant(GatehouseGroups.EXPERTS, Resources.PROCESS_DEFINITION, ApprovalProcess.KEY,
-                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
-                new Grant(GatehouseGroups.REQUESTERS, Resources.PROCESS_DEFINITION, ApprovalProcess.KEY,
-                        ProcessDefinitionPermissions.READ));
+        return Stream.concat(Grant.toStart(GatehouseGroups.EXPERTS, ApprovalProcess.KEY).stream(),
+                Stream.of(Grant.onProcess(GatehouseGroups.REQUESTERS, ApprovalProcess.KEY,
+                        ProcessDefinitionPermissions.READ))).toList();
     }
 }

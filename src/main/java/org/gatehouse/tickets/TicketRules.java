@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.Grant;
 import org.gatehouse.platform.ProcessRules;
@@ -41,11 +40,9 @@ class TicketRules implements ProcessRules {
      */
     @Override
     public List<Grant> grants() {
-        return List.of(
-                new Grant(GatehouseGroups.EXPERTS, Resources.PROCESS_DEFINITION, TicketProcess.KEY,
-                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE),
-                new Grant(GatehouseGroups.REQUESTERS, Resources.PROCESS_DEFINITION, TicketProcess.KEY,
-                        ProcessDefinitionPermissions.READ));
+        return List.of(Grant.onProcess(GatehouseGroups.EXPERTS, TicketProcess.KEY, ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.READ_INSTANCE),
+                Grant.onProcess(GatehouseGroups.REQUESTERS, TicketProcess.KEY, ProcessDefinitionPermissions.READ));
     }
 
     /** A team's tickets reach its members through their candidate group team-<slug>. */
