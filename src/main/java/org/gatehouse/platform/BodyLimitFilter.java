@@ -1,18 +1,11 @@
 package org.gatehouse.platform;
 
 import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,84 +35,25 @@ class BodyLimitFilter extends OncePerRequestFilter {
         long limit = limits.limitFor(request.getRequestURI().substring(request.getContextPath().length()));
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            refuse(response, limit);
+            refuse(request, response, limit);
             return;
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = request.getInputStream().readNBytes((int) limit + 1);
             if (body.length > limit) {
-                refuse(response, limit);
+                refuse(request, response, limit);
                 return;
             }
-            chain.doFilter(new ReadBody(request, body), response);
+            chain.doFilter(new ReplayedBody(request, new ByteArrayInputStream(body), body.length), response);
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletResponse response, long limit) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
         // the rest of the body is not read: the connection cannot carry another request
         response.setHeader("Connection", "close");
-        ProblemResponses.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE,
+        ProblemResponses.write(json, request, response, HttpStatus.PAYLOAD_TOO_LARGE,
                 "The request body is larger than the " + DataSize.ofBytes(limit).toKilobytes() + " KB accepted here", null);
-    }
-
-    /** The request with its body read already. */
-    private static final class ReadBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReadBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            var in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The body has been read already");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-        }
     }
 }

@@ -70,7 +70,7 @@ class InputConfiguration implements WebMvcConfigurer {
      */
     @Bean
     RequestRejectedHandler malformedPath(ObjectMapper json) {
-        return (request, response, e) -> ProblemResponses.write(json, response, HttpStatus.BAD_REQUEST,
+        return (request, response, e) -> ProblemResponses.write(json, request, response, HttpStatus.BAD_REQUEST,
                 "The request's path is malformed", Map.of("field", "path", "message", e.getMessage()));
     }
 

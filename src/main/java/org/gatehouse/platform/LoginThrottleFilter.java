@@ -1,13 +1,10 @@
 package org.gatehouse.platform;
 
 import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
@@ -18,11 +15,8 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
@@ -98,14 +91,9 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 
     private void tooManyFailures(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
         long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many failed sign-ins from this client: try again in " + seconds + " seconds");
-        problem.setType(URI.create("about:blank"));
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(json, request, response, HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed sign-ins from this client: try again in " + seconds + " seconds", null);
     }
 
     /** The user name of HTTP Basic credentials; null when they cannot be read (then only the client counts). */
@@ -147,7 +135,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             String username = head.length > LOGIN_FORM_LIMIT || !MediaType.APPLICATION_FORM_URLENCODED
                     .isCompatibleWith(contentType(request)) ? null : parameter(new String(head, charset), "username", charset);
             InputStream replay = new SequenceInputStream(new ByteArrayInputStream(head), body);
-            return new LoginForm(new Replayed(request, replay, charset), username);
+            return new LoginForm(new ReplayedBody(request, replay, -1), username);
         }
 
         private static MediaType contentType(HttpServletRequest request) {
@@ -170,60 +158,6 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
                 // a malformed escape: the webapp refuses the form, only the client counts
             }
             return null;
-        }
-    }
-
-    /** The request with its body read again from the start. */
-    private static final class Replayed extends HttpServletRequestWrapper {
-
-        private final ServletInputStream body;
-        private final Charset charset;
-
-        Replayed(HttpServletRequest request, InputStream body, Charset charset) {
-            super(request);
-            this.charset = charset;
-            this.body = new ServletInputStream() {
-                private boolean finished;
-
-                @Override
-                public int read() throws IOException {
-                    int b = body.read();
-                    finished = b < 0;
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = body.read(buffer, offset, length);
-                    finished = n < 0;
-                    return n;
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return finished;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The login form is read blocking");
-                }
-            };
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            return body;
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(body, charset));
         }
     }
 }

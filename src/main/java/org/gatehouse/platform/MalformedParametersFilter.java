@@ -33,7 +33,7 @@ class MalformedParametersFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         request.getParameterNames();
         if (request.getAttribute(PARSE_FAILED) != null) {
-            ProblemResponses.write(json, response, HttpStatus.BAD_REQUEST, "The request's parameters are malformed",
+            ProblemResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "The request's parameters are malformed",
                     Map.of("field", "query", "message", "is not valid percent-encoding"));
             return;
         }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,10 +20,15 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail,
-            Map<String, String> error) throws IOException {
+    static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String detail, Map<String, String> error) throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("about:blank"));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException unreadablePath) {
+            // the path is what was refused: the problem names no instance
+        }
         if (error != null) {
             problem.setProperty("errors", List.of(error));
         }
