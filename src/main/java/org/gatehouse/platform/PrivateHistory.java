@@ -1,7 +1,9 @@
 package org.gatehouse.platform;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -42,7 +44,8 @@ class PrivateHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setHistoryEventHandler(new Filter(SingletonSupplier.of(() -> PrivateVariables.of(rules.orderedStream().toList())),
+        configuration.setHistoryEventHandler(new Filter(
+                SingletonSupplier.of(() -> PrivateVariables.of(rules.orderedStream().toList())),
                 new CompositeDbHistoryEventHandler(configuration.getCustomHistoryEventHandlers())));
     }
 
@@ -51,6 +54,8 @@ class PrivateHistory extends AbstractProcessEnginePlugin {
 
         private final Supplier<PrivateVariables> privacy;
         private final HistoryEventHandler writer;
+        /** By decision definition id: a deployed decision never changes, and every routing evaluates one. */
+        private final Map<String, Set<String>> privateInputsByDecision = new ConcurrentHashMap<>();
 
         Filter(Supplier<PrivateVariables> privacy, HistoryEventHandler writer) {
             this.privacy = privacy;
@@ -88,7 +93,8 @@ class PrivateHistory extends AbstractProcessEnginePlugin {
         }
 
         private void withhold(HistoricDecisionInstanceEntity decision) {
-            Set<String> privateInputs = privateInputs(decision.getDecisionDefinitionId());
+            Set<String> privateInputs = privateInputsByDecision.computeIfAbsent(decision.getDecisionDefinitionId(),
+                    this::privateInputs);
             for (HistoricDecisionInputInstance input : decision.getInputs()) {
                 if (privateInputs.contains(input.getClauseId())) {
                     var entity = (HistoricDecisionInputInstanceEntity) input;
@@ -110,7 +116,8 @@ class PrivateHistory extends AbstractProcessEnginePlugin {
                 return Set.of();
             }
             return table.getInputs().stream()
-                    .filter(input -> input.getExpression() != null && privacy.get().readBy(input.getExpression().getExpression()))
+                    .filter(input -> input.getExpression() != null
+                            && privacy.get().readBy(input.getExpression().getExpression()))
                     .map(DmnDecisionTableInputImpl::getId).collect(Collectors.toSet());
         }
     }
