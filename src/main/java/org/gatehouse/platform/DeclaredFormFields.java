@@ -49,9 +49,15 @@ class DeclaredFormFields {
     }
 
     Fields startFields(String processDefinitionId, String processDefinitionKey) {
-        String definitionId = processDefinitionId != null ? processDefinitionId : TrustedCalls.run(() -> repository
-                .createProcessDefinitionQuery().processDefinitionKey(processDefinitionKey).latestVersion().singleResult()
-                .getId());
+        String definitionId = processDefinitionId != null ? processDefinitionId : TrustedCalls.run(() -> {
+            var latest = repository.createProcessDefinitionQuery().processDefinitionKey(processDefinitionKey)
+                    .latestVersion().singleResult();
+            return latest == null ? null : latest.getId();
+        });
+        if (definitionId == null) {
+            // no such process: the start fails on its own, with the engine's answer
+            return Fields.NONE;
+        }
         return byDefinitionAndActivity.computeIfAbsent(definitionId + "#start",
                 key -> read(() -> forms.getDeployedStartForm(definitionId)));
     }
