@@ -46,11 +46,6 @@ class PersonRepository {
                 .query(Person.class).optional();
     }
 
-    List<Person> findAll(int limit, int offset) {
-        return jdbc.sql("select " + COLUMNS + " from person order by id offset " + offset + " rows fetch first " + limit
-                + " rows only").query(Person.class).list();
-    }
-
     Optional<Person.Source> source(String id) {
         return jdbc.sql("select source from person where id = ?").param(id).query(String.class).optional()
                 .map(Person.Source::valueOf);

@@ -80,10 +80,6 @@ public class PersonService {
         return people.findByTeamsId(teamsUserId);
     }
 
-    public List<Person> list(int limit, int offset) {
-        return people.findAll(limit, offset);
-    }
-
     /** How the person came into the directory; empty for someone the directory does not know. */
     public Optional<Person.Source> sourceOf(String personId) {
         return people.source(personId);
@@ -144,6 +140,11 @@ public class PersonService {
             identity.sync(person, groupsOf(person));
         }
         return groupsOf(person);
+    }
+
+    /** Creates a role that the directory may then grant, or renames it (a team's group carries the team's name). */
+    public void defineRole(String groupId, String name) {
+        identity.defineGroup(groupId, name);
     }
 
     /** Everyone the directory grants {@code groupId}, active or not. */

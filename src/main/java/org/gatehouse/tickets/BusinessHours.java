@@ -7,7 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-import org.gatehouse.directory.Team;
+import org.gatehouse.teams.Team;
 
 /**
  * A team's working time, Monday to Friday between two times of its time zone: SLA targets count only this time, so

@@ -1,9 +1,9 @@
 package org.gatehouse.tickets;
 
 import static org.gatehouse.platform.ProcessVariables.string;
-import static org.gatehouse.tickets.ApprovalProcess.APPROVAL_COMMENT;
-import static org.gatehouse.tickets.ApprovalProcess.APPROVAL_OUTCOME;
-import static org.gatehouse.tickets.ApprovalProcess.APPROVED_BY;
+import static org.gatehouse.approvals.ApprovalProcess.APPROVAL_COMMENT;
+import static org.gatehouse.approvals.ApprovalProcess.APPROVAL_OUTCOME;
+import static org.gatehouse.approvals.ApprovalProcess.APPROVED_BY;
 import static org.gatehouse.tickets.TicketProcess.CONVERSATION;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-import org.gatehouse.directory.Team;
+import org.gatehouse.teams.Team;
 
 /**
  * A ticket's due times, in UTC, counted in its team's business hours from the moment the team got it. The warning

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.gatehouse.approvals.ApprovalProcess;
 import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.Grant;
 import org.gatehouse.platform.ProcessRules;

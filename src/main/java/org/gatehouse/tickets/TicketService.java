@@ -10,14 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.gatehouse.approvals.Approval;
 import org.gatehouse.channels.MessageKind;
 import org.gatehouse.channels.Notifier;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.directory.RequesterProfiles;
 import org.gatehouse.directory.RoleService;
-import org.gatehouse.directory.Team;
-import org.gatehouse.directory.TeamService;
+import org.gatehouse.teams.Team;
+import org.gatehouse.teams.TeamService;
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.InvalidInputException;

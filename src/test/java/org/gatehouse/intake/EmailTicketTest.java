@@ -17,7 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gatehouse.HttpTest;
-import org.gatehouse.directory.ExpertFixtures;
+import org.gatehouse.experts.ExpertFixtures;
 import org.gatehouse.tickets.ContactChannel;
 import org.gatehouse.tickets.TicketProcess;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.EngineTest;
-import org.gatehouse.directory.ExpertFixtures;
+import org.gatehouse.experts.ExpertFixtures;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.tickets.ContactChannel;
 import org.junit.jupiter.api.Test;

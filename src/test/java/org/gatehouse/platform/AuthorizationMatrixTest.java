@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.gatehouse.GatehouseTest;
 import org.gatehouse.access.AccessRequestFixtures;
 import org.gatehouse.access.AccessRequestService;
-import org.gatehouse.directory.ExpertFixtures;
+import org.gatehouse.experts.ExpertFixtures;
 import org.gatehouse.directory.OrganisationService;
 import org.gatehouse.platform.AuthorizationMatrix.Outcome;
 import org.gatehouse.platform.AuthorizationMatrix.Role;

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.gatehouse.HttpTest;
 import org.gatehouse.access.AccessRequestFixtures;
-import org.gatehouse.directory.ExpertFixtures;
+import org.gatehouse.experts.ExpertFixtures;
 import org.gatehouse.intake.Mailboxes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

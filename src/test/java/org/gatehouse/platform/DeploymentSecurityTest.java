@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.gatehouse.Api;
 import org.gatehouse.HttpTest;
-import org.gatehouse.directory.ExpertFixtures;
+import org.gatehouse.experts.ExpertFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

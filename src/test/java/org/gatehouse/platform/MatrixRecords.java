@@ -17,7 +17,7 @@ import org.gatehouse.ProcessDriver;
 import org.gatehouse.access.AccessRequestFixtures;
 import org.gatehouse.access.AccessRequestService;
 import org.gatehouse.access.AccessRequestView;
-import org.gatehouse.directory.ExpertFixtures;
+import org.gatehouse.experts.ExpertFixtures;
 import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.OrganisationDraft;
 import org.gatehouse.directory.OrganisationService;

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.gatehouse.approvals.Approval;
 import org.junit.jupiter.api.Test;
 
 /** The lifecycle tables of tickets and approvals, pair by pair. */

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gatehouse.HttpTest;
 import org.gatehouse.channels.LocalChannelGateway;
-import org.gatehouse.directory.ExpertFixtures;
+import org.gatehouse.experts.ExpertFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.EngineTest;
-import org.gatehouse.directory.ExpertFixtures;
+import org.gatehouse.experts.ExpertFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.gatehouse.HttpTest;
-import org.gatehouse.directory.ExpertFixtures;
+import org.gatehouse.experts.ExpertFixtures;
 import org.gatehouse.intake.Mailboxes;
 import org.gatehouse.platform.AuthorizationSetup;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.gatehouse.HttpTest;
-import org.gatehouse.directory.ExpertFixtures;
+import org.gatehouse.experts.ExpertFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;

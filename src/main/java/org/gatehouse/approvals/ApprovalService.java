@@ -1,0 +1,248 @@
+package org.gatehouse.approvals;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+
+import org.gatehouse.channels.MessageKind;
+import org.gatehouse.channels.Notifier;
+import org.gatehouse.directory.Person;
+import org.gatehouse.directory.PersonService;
+import org.gatehouse.directory.RoleService;
+import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.InvalidInputException;
+import org.gatehouse.platform.LinkTokens;
+import org.gatehouse.platform.NotFoundException;
+import org.gatehouse.platform.RefusedStepException;
+import org.gatehouse.platform.SingleUseLink;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Approval requests (the exception of C5): an expert asks an active employee, imported ones included, to approve
+ * something; the answer comes from Tasklist or from a single-use link and lands on the caller (a ticket).
+ */
+@Service
+public class ApprovalService {
+
+    static final String TOKEN_PURPOSE = "approval";
+
+    private final ApprovalRepository approvals;
+    private final PersonService people;
+    private final RoleService roles;
+    private final Notifier notifier;
+    private final ApprovalProperties properties;
+    private final Clock clock;
+
+    ApprovalService(ApprovalRepository approvals, PersonService people, RoleService roles, Notifier notifier,
+            ApprovalProperties properties, Clock clock) {
+        this.approvals = approvals;
+        this.people = people;
+        this.roles = roles;
+        this.notifier = notifier;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a pending approval after checking that {@code requestedBy} is an expert or admin, that the approver is
+     * an active employee and someone else, and that the subject and due time make sense. The approval belongs to the
+     * process instance that registers it. Bad input throws before anything is stored.
+     */
+    @Transactional
+    public ApprovalView register(String id, String approver, String requestedBy, String subject, String details,
+            String subjectRef, String dueIn, String processInstanceId) {
+        if (requestedBy == null || !roles.isExpertOrAdmin(requestedBy)) {
+            throw new ForbiddenException("Only experts and admins ask for approvals");
+        }
+        Person person = people.activeEmployee("approver", approver, requestedBy, "approve",
+                "Nobody approves their own request");
+        String title = required("subject", subject, 200);
+        String text = optional("details", details, 4000);
+        String ref = optional("subjectRef", subjectRef, 200);
+        LocalDateTime now = now();
+        approvals.insert(id, person.id(), requestedBy, title, text, ref, LinkTokens.hash(token(id)),
+                now.plus(validity(dueIn)), processInstanceId, now);
+        return view(get(id));
+    }
+
+    /** The request goes to the approver through the chat platform, with the link; Tasklist has the same task. */
+    public void send(String id, String processInstanceId) {
+        Approval approval = owned(id, processInstanceId);
+        if (approval.status() != Approval.Status.PENDING) {
+            throw RefusedStepException.precondition(Approval.RECORD, id, "it is " + approval.status()
+                    + ": there is nothing to ask");
+        }
+        notifier.notifyUser(approval.approver(), MessageKind.APPROVAL_REQUEST, nameOf(approval.requestedBy())
+                + " asks for your approval: " + approval.subject() + ". Approve or reject before " + approval.expiresAt()
+                + " UTC here: " + link(id) + " (or in Tasklist, task \"Approve\").");
+    }
+
+    /** A reminder asks for the same decision, so it is an approval request too: it reaches imported employees (C5). */
+    @Transactional
+    public void remind(String id, String processInstanceId) {
+        Approval approval = owned(id, processInstanceId);
+        if (approval.status() != Approval.Status.PENDING) {
+            return;
+        }
+        notifier.notifyUser(approval.approver(), MessageKind.APPROVAL_REQUEST, "Reminder: " + nameOf(approval.requestedBy())
+                + " is waiting for your approval of \"" + approval.subject() + "\" until " + approval.expiresAt()
+                + " UTC: " + link(id));
+        approvals.markReminded(id, now());
+    }
+
+    /**
+     * The approver's answer in their own Tasklist task: only the named approver answers, whoever else may complete
+     * the task (an admin, the requester). Recorded here, never read from process variables later.
+     */
+    @Transactional
+    public void answerInTasklist(String id, String processInstanceId, String user, boolean approved, String comment) {
+        Approval approval = owned(id, processInstanceId);
+        if (!approval.approver().equals(user)) {
+            throw new ForbiddenException(approval.requestedBy().equals(user) ? "Nobody approves their own request"
+                    : "Only " + approval.approver() + " answers this approval");
+        }
+        answer(approval, approved, comment, Approval.Via.TASKLIST);
+    }
+
+    /** The approver's answer through the link: the token is their credential, and it is spent with the answer. */
+    @Transactional
+    public void answerByLink(Approval approval, boolean approved, String comment) {
+        if (!approvals.useToken(approval.id(), now())) {
+            throw SingleUseLink.alreadyUsed("approval");
+        }
+        answer(approval, approved, comment, Approval.Via.LINK);
+    }
+
+    private void answer(Approval approval, boolean approved, String comment, Approval.Via via) {
+        String text = optional("approvalComment", comment, 2000);
+        LocalDateTime now = now();
+        transition(approval, approved ? Approval.Status.APPROVED : Approval.Status.REJECTED, approval.approver(), via,
+                text, now);
+    }
+
+    /** The answer as recorded by the link or the approver's task; refused while there is none. */
+    public ApprovalView recordedAnswer(String id, String processInstanceId) {
+        Approval approval = owned(id, processInstanceId);
+        if (!approval.answered()) {
+            throw RefusedStepException.precondition(Approval.RECORD, id, "it is " + approval.status()
+                    + ": the approver's answer is not recorded");
+        }
+        return view(approval);
+    }
+
+    /** Nobody answered in time: EXPIRED, only once the due time has passed. */
+    @Transactional
+    public ApprovalView expire(String id, String processInstanceId) {
+        Approval approval = owned(id, processInstanceId);
+        if (now().isBefore(approval.expiresAt())) {
+            throw RefusedStepException.precondition(Approval.RECORD, id, "it is due at " + approval.expiresAt() + " UTC");
+        }
+        transition(approval, Approval.Status.EXPIRED, null, null, null, null);
+        return view(get(id));
+    }
+
+    private void transition(Approval approval, Approval.Status to, String answeredBy, Approval.Via via, String comment,
+            LocalDateTime answeredAt) {
+        approval.requireMayBecome(to);
+        if (!approvals.transition(approval.id(), approval.status(), to, answeredBy, via, comment, answeredAt, now())) {
+            throw RefusedStepException.stale(Approval.RECORD, approval.id(), approval.status());
+        }
+    }
+
+    /** The approval behind a link that still works; a made-up token is 404, a spent or expired one 409. */
+    public Approval resolve(String token) {
+        return SingleUseLink.open(approvals.findByTokenHash(LinkTokens.hash(token)), "approval", now());
+    }
+
+    /** What the approver sees behind the link. */
+    public LinkView linkView(Approval approval) {
+        return new LinkView(nameOf(approval.approver()), nameOf(approval.requestedBy()), approval.subject(),
+                approval.details(), approval.expiresAt());
+    }
+
+    public record LinkView(String approver, String requestedBy, String subject, String details, LocalDateTime expiresAt) {
+    }
+
+    /** Experts and admins, the requester and the approver see an approval; anyone else is told there is none. */
+    public ApprovalView view(String id, String viewer) {
+        Approval approval = approvals.find(id).orElseThrow(() -> notFound(id));
+        if (!roles.isExpertOrAdmin(viewer) && !approval.approver().equals(viewer)
+                && !approval.requestedBy().equals(viewer)) {
+            throw notFound(id);
+        }
+        return view(approval);
+    }
+
+    Approval get(String id) {
+        return approvals.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The approval, for a step of {@code processInstanceId}: refused unless it belongs to that instance. */
+    private Approval owned(String id, String processInstanceId) {
+        Approval approval = get(id);
+        RefusedStepException.requireOwner(Approval.RECORD, id, approval.processInstanceId(), processInstanceId,
+                () -> approvals.bindProcessInstance(id, processInstanceId));
+        return approval;
+    }
+
+    private Duration validity(String dueIn) {
+        if (dueIn == null || dueIn.isBlank()) {
+            return properties.validity();
+        }
+        Duration duration;
+        try {
+            duration = Duration.parse(dueIn.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("dueIn", "dueIn must be an ISO-8601 duration (P5D, PT12H), not '" + dueIn + "'");
+        }
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(properties.maxValidity()) > 0) {
+            throw new InvalidInputException("dueIn", "dueIn must be positive and at most " + properties.maxValidity());
+        }
+        return duration;
+    }
+
+    private static String required(String field, String value, int max) {
+        String text = optional(field, value, max);
+        if (text == null) {
+            throw new InvalidInputException(field, field + " is required");
+        }
+        return text;
+    }
+
+    private static String optional(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        if (text.length() > max) {
+            throw new InvalidInputException(field, field + " is longer than " + max + " characters");
+        }
+        return text;
+    }
+
+    private ApprovalView view(Approval approval) {
+        return ApprovalView.of(approval, nameOf(approval.approver()));
+    }
+
+    private String link(String id) {
+        return properties.publicBaseUrl() + "/approvals/" + token(id);
+    }
+
+    private String token(String id) {
+        return LinkTokens.token(properties.linkSecret(), TOKEN_PURPOSE, id);
+    }
+
+    private String nameOf(String userId) {
+        return people.find(userId).map(Person::name).orElse(userId);
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("There is no approval " + id);
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}

@@ -1,0 +1,64 @@
+package org.gatehouse.approvals;
+
+import static org.gatehouse.approvals.ApprovalProcess.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.GatehouseEngineCalls;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where the API and the approver's link meet the engine: starts {@code approval} standalone, records the answer given
+ * through the link and hands it to the waiting instance. The domain change and the engine step share one transaction.
+ */
+@Component
+@GatehouseEngineCalls
+public class ApprovalWorkflow {
+
+    private final RuntimeService runtime;
+    private final ApprovalService approvals;
+
+    ApprovalWorkflow(RuntimeService runtime, ApprovalService approvals) {
+        this.runtime = runtime;
+        this.approvals = approvals;
+    }
+
+    /** Starts the process; its first step registers the approval, so bad input rolls the whole start back. */
+    @Transactional
+    public ApprovalView request(String approver, String subject, String details, String subjectRef, String dueIn,
+            String requestedBy) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(APPROVER, approver);
+        variables.put(SUBJECT, subject);
+        variables.put(DETAILS, details);
+        variables.put(SUBJECT_REF, subjectRef);
+        variables.put(DUE_IN, dueIn);
+        variables.put(REQUESTED_BY, requestedBy);
+        runtime.startProcessInstanceByKey(KEY, id, variables);
+        return approvals.view(id, requestedBy);
+    }
+
+    public ApprovalService.LinkView approval(String token) {
+        return approvals.linkView(approvals.resolve(token));
+    }
+
+    @Transactional
+    public void answerByLink(String token, boolean approved, String comment) {
+        Approval approval = approvals.resolve(token);
+        approvals.answerByLink(approval, approved, comment);
+        try {
+            runtime.createMessageCorrelation(approved ? MSG_APPROVED : MSG_REJECTED)
+                    .processInstanceBusinessKey(approval.id()).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ConflictException("token", "The approval is not waiting for an answer right now; try again in "
+                    + "a moment");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.gatehouse.experts;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ExpertInvitationRepository {
+
+    private static final String COLUMNS = "id, person_id, invited_by, status, expires_at, token_used_at, reminded_at, "
+            + "answered_at, decline_reason, process_instance_id, created_at";
+
+    private final JdbcClient jdbc;
+
+    ExpertInvitationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ExpertInvitation> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from expert_invitation where id = ?").param(id)
+                .query(ExpertInvitation.class).optional();
+    }
+
+    Optional<ExpertInvitation> findByTokenHash(String tokenHash) {
+        return jdbc.sql("select " + COLUMNS + " from expert_invitation where token_hash = ?").param(tokenHash)
+                .query(ExpertInvitation.class).optional();
+    }
+
+    Optional<ExpertInvitation> findPending(String personId) {
+        return jdbc.sql("select " + COLUMNS + " from expert_invitation where pending_for = ?").param(personId)
+                .query(ExpertInvitation.class).optional();
+    }
+
+    List<ExpertInvitation> find(ExpertInvitation.Status status, String personId, int limit) {
+        var sql = new StringBuilder("select " + COLUMNS + " from expert_invitation where 1 = 1");
+        var params = new ArrayList<Object>();
+        if (status != null) {
+            sql.append(" and status = ?");
+            params.add(status.name());
+        }
+        if (personId != null) {
+            sql.append(" and person_id = ?");
+            params.add(personId);
+        }
+        sql.append(" order by created_at desc, id fetch first ").append(limit).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query(ExpertInvitation.class).list();
+    }
+
+    void insert(String id, String personId, String invitedBy, String tokenHash, LocalDateTime expiresAt,
+            String processInstanceId, LocalDateTime now) {
+        jdbc.sql("insert into expert_invitation (id, person_id, invited_by, status, pending_for, token_hash, expires_at, "
+                        + "process_instance_id, created_at, updated_at) values (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?)")
+                .params(id, personId, invitedBy, personId, tokenHash, expiresAt, processInstanceId, now, now)
+                .update();
+    }
+
+    /** Spends the link, once: false when it was spent already or the invitation is no longer pending. */
+    boolean useToken(String id, LocalDateTime now) {
+        return jdbc.sql("update expert_invitation set token_used_at = ?, updated_at = ? "
+                        + "where id = ? and token_used_at is null and status = 'PENDING'")
+                .params(now, now, id).update() > 0;
+    }
+
+    void markReminded(String id, LocalDateTime now) {
+        jdbc.sql("update expert_invitation set reminded_at = ?, updated_at = ? where id = ?").params(now, now, id).update();
+    }
+
+    /** The guarded transition: moves the invitation only from {@code from}; false when it stood elsewhere. */
+    boolean transition(String id, ExpertInvitation.Status from, ExpertInvitation.Status to, String declineReason,
+            LocalDateTime answeredAt, LocalDateTime now) {
+        return jdbc.sql("update expert_invitation set status = ?, pending_for = null, decline_reason = ?, answered_at = ?, "
+                        + "updated_at = ? where id = ? and status = ?")
+                .params(to.name(), declineReason, answeredAt, now, id, from.name()).update() > 0;
+    }
+
+    /** Binds an invitation made before invitations named their instance; false when another bound it first. */
+    boolean bindProcessInstance(String id, String processInstanceId) {
+        return jdbc.sql("update expert_invitation set process_instance_id = ? where id = ? and process_instance_id is null")
+                .params(processInstanceId, id).update() > 0;
+    }
+}

@@ -1,0 +1,72 @@
+package org.gatehouse.experts;
+
+import static org.gatehouse.experts.ExpertOnboardingProcess.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.GatehouseEngineCalls;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where the API and the invitee's link meet the engine: starts {@code expert-onboarding}, records the invitee's answer
+ * through the link and hands it to the waiting instance. The domain change and the engine step share one transaction.
+ */
+@Component
+@GatehouseEngineCalls
+public class ExpertOnboardingWorkflow {
+
+    private final RuntimeService runtime;
+    private final ExpertInvitationService invitations;
+
+    ExpertOnboardingWorkflow(RuntimeService runtime, ExpertInvitationService invitations) {
+        this.runtime = runtime;
+        this.invitations = invitations;
+    }
+
+    /** Starts the process; its first step registers the invitation, so bad input rolls the whole start back. */
+    @Transactional
+    public ExpertInvitationView invite(String personId, String inviter) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(PERSON_ID, personId);
+        variables.put(INVITED_BY, inviter);
+        runtime.startProcessInstanceByKey(KEY, id, variables);
+        return invitations.view(id, inviter);
+    }
+
+    public ExpertInvitationService.LinkView invitation(String token) {
+        return invitations.linkView(invitations.resolve(token));
+    }
+
+    @Transactional
+    public void acceptByLink(String token) {
+        ExpertInvitation invitation = invitations.resolve(token);
+        invitations.answerByLink(invitation, true, null);
+        correlate(MSG_ACCEPTED, invitation.id(), Map.of());
+    }
+
+    @Transactional
+    public void declineByLink(String token, String reason) {
+        ExpertInvitation invitation = invitations.resolve(token);
+        invitations.answerByLink(invitation, false, reason);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(DECLINE_REASON, reason);
+        correlate(MSG_DECLINED, invitation.id(), variables);
+    }
+
+    private void correlate(String message, String invitationId, Map<String, Object> variables) {
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(invitationId).setVariables(variables)
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ConflictException("token", "The invitation is not waiting for an answer right now; try again in "
+                    + "a moment");
+        }
+    }
+}
