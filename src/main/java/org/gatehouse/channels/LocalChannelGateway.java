@@ -12,8 +12,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The chat platform of the default set-up: it keeps what it was asked to do in {@code chat_delivery}, where the API
- * ({@code GET /api/chat/deliveries}) and the tests read it, so Gatehouse runs end to end with nothing else installed.
+ * The chat platform of the default set-up: it keeps what it was asked to do in {@code chat_delivery}, where an
+ * operator (the H2 console or psql) and the tests read it, so Gatehouse runs end to end with nothing else installed.
  * Like a real platform it stands outside Gatehouse's transactions: what it did stays done when the caller's step
  * fails and rolls back, so a retry that sends again shows as a second delivery.
  */
