@@ -92,16 +92,23 @@ class ProcessCatalogueTest {
         assertThat(documented.get("variable")).isEqualTo(known);
     }
 
-    /** The README's Beans table is exactly what models may name, and Gatehouse's own models name only those. */
+    /**
+     * The README's Beans table is exactly what models may name, each linked to the class that declares it, and
+     * Gatehouse's own models name only those.
+     */
     @Test
     void beansAreTheCatalogues() throws IOException, IllegalAccessException {
         String readme = Files.readString(Path.of("bpmn", "README.md"));
         String section = readme.substring(readme.indexOf("\n## Beans\n"));
         section = section.substring(0, section.indexOf("\n## ", 1));
         Set<String> listed = new TreeSet<>();
-        Matcher bean = Pattern.compile("^\\| `([a-zA-Z]+)` \\|", Pattern.MULTILINE).matcher(section);
+        Matcher bean = Pattern.compile("^\\| `([a-zA-Z]+)` \\| \\[`[\\w/]+`]\\(\\.\\./([\\w/.]+)\\) \\|", Pattern.MULTILINE)
+                .matcher(section);
         while (bean.find()) {
             listed.add(bean.group(1));
+            // one hop from the catalogue to the code: the linked file declares the bean
+            assertThat(Files.readString(Path.of(bean.group(2)))).as(bean.group(2))
+                    .containsPattern("@(Component|Bean)\\(\"" + bean.group(1) + "\"\\)");
         }
         assertThat(listed).isEqualTo(new TreeSet<>(modelBeans.names()));
         Pattern named = Pattern.compile("\\$\\{([a-zA-Z]+)[.}]");
