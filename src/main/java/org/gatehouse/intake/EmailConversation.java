@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.gatehouse.channels.MailSender;
+import org.gatehouse.channels.OutboundMail;
 import org.gatehouse.tickets.ContactChannel;
 import org.gatehouse.tickets.ConversationChannel;
 import org.springframework.stereotype.Component;

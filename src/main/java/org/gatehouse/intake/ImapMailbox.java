@@ -15,6 +15,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.search.FlagTerm;
 
+import org.gatehouse.channels.MailProperties;
 import org.springframework.stereotype.Component;
 
 /**

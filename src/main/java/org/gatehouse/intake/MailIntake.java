@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import org.gatehouse.channels.MailProperties;
 import org.gatehouse.tickets.ContactChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

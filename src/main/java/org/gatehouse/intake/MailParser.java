@@ -30,6 +30,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
 
+import org.gatehouse.channels.MailProperties;
+import org.gatehouse.channels.MailSender;
 import org.gatehouse.intake.ParsedMail.Attachment;
 import org.gatehouse.intake.ParsedMail.Automation;
 import org.jsoup.Jsoup;
@@ -44,8 +46,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailParser {
 
-    /** Set on everything Gatehouse sends, so that its own mail coming back is recognised. */
-    static final String LOOP_HEADER = "X-Gatehouse-Loop";
+    private static final String LOOP_HEADER = MailSender.LOOP_HEADER;
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
     // "On Mon, 3 Mar 2025 at 10:00, Bob <bob@x> wrote:", "Le 3 mars 2025 à 10:00, Bob a écrit :"

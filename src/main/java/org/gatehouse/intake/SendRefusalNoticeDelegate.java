@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gatehouse.channels.MailSender;
+import org.gatehouse.channels.OutboundMail;
 import org.springframework.stereotype.Component;
 
 /** Tells the sender of a refused e-mail why it was not taken, in answer to it. */

@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import org.gatehouse.channels.MailProperties;
 import org.springframework.util.unit.DataSize;
 
 /** Settings as application.yaml gives them, and raw mails written as they travel (CRLF line ends). */
-final class MailFixtures {
+public final class MailFixtures {
 
     static final String ADDRESS = "help@acme.example";
     static final String PASSWORD = "demo";
@@ -15,14 +16,14 @@ final class MailFixtures {
     private MailFixtures() {
     }
 
-    static MailProperties properties(String imapHost, int imapPort, int maxMessageBytes, int maxAttachmentBytes) {
+    public static MailProperties properties(String imapHost, int imapPort, int maxMessageBytes, int maxAttachmentBytes) {
         return new MailProperties(true, ADDRESS, "Acme Help", List.of("acme.example"),
                 DataSize.ofBytes(maxMessageBytes), DataSize.ofBytes(maxAttachmentBytes),
                 new MailProperties.Imap(imapHost, imapPort, ADDRESS, PASSWORD, false, "INBOX", Duration.ofMinutes(1)),
                 new MailProperties.Smtp("localhost", 3025, null, null));
     }
 
-    static MailProperties properties() {
+    public static MailProperties properties() {
         return properties("localhost", 3143, 10 * 1024 * 1024, 5 * 1024 * 1024);
     }
 

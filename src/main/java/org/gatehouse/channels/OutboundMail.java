@@ -1,4 +1,4 @@
-package org.gatehouse.intake;
+package org.gatehouse.channels;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.gatehouse.intake;
+package org.gatehouse.channels;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 // Spring Boot's own JavaMailSender is the bean "mailSender"
 @Component("gatehouseMailSender")
 public class MailSender {
+
+    /** Set on everything Gatehouse sends, so that its own mail coming back is recognised. */
+    public static final String LOOP_HEADER = "X-Gatehouse-Loop";
 
     private static final Pattern MESSAGE_ID = Pattern.compile("[^<>\\s]+@[^<>\\s]+");
 
@@ -59,7 +62,7 @@ public class MailSender {
             }
             // RFC 3834: no vacation notice answers this mail; Gatehouse's mailbox would only drop it
             message.setHeader("Auto-Submitted", inReplyTo == null ? "auto-generated" : "auto-replied");
-            message.setHeader(MailParser.LOOP_HEADER, properties.address());
+            message.setHeader(LOOP_HEADER, properties.address());
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailPreparationException("Cannot write the mail to " + mail.to() + ": " + e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package org.gatehouse.intake;
+package org.gatehouse.channels;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
