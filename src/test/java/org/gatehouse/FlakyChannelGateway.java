@@ -7,16 +7,13 @@ import org.gatehouse.channels.ChannelGateway;
 import org.gatehouse.channels.LocalChannelGateway;
 
 /**
- * The real local gateway, made to fail its next {@code connect} calls, or the next messages that carry a text, on
- * demand: how a test shows that a platform outage becomes retries and then an incident, and that nothing is lost.
+ * The real local gateway, made to fail its next {@code connect} calls on demand: how a test shows that a platform
+ * outage becomes retries and then an incident, and that nothing is lost.
  */
 public class FlakyChannelGateway implements ChannelGateway {
 
     private final LocalChannelGateway delegate;
     private final AtomicInteger failuresLeft = new AtomicInteger();
-    private final AtomicInteger messageFailuresLeft = new AtomicInteger();
-    private volatile String failingText;
-    private volatile boolean reachesAddresses;
 
     public FlakyChannelGateway(LocalChannelGateway delegate) {
         this.delegate = delegate;
@@ -26,20 +23,8 @@ public class FlakyChannelGateway implements ChannelGateway {
         failuresLeft.set(times);
     }
 
-    public void failNextMessagesContaining(String text, int times) {
-        failingText = text;
-        messageFailuresLeft.set(times);
-    }
-
-    /** Acts as a platform that delivers to outside addresses (e-mail, Slack Connect), as the real ones will. */
-    public void reachAddresses(boolean reaches) {
-        reachesAddresses = reaches;
-    }
-
     public void heal() {
         failuresLeft.set(0);
-        messageFailuresLeft.set(0);
-        reachesAddresses = false;
     }
 
     @Override
@@ -77,15 +62,6 @@ public class FlakyChannelGateway implements ChannelGateway {
 
     @Override
     public void sendMessage(String recipient, String text) {
-        if (failingText != null && text.contains(failingText)
-                && messageFailuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-            throw new IllegalStateException("The chat platform is unavailable");
-        }
         delegate.sendMessage(recipient, text);
-    }
-
-    @Override
-    public boolean reachesAddresses() {
-        return reachesAddresses || delegate.reachesAddresses();
     }
 }

@@ -12,8 +12,10 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.gatehouse.channels.NotificationProcess;
 
 /**
  * Drives the engine the way the job executor and the users would, with the engine's clock: no sleeping, no waiting.
@@ -30,16 +32,24 @@ public final class ProcessDriver {
         this.identity = engine.getIdentityService();
     }
 
-    /** Runs the instance's jobs that are due now, as the job executor would, until none is left. */
+    /**
+     * Runs the instance's jobs that are due now, as the job executor would, until none is left; then sends the
+     * messages they wrote (process {@code notification}), as the job executor would too.
+     */
     public void runJobs(String processInstanceId) {
+        drain(() -> management.createJobQuery().processInstanceId(processInstanceId), "Process instance " + processInstanceId);
+        drain(() -> management.createJobQuery().processDefinitionKey(NotificationProcess.KEY), "Sending messages");
+    }
+
+    private void drain(Supplier<JobQuery> jobs, String what) {
         for (int round = 0; round < 100; round++) {
-            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            List<Job> due = jobs.get().executable().list();
             if (due.isEmpty()) {
                 return;
             }
             due.forEach(job -> management.executeJob(job.getId()));
         }
-        throw new AssertionError("Process instance " + processInstanceId + " keeps creating jobs");
+        throw new AssertionError(what + " keeps creating jobs");
     }
 
     /** Moves the engine clock to the timer's due date and lets everything that is due run. */

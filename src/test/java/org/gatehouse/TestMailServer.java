@@ -20,16 +20,33 @@ public class TestMailServer implements ApplicationContextInitializer<Configurabl
     public static final String COMPANY_PASSWORD = "demo";
 
     private static GreenMail server;
+    private static ServerSetup[] ports;
 
     public static synchronized GreenMail server() {
         if (server == null) {
-            server = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-                    .withConfiguration(GreenMailConfiguration.aConfig().withUser(COMPANY_ADDRESS, COMPANY_ADDRESS,
-                            COMPANY_PASSWORD));
-            server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            server = start(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+            ports = new ServerSetup[] {new ServerSetup(server.getSmtp().getPort(), null, ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(server.getImap().getPort(), null, ServerSetup.PROTOCOL_IMAP)};
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop()));
         }
         return server;
+    }
+
+    /** The mail server goes down, as an outage would take it: whatever it received is gone with it. */
+    public static synchronized void stop() {
+        server().stop();
+    }
+
+    /** The server comes back on the same ports, so Gatehouse's settings still name it. */
+    public static synchronized void restart() {
+        server = start(ports);
+    }
+
+    private static GreenMail start(ServerSetup[] setup) {
+        GreenMail mail = new GreenMail(setup).withConfiguration(GreenMailConfiguration.aConfig()
+                .withUser(COMPANY_ADDRESS, COMPANY_ADDRESS, COMPANY_PASSWORD));
+        mail.start();
+        return mail;
     }
 
     @Override
@@ -44,6 +61,7 @@ public class TestMailServer implements ApplicationContextInitializer<Configurabl
                 "spring.mail.properties.mail.smtp.starttls.enable=false",
                 "spring.mail.properties.mail.smtp.starttls.required=false",
                 "gatehouse.mail.enabled=false",
+                "gatehouse.mail.send=true",
                 "gatehouse.mail.address=" + COMPANY_ADDRESS,
                 "gatehouse.mail.company-domains=acme.example",
                 "gatehouse.mail.imap.host=localhost",

@@ -15,12 +15,14 @@ import jakarta.validation.Validator;
 import org.gatehouse.channels.Channel;
 import org.gatehouse.channels.ChannelService;
 import org.gatehouse.channels.MessageKind;
+import org.gatehouse.channels.MessageTemplate;
 import org.gatehouse.channels.Notifier;
 import org.gatehouse.channels.SharingPolicy.ChannelAction;
 import org.gatehouse.channels.SharingPolicyService;
 import org.gatehouse.channels.SharingApprovals;
 import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.OrganisationService;
+import org.gatehouse.directory.PersonService;
 import org.gatehouse.directory.RoleService;
 import org.gatehouse.legal.Nda;
 import org.gatehouse.legal.NdaRegister;
@@ -51,13 +53,14 @@ public class AccessRequestService {
     private final Notifier notifier;
     private final NdaRegister ndas;
     private final RoleService roles;
+    private final PersonService people;
     private final AccessProperties properties;
     private final Validator validator;
     private final Clock clock;
 
     AccessRequestService(AccessRequestRepository requests, SharingPolicyService policy, InvitationService invitations,
             OrganisationService organisations, ChannelService channels, Notifier notifier, NdaRegister ndas, RoleService roles,
-            AccessProperties properties, Validator validator, Clock clock) {
+            PersonService people, AccessProperties properties, Validator validator, Clock clock) {
         this.requests = requests;
         this.policy = policy;
         this.invitations = invitations;
@@ -66,6 +69,7 @@ public class AccessRequestService {
         this.notifier = notifier;
         this.ndas = ndas;
         this.roles = roles;
+        this.people = people;
         this.properties = properties;
         this.validator = validator;
         this.clock = clock;
@@ -220,16 +224,19 @@ public class AccessRequestService {
     public void sendInvitation(String id, String processInstanceId) {
         AccessRequest r = owned(id, processInstanceId);
         requireBeforeApproval(r, "sending the partner's invitation");
-        String link = invitations.openLink(id)
+        Invitation invitation = invitations.openInvitation(id)
                 .orElseThrow(() -> new IllegalStateException("Request " + id + " has no open invitation"));
-        notifier.notifyAddress(r.partnerContactEmail(), MessageKind.APPROVAL_REQUEST, organisations.host().name()
-                + " invites " + organisations.get(r.partnerId()).name() + " to share #" + r.channelName() + " for the project "
-                + r.projectName() + ". An admin of your organisation can accept or decline here: " + link);
-        String handOn = partnerLinkGoesThroughRequester() ? " Nothing delivers it to the partner here: send them their link, "
-                + link : "";
-        notifier.notifyUser(r.requester(), MessageKind.STATUS, "Your request to share #" + r.channelName()
-                + " now waits for an admin on each side." + handOn + "\nNever post in a shared channel: "
-                + String.join("; ", properties.neverPost()) + ".");
+        MessageTemplate about = MessageTemplate.of("partner-invitation", processInstanceId)
+                .with("host", organisations.host().name()).with("partner", organisations.get(r.partnerId()).name())
+                .with("channelName", r.channelName()).with("projectName", r.projectName()).with("purpose", r.purpose())
+                .with("endDate", r.endDate()).with("requesterName", people.nameOf(r.requester()))
+                .with("contactName", r.partnerContactName()).with("contactEmail", r.partnerContactEmail())
+                .with("expiresAt", invitation.expiresAt()).with("link", invitations.openLink(id).orElseThrow())
+                .with("neverPost", String.join("; ", properties.neverPost()))
+                .with("handOn", partnerLinkGoesThroughRequester());
+        notifier.notifyAddress(r.partnerContactEmail(), MessageKind.APPROVAL_REQUEST, about);
+        notifier.notifyUser(r.requester(), MessageKind.STATUS,
+                new MessageTemplate("access-request-waiting", processInstanceId, about.model()));
         event(id, SYSTEM, "INVITATION_SENT", r.partnerContactEmail());
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 
 import org.gatehouse.channels.MessageKind;
+import org.gatehouse.channels.MessageTemplate;
 import org.gatehouse.channels.Notifier;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
@@ -74,9 +75,7 @@ public class ApprovalService {
             throw RefusedStepException.precondition(Approval.RECORD, id, "it is " + approval.status()
                     + ": there is nothing to ask");
         }
-        notifier.notifyUser(approval.approver(), MessageKind.APPROVAL_REQUEST, nameOf(approval.requestedBy())
-                + " asks for your approval: " + approval.subject() + ". Approve or reject before " + approval.expiresAt()
-                + " UTC here: " + link(id) + " (or in Tasklist, task \"Approve\").");
+        notifier.notifyUser(approval.approver(), MessageKind.APPROVAL_REQUEST, message("approval-request", approval, processInstanceId));
     }
 
     /** A reminder asks for the same decision, so it is an approval request too: it reaches imported employees (C5). */
@@ -86,9 +85,7 @@ public class ApprovalService {
         if (approval.status() != Approval.Status.PENDING) {
             return;
         }
-        notifier.notifyUser(approval.approver(), MessageKind.APPROVAL_REQUEST, "Reminder: " + nameOf(approval.requestedBy())
-                + " is waiting for your approval of \"" + approval.subject() + "\" until " + approval.expiresAt()
-                + " UTC: " + link(id));
+        notifier.notifyUser(approval.approver(), MessageKind.APPROVAL_REQUEST, message("approval-reminder", approval, processInstanceId));
         approvals.markReminded(id, now());
     }
 
@@ -224,6 +221,12 @@ public class ApprovalService {
 
     private ApprovalView view(Approval approval) {
         return ApprovalView.of(approval, nameOf(approval.approver()));
+    }
+
+    private MessageTemplate message(String template, Approval approval, String processInstanceId) {
+        return MessageTemplate.of(template, processInstanceId).with("requesterName", nameOf(approval.requestedBy()))
+                .with("approverName", nameOf(approval.approver())).with("subject", approval.subject())
+                .with("expiresAt", approval.expiresAt()).with("link", link(approval.id()));
     }
 
     private String link(String id) {

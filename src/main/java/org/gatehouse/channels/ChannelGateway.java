@@ -19,12 +19,6 @@ public interface ChannelGateway {
 
     void archive(Channel channel);
 
-    /** A direct message to a member (user id) or an outside address (e-mail). */
+    /** A direct message to a member (chat user id); e-mail goes through {@link MailSender}. */
     void sendMessage(String recipient, String text);
-
-    /**
-     * Whether a message to an outside address reaches its owner. Where it does not (the local gateway only records
-     * it), a link meant for a partner has to be handed on by the person who asked for it.
-     */
-    boolean reachesAddresses();
 }

@@ -67,12 +67,6 @@ public class LocalChannelGateway implements ChannelGateway {
         record("MESSAGE", recipient, text);
     }
 
-    /** Nothing leaves the default set-up: an outside address gets nothing. */
-    @Override
-    public boolean reachesAddresses() {
-        return false;
-    }
-
     public List<ChatDelivery> deliveriesTo(String target) {
         return jdbc.sql("select id, kind, target, body, sent_at from chat_delivery where target = ? order by id")
                 .param(target).query(ChatDelivery.class).list();

@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * mail is on, so that a set-up without mail needs no mail settings.
  *
  * @param enabled           whether Gatehouse reads the mailbox
+ * @param send              whether Gatehouse sends mail; unset: whenever {@code smtp.host} is set. Where it does not
+ *                          send, every message is kept in the outbox ({@code GET /api/outbox}) instead
  * @param address           the mailbox's address, also the From of everything Gatehouse sends
  * @param displayName       the name shown beside {@code address} on what Gatehouse sends; optional
  * @param companyDomains    the company's own mail domains; the first one names the Message-IDs Gatehouse makes
@@ -40,6 +42,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("gatehouse.mail")
 public record MailProperties(
         boolean enabled,
+        Boolean send,
         String address,
         String displayName,
         List<@NotBlank String> companyDomains,
@@ -62,17 +65,25 @@ public record MailProperties(
             @NotNull Duration pollInterval) {
     }
 
+    /** Whether mail leaves Gatehouse: as {@code send} says, or, unset, whenever a server to send through is named. */
+    public boolean sends() {
+        return send != null ? send : smtp != null && smtp.host() != null && !smtp.host().isBlank();
+    }
+
     /** @param username by default the mailbox's own account; optional, like {@code password} */
     public record Smtp(String host, @Min(1) @Max(65535) int port, String username, String password) {
     }
 
-    /** While mail is on: the mailbox's address, its domains, and the hosts and account that reach it. */
+    /**
+     * While the mailbox is read: its address, its domains, and the hosts and account that reach it; while mail is sent:
+     * the address, the domains and the server.
+     */
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
     @Constraint(validatedBy = CompleteWhenEnabledValidator.class)
     public @interface CompleteWhenEnabled {
 
-        String message() default "must be set while mail is on (gatehouse.mail.enabled)";
+        String message() default "must be set while mail is on (gatehouse.mail.enabled or gatehouse.mail.send)";
 
         Class<?>[] groups() default {};
 
@@ -83,13 +94,13 @@ public record MailProperties(
 
         @Override
         public boolean isValid(MailProperties mail, ConstraintValidatorContext context) {
-            if (mail == null || !mail.enabled()) {
+            if (mail == null || !mail.enabled() && !mail.sends()) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
             boolean valid = required(set(mail.address()), context, "address");
             valid &= required(mail.companyDomains() != null && !mail.companyDomains().isEmpty(), context, "companyDomains");
-            if (mail.imap() != null) {
+            if (mail.enabled() && mail.imap() != null) {
                 valid &= required(set(mail.imap().host()), context, "imap", "host");
                 valid &= required(set(mail.imap().username()), context, "imap", "username");
                 valid &= required(set(mail.imap().password()), context, "imap", "password");

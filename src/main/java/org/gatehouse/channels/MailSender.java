@@ -41,9 +41,17 @@ public class MailSender {
      * @return the Message-ID it carries, without {@code <>}, for the answer's In-Reply-To to find its ticket
      */
     public String send(OutboundMail mail) {
+        return send(mail, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Sends the mail under the Message-ID {@code <localPart@first company domain>}: a mail sent again under the same
+     * one is the same message to the recipient's mail system, which keeps it once.
+     */
+    public String send(OutboundMail mail, String localPart) {
         String inReplyTo = mail.inReplyTo() == null ? null : bracketed(List.of(mail.inReplyTo()));
         String references = mail.references().isEmpty() ? null : bracketed(mail.references());
-        String messageId = UUID.randomUUID() + "@" + properties.companyDomains().get(0);
+        String messageId = localPart + "@" + properties.companyDomains().get(0);
         MimeMessage message = mailer.createMimeMessage();
         try {
             var helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());

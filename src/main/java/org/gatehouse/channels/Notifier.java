@@ -1,58 +1,129 @@
 package org.gatehouse.channels;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.gatehouse.channels.Notification.Channel;
+import org.gatehouse.channels.Notification.Status;
+import org.gatehouse.directory.Person;
+import org.gatehouse.directory.PersonService;
 import org.gatehouse.directory.RoleService;
+import org.gatehouse.platform.RefusedStepException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Direct messages through the chat platform: to a member, to every member of a group, or to an outside address.
- * Every message names its {@link MessageKind} and goes past the {@link NotificationPolicy} first; a message the
- * policy holds back is logged (without its text, which may carry a link that is a credential) and counted in the
- * metric {@code gatehouse.notifications.dropped}, and is no error: the step that sent it carries on.
+ * Messages to people, each by the recipient's channel: e-mail for everyone with an address, a chat message for a
+ * member without one. Every message names its {@link MessageKind} and goes past the {@link NotificationPolicy}
+ * first; a message the policy holds back is logged (without its text, which may carry a link that is a credential)
+ * and counted in the metric {@code gatehouse.notifications.dropped}, and is no error: the step that sent it carries on.
+ *
+ * <p>A message is written to the outbox in the caller's transaction, so it exists exactly when the decision that
+ * sends it does. Where mail is sent ({@code gatehouse.mail.send}), its own process instance sends it behind an async
+ * continuation with retries; elsewhere it stays in the outbox ({@code GET /api/outbox}).
  */
 @Service
 public class Notifier {
+
+    /** What the Message-ID of a notification starts with, so that an answer to one is recognised. */
+    public static final String MESSAGE_ID_PREFIX = "notification.";
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
     private final ChannelGateway gateway;
     private final RoleService roles;
+    private final PersonService people;
     private final NotificationPolicy policy;
+    private final NotificationTemplates templates;
+    private final NotificationRepository outbox;
+    private final NotificationWorkflow workflow;
+    private final MailSender mail;
+    private final MailProperties mailProperties;
     private final MeterRegistry meters;
+    private final Clock clock;
 
-    Notifier(ChannelGateway gateway, RoleService roles, NotificationPolicy policy, MeterRegistry meters) {
+    Notifier(ChannelGateway gateway, RoleService roles, PersonService people, NotificationPolicy policy,
+            NotificationTemplates templates, NotificationRepository outbox, NotificationWorkflow workflow,
+            MailSender mail, MailProperties mailProperties, MeterRegistry meters, Clock clock) {
         this.gateway = gateway;
         this.roles = roles;
+        this.people = people;
         this.policy = policy;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.workflow = workflow;
+        this.mail = mail;
+        this.mailProperties = mailProperties;
         this.meters = meters;
+        this.clock = clock;
     }
 
-    public void notifyUser(String userId, MessageKind kind, String text) {
-        if (policy.allowsUser(userId, kind)) {
-            gateway.sendMessage(userId, text);
-        } else {
+    public void notifyUser(String userId, MessageKind kind, MessageTemplate message) {
+        if (!policy.allowsUser(userId, kind)) {
             dropped(userId, kind);
+            return;
         }
+        String email = people.find(userId).map(Person::email).filter(address -> !address.isBlank()).orElse(null);
+        write(kind, email == null ? Channel.CHAT : Channel.EMAIL, email == null ? userId : email, userId, message);
     }
 
-    public void notifyGroup(String groupId, MessageKind kind, String text) {
-        roles.membersOf(groupId).forEach(member -> notifyUser(member, kind, text));
+    public void notifyGroup(String groupId, MessageKind kind, MessageTemplate message) {
+        roles.membersOf(groupId).forEach(member -> notifyUser(member, kind, message));
     }
 
-    public void notifyAddress(String email, MessageKind kind, String text) {
-        if (policy.allowsAddress(email, kind)) {
-            gateway.sendMessage(email, text);
-        } else {
+    public void notifyAddress(String email, MessageKind kind, MessageTemplate message) {
+        if (!policy.allowsAddress(email, kind)) {
             dropped(email, kind);
+            return;
         }
+        write(kind, Channel.EMAIL, email, people.findByEmail(email).map(Person::id).orElse(null), message);
     }
 
-    /** Whether {@link #notifyAddress} reaches the address's owner, or only records the message. */
+    /** Whether a message to an outside address reaches its owner, or only waits in the outbox. */
     public boolean reachesAddresses() {
-        return gateway.reachesAddresses();
+        return mailProperties.sends();
+    }
+
+    /** The outbox, newest first; {@code recipient} (an address or a person's id) narrows it. */
+    public List<Notification> outbox(String recipient, int limit) {
+        return outbox.latest(recipient, limit);
+    }
+
+    /**
+     * Sends the message that {@code processInstanceId} was started for, once: a retry after a recorded success sends
+     * nothing, and a retry after a failure sends under the same Message-ID, which the recipient's mail system keeps once.
+     */
+    void deliver(String id, String processInstanceId) {
+        Notification message = outbox.ownedBy(id, processInstanceId).orElseThrow(
+                () -> RefusedStepException.precondition("Notification", id, "it is not this process instance's message"));
+        if (message.status() == Status.SENT) {
+            return;
+        }
+        if (message.status() != Status.PENDING) {
+            throw RefusedStepException.transition("Notification", id, message.status(), Status.SENT);
+        }
+        if (message.channel() == Channel.EMAIL) {
+            mail.send(new OutboundMail(message.recipient(), message.subject(), message.text()), MESSAGE_ID_PREFIX + id);
+        } else {
+            gateway.sendMessage(message.recipient(), message.subject() + "\n\n" + message.text());
+        }
+        outbox.markSent(id, LocalDateTime.now(clock));
+    }
+
+    private void write(MessageKind kind, Channel channel, String recipient, String personId, MessageTemplate message) {
+        NotificationTemplates.Text text = templates.render(message);
+        boolean sends = mailProperties.sends();
+        String id = UUID.randomUUID().toString();
+        outbox.insert(new Notification(id, LocalDateTime.now(clock), kind, channel, recipient, personId, text.subject(),
+                text.body(), sends ? Status.PENDING : Status.KEPT));
+        if (sends) {
+            outbox.bind(id, workflow.send(id));
+        }
     }
 
     private void dropped(String recipient, MessageKind kind) {

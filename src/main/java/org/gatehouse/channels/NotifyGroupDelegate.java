@@ -22,6 +22,10 @@ class NotifyGroupDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifier.notifyGroup(string(execution, "group"), MessageKind.REMINDER, string(execution, "message"));
+        String group = string(execution, "group");
+        notifier.notifyGroup(group, MessageKind.REMINDER, MessageTemplate.of("group-reminder", execution.getProcessInstanceId())
+                .with("group", group).with("message", string(execution, "message"))
+                .with("process", execution.getProcessEngineServices().getRepositoryService()
+                        .getProcessDefinition(execution.getProcessDefinitionId()).getName()));
     }
 }

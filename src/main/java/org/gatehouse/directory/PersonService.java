@@ -60,6 +60,11 @@ public class PersonService {
         return person;
     }
 
+    /** The person's name for a message, or the id itself for someone the directory does not know. */
+    public String nameOf(String userId) {
+        return find(userId).map(Person::name).orElse(userId);
+    }
+
     public Person get(String id) {
         return people.findById(id).orElseThrow(() -> new NotFoundException("There is no person " + id));
     }

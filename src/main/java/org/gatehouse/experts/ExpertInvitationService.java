@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.gatehouse.channels.MessageKind;
+import org.gatehouse.channels.MessageTemplate;
 import org.gatehouse.channels.Notifier;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
@@ -85,9 +86,7 @@ public class ExpertInvitationService {
             throw RefusedStepException.precondition(ExpertInvitation.RECORD, id, "it is " + invitation.status()
                     + ": there is nothing to invite to");
         }
-        notifier.notifyUser(invitation.personId(), MessageKind.APPROVAL_REQUEST, nameOf(invitation.invitedBy()) + " invites you to become a "
-                + "Conversations Expert: you would handle employees' requests with your teams. Accept or decline before "
-                + invitation.expiresAt() + " UTC here: " + link(id) + " (or in Tasklist, task \"Accept the expert invitation\").");
+        notifier.notifyUser(invitation.personId(), MessageKind.APPROVAL_REQUEST, message("expert-invitation", invitation, processInstanceId));
     }
 
     @Transactional
@@ -96,9 +95,7 @@ public class ExpertInvitationService {
         if (invitation.status() != ExpertInvitation.Status.PENDING) {
             return;
         }
-        notifier.notifyUser(invitation.personId(), MessageKind.APPROVAL_REQUEST, "Reminder: " + nameOf(invitation.invitedBy()) + "'s invitation to "
-                + "become a Conversations Expert is waiting for your answer until " + invitation.expiresAt() + " UTC: "
-                + link(id));
+        notifier.notifyUser(invitation.personId(), MessageKind.APPROVAL_REQUEST, message("expert-invitation-reminder", invitation, processInstanceId));
         invitations.markReminded(id, now());
     }
 
@@ -219,6 +216,12 @@ public class ExpertInvitationService {
 
     private ExpertInvitationView view(ExpertInvitation invitation) {
         return ExpertInvitationView.of(invitation, people.get(invitation.personId()));
+    }
+
+    private MessageTemplate message(String template, ExpertInvitation invitation, String processInstanceId) {
+        return MessageTemplate.of(template, processInstanceId).with("inviterName", nameOf(invitation.invitedBy()))
+                .with("inviteeName", nameOf(invitation.personId())).with("expiresAt", invitation.expiresAt())
+                .with("link", link(invitation.id()));
     }
 
     private String link(String id) {

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gatehouse.channels.MailProperties;
+import org.gatehouse.channels.Notifier;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.platform.ConflictException;
@@ -162,6 +163,10 @@ public class IntakeService {
         if (answered.isPresent()) {
             return answer(id, answered.get(), m);
         }
+        if (answersNotification(m)) {
+            return decided(id, InboundMessage.Status.IGNORED, null,
+                    "an answer to one of Gatehouse's notifications, which ask for answers by their links");
+        }
         Optional<Person> requester = requester(m);
         if (requester.isEmpty()) {
             return decided(id, InboundMessage.Status.REVIEW, null, reviewReason(m));
@@ -171,6 +176,12 @@ public class IntakeService {
                 person.id(), m.channel() == ContactChannel.EMAIL ? m.sender().toLowerCase(Locale.ROOT) : person.id(),
                 person.name(), m.onBehalfOf() == null ? person.id() : m.sender(), new Origin(id, m.messageId()))));
         return decided(id, InboundMessage.Status.TICKET, ticket.id(), null);
+    }
+
+    /** Its thread starts at a message Gatehouse sent ({@link Notifier#MESSAGE_ID_PREFIX}), and not on a ticket. */
+    private boolean answersNotification(Inbound m) {
+        return m.thread() != null && m.thread().stream().anyMatch(messageId -> messageId.startsWith(Notifier.MESSAGE_ID_PREFIX)
+                && mail.companyDomains().stream().anyMatch(domain -> messageId.endsWith("@" + domain)));
     }
 
     private String reviewReason(Inbound m) {

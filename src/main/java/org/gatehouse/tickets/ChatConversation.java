@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.gatehouse.channels.MessageKind;
+import org.gatehouse.channels.MessageTemplate;
 import org.gatehouse.channels.Notifier;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +25,8 @@ class ChatConversation implements ConversationChannel {
 
     @Override
     public String send(Outgoing message) {
-        notifier.notifyUser(message.recipient(), MessageKind.REPLY,
-                "[" + message.ticket() + "] " + message.subject() + "\n\n" + message.text());
+        notifier.notifyUser(message.recipient(), MessageKind.REPLY, MessageTemplate.of("ticket-reply", null)
+                .with("ticket", message.ticket()).with("subject", message.subject()).with("text", message.text()));
         return null;
     }
 }

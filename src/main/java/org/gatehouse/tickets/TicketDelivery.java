@@ -44,9 +44,10 @@ class TicketDelivery {
                 throw new IllegalStateException("No way to send over " + delivery.channel() + " is configured");
             }
             TicketMessage message = conversation.message(delivery.messageId());
-            String externalId = channel.send(new ConversationChannel.Outgoing(ticket.reference(), ticket.subject(),
-                    delivery.recipient(), text(message), conversation.thread(ticketId, delivery.recipient())));
-            separately.executeWithoutResult(status -> conversation.delivered(delivery.id(), externalId,
+            var outgoing = new ConversationChannel.Outgoing(ticket.reference(), ticket.subject(), delivery.recipient(),
+                    text(message), conversation.thread(ticketId, delivery.recipient()));
+            // the send and its record commit together: an outbox message is kept exactly when it is marked delivered
+            separately.executeWithoutResult(status -> conversation.delivered(delivery.id(), channel.send(outgoing),
                     LocalDateTime.now(clock)));
         }
         return pending.size();

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.gatehouse.approvals.Approval;
 import org.gatehouse.channels.MessageKind;
+import org.gatehouse.channels.MessageTemplate;
 import org.gatehouse.channels.Notifier;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
@@ -315,8 +316,7 @@ public class TicketService {
         if (!running(ticket, clock)) {
             return false;
         }
-        String text = "[" + ticket.reference() + "] " + ticket.subject() + ": the " + describe(clock) + " target is due at "
-                + due(ticket, clock) + " UTC.";
+        MessageTemplate text = slaMessage("sla-warning", ticket, clock);
         if (ticket.assignee() != null) {
             notifier.notifyUser(ticket.assignee(), MessageKind.REMINDER, text);
         } else {
@@ -334,9 +334,8 @@ public class TicketService {
             return false;
         }
         Team team = teams.find(ticket.team()).orElseThrow();
-        String text = "[" + ticket.reference() + "] " + ticket.subject() + " breached its " + describe(clock)
-                + " target (due " + due(ticket, clock) + " UTC)" + (ticket.assignee() == null ? ", and nobody holds it."
-                : "; " + nameOf(ticket.assignee()) + " holds it.");
+        MessageTemplate text = slaMessage("sla-breach", ticket, clock).with("holder", ticket.assignee() == null
+                ? ", and nobody holds it." : "; " + nameOf(ticket.assignee()) + " holds it.");
         if (team.lead() != null) {
             notifier.notifyUser(team.lead(), MessageKind.REMINDER, text);
         } else {
@@ -344,6 +343,11 @@ public class TicketService {
         }
         tickets.event(id, "SLA_BREACH", GATEHOUSE, describe(clock), now());
         return true;
+    }
+
+    private MessageTemplate slaMessage(String template, Ticket ticket, SlaClock clock) {
+        return MessageTemplate.of(template, ticket.processInstanceId()).with("ticket", ticket.reference())
+                .with("subject", ticket.subject()).with("target", describe(clock)).with("due", due(ticket, clock));
     }
 
     /** C9: an expert lets an outside address take part in this ticket only. */

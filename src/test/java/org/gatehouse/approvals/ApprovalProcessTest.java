@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.EngineTest;
 import org.gatehouse.channels.LocalChannelGateway;
+import org.gatehouse.channels.OutboxMessages;
 import org.gatehouse.experts.ExpertFixtures;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
@@ -33,6 +34,7 @@ class ApprovalProcessTest extends EngineTest {
     @Autowired ApprovalService approvals;
     @Autowired PersonService people;
     @Autowired LocalChannelGateway platform;
+    @Autowired OutboxMessages outbox;
     @Autowired ExpertFixtures experts;
     @Autowired JdbcClient jdbc;
 
@@ -53,7 +55,7 @@ class ApprovalProcessTest extends EngineTest {
         driver.runJobs(pi.getId());
         assertThat(pi).isWaitingAt("approve").task().isAssignedTo(approver);
         String token = experts.token(approver, LINK);
-        assertThat(platform.deliveriesTo(approver)).last().satisfies(d -> assertThat(d.body())
+        assertThat(outbox.to(approver)).last().satisfies(d -> assertThat(d.body())
                 .contains("asks for your approval: Laptop upgrade").contains(LINK + token));
         assertThat(jdbc.sql("select count(*) from approval where token_hash like ?").param("%" + token + "%")
                 .query(Integer.class).single()).as("only the token's hash is stored").isZero();
@@ -116,7 +118,7 @@ class ApprovalProcessTest extends EngineTest {
 
         driver.fireTimer(pi.getId(), "Event_Reminder");
         assertThat(pi).hasPassed("Event_Reminder", "Activity_RemindApprover", "EndEvent_Reminded").isWaitingAt("approve");
-        assertThat(platform.deliveriesTo(approver)).as("an imported employee gets the reminder too (C5)").last()
+        assertThat(outbox.to(approver)).as("an imported employee gets the reminder too (C5)").last()
                 .satisfies(d -> assertThat(d.body()).startsWith("Reminder").contains(LINK + token));
         assertThat(approvals.view(pi.getBusinessKey(), "admin").remindedAt()).isNotNull();
 

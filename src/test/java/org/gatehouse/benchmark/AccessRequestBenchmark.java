@@ -189,8 +189,7 @@ class AccessRequestBenchmark {
         String instance = instanceOf(request.id());
         driver.runJobs(instance);
         driver.complete(task(instance, "hostAdminApproval"), HOST_ADMIN, Map.of("approved", true, "comment", "Fine"));
-        String url = requests.view(request.id(), REQUESTER).inviteUrl();
-        String token = url.substring(url.lastIndexOf('/') + 1);
+        String token = fixtures.token(request);
         workflow.partnerAccepts(token, new PartnerAcceptance("Partner Admin", "admin@globex.example",
                 "their-" + draft.channelName()));
         driver.runJobs(instance);

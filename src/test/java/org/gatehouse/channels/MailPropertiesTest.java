@@ -28,7 +28,7 @@ class MailPropertiesTest {
 
     /** What the postgres profile binds when no mail variable is set. */
     private static MailProperties unset(boolean enabled) {
-        return new MailProperties(enabled, "", "", List.of(), DataSize.ofMegabytes(10), DataSize.ofMegabytes(5),
+        return new MailProperties(enabled, null, "", "", List.of(), DataSize.ofMegabytes(10), DataSize.ofMegabytes(5),
                 new MailProperties.Imap("", 993, "", "", true, "INBOX", Duration.ofMinutes(1)),
                 new MailProperties.Smtp("", 587, "", ""));
     }
@@ -46,6 +46,28 @@ class MailPropertiesTest {
     }
 
     @Test
+    void sendingFollowsTheServerUnlessTheSwitchSays() {
+        assertThat(unset(false).sends()).as("no server, no switch").isFalse();
+        var server = new MailProperties.Smtp("smtp.acme.example", 587, "", "");
+        assertThat(withSend(null, server).sends()).as("a server and no switch").isTrue();
+        assertThat(withSend(false, server).sends()).as("GATEHOUSE_MAIL_SEND=false").isFalse();
+        assertThat(withSend(true, new MailProperties.Smtp("", 587, "", "")).sends()).as("switched on").isTrue();
+    }
+
+    @Test
+    void sendingNeedsTheAddressItsDomainsAndTheServerButNotTheMailbox() {
+        assertThat(VALIDATOR.validate(withSend(true, new MailProperties.Smtp("", 587, "", ""))))
+                .extracting(v -> v.getPropertyPath().toString())
+                .containsExactlyInAnyOrder("address", "companyDomains", "smtp.host");
+    }
+
+    private static MailProperties withSend(Boolean send, MailProperties.Smtp smtp) {
+        var off = unset(false);
+        return new MailProperties(false, send, off.address(), off.displayName(), off.companyDomains(),
+                off.maxMessageSize(), off.maxAttachmentSize(), off.imap(), smtp);
+    }
+
+    @Test
     void mailOnWithEverySettingIsValid() {
         assertThat(VALIDATOR.validate(MailFixtures.properties())).isEmpty();
     }
@@ -53,7 +75,7 @@ class MailPropertiesTest {
     @Test
     void theUnconditionalRulesHoldWithMailOff() {
         var off = unset(false);
-        var badPort = new MailProperties(false, off.address(), off.displayName(), List.of(" "), off.maxMessageSize(),
+        var badPort = new MailProperties(false, null, off.address(), off.displayName(), List.of(" "), off.maxMessageSize(),
                 off.maxAttachmentSize(), off.imap(), new MailProperties.Smtp("", 0, "", ""));
         assertThat(VALIDATOR.validate(badPort)).extracting(ConstraintViolation::getPropertyPath)
                 .map(Object::toString).containsExactlyInAnyOrder("companyDomains[0].<list element>", "smtp.port");

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.HttpTest;
 import org.gatehouse.access.AccessRequestDraft;
 import org.gatehouse.access.AccessRequestView;
+import org.gatehouse.channels.OutboxMessages.Sent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -26,7 +27,7 @@ class NotificationPolicyTest extends HttpTest {
     private static final AtomicInteger BATCH = new AtomicInteger();
 
     @Autowired Notifier notifier;
-    @Autowired LocalChannelGateway platform;
+    @Autowired OutboxMessages outbox;
     @Autowired MeterRegistry meters;
 
     @Test
@@ -34,12 +35,12 @@ class NotificationPolicyTest extends HttpTest {
         String id = importEmployee("np" + BATCH.incrementAndGet());
         double dropped = dropped(MessageKind.REMINDER);
 
-        notifier.notifyUser(id, MessageKind.APPROVAL_REQUEST, "Please approve the purchase of a standing desk");
-        notifier.notifyUser(id, MessageKind.REMINDER, "Reminder: a task waits for you");
-        notifier.notifyUser(id, MessageKind.STATUS, "Your request moved on");
-        notifier.notifyUser(id, MessageKind.REPLY, "[T-7] Your question: the answer");
+        notifier.notifyUser(id, MessageKind.APPROVAL_REQUEST, said("Please approve the purchase of a standing desk"));
+        notifier.notifyUser(id, MessageKind.REMINDER, said("Reminder: a task waits for you"));
+        notifier.notifyUser(id, MessageKind.STATUS, said("Your request moved on"));
+        notifier.notifyUser(id, MessageKind.REPLY, said("[T-7] Your question: the answer"));
 
-        assertThat(platform.deliveriesTo(id)).extracting(ChatDelivery::body).as("and the answers to what they wrote")
+        assertThat(outbox.to(id)).extracting(NotificationPolicyTest::firstLine).as("and the answers to what they wrote")
                 .containsExactly("Please approve the purchase of a standing desk", "[T-7] Your question: the answer");
         assertThat(dropped(MessageKind.REMINDER)).as("a dropped message is counted").isEqualTo(dropped + 1);
     }
@@ -48,14 +49,14 @@ class NotificationPolicyTest extends HttpTest {
     void aWorkingRoleOrAManualEntryGetsEveryMessage() {
         String expert = importEmployee("nr" + BATCH.incrementAndGet());
         grant(expert, "team-payroll");
-        notifier.notifyUser(expert, MessageKind.APPROVAL_REQUEST, "Approve: holiday request");
-        notifier.notifyUser(expert, MessageKind.REMINDER, "Reminder: a ticket waits");
-        assertThat(platform.deliveriesTo(expert)).extracting(ChatDelivery::body)
+        notifier.notifyUser(expert, MessageKind.APPROVAL_REQUEST, said("Approve: holiday request"));
+        notifier.notifyUser(expert, MessageKind.REMINDER, said("Reminder: a ticket waits"));
+        assertThat(outbox.to(expert)).extracting(NotificationPolicyTest::firstLine)
                 .containsExactly("Approve: holiday request", "Reminder: a ticket waits");
 
         // alice, a demo account entered by hand, holds no working role and still gets everything
-        notifier.notifyUser("alice", MessageKind.REMINDER, "Reminder for " + expert);
-        assertThat(platform.deliveriesTo("alice")).extracting(ChatDelivery::body).contains("Reminder for " + expert);
+        notifier.notifyUser("alice", MessageKind.REMINDER, said("Reminder for " + expert));
+        assertThat(outbox.to("alice")).extracting(NotificationPolicyTest::firstLine).contains("Reminder for " + expert);
     }
 
     @Test
@@ -66,7 +67,7 @@ class NotificationPolicyTest extends HttpTest {
             AccessRequestView request = fixtures.submit("alice", fixtures.newPartner(), LocalDate.now().plusMonths(2));
             ProcessInstance pi = fixtures.instance(request);
             driver.fireTimer(pi.getId(), "Event_NdaReminder");
-            assertThat(platform.deliveriesTo(lawyer)).singleElement().satisfies(d -> assertThat(d.body()).contains("Reminder")
+            assertThat(outbox.to(lawyer)).singleElement().satisfies(d -> assertThat(d.body()).contains("Reminder")
                     .contains(request.projectName()));
             fixtures.workflow().withdraw(request.id(), "alice");
         } finally {
@@ -87,7 +88,7 @@ class NotificationPolicyTest extends HttpTest {
         AccessRequestView toOutsider = fixtures.workflow().submit(outsider, "alice");
         driver.runJobs(fixtures.instance(toOutsider).getId());
         String outsiderLink = fixtures.token(toOutsider);
-        assertThat(platform.deliveriesTo(outsider.partnerContactEmail())).singleElement()
+        assertThat(outbox.to(outsider.partnerContactEmail())).singleElement()
                 .satisfies(d -> assertThat(d.body()).contains(outsiderLink));
 
         var imported = fixtures.draft("Globex", LocalDate.now().plusMonths(3));
@@ -97,15 +98,27 @@ class NotificationPolicyTest extends HttpTest {
         AccessRequestView toContact = fixtures.workflow().submit(imported, "alice");
         driver.runJobs(fixtures.instance(toContact).getId());
         String contactLink = fixtures.token(toContact);
-        assertThat(platform.deliveriesTo(contactEmail)).as("the link asks for the partner's approval")
+        assertThat(outbox.to(contactEmail)).as("the link asks for the partner's approval")
                 .singleElement().satisfies(d -> assertThat(d.body()).contains(contactLink));
-        assertThat(platform.deliveriesTo("alice")).anySatisfy(d -> assertThat(d.body()).contains(contactLink));
+        assertThat(outbox.to("alice")).as("mail is sent here: the requester is told, and never handed, the link")
+                .anySatisfy(d -> assertThat(d.body()).contains(contactEmail + ") has been sent the invitation link"))
+                .noneSatisfy(d -> assertThat(d.body()).contains(contactLink));
 
-        notifier.notifyAddress(contactEmail, MessageKind.STATUS, "News for an imported contact");
-        notifier.notifyAddress(outsider.partnerContactEmail(), MessageKind.STATUS, "News for an outsider");
-        assertThat(platform.deliveriesTo(contactEmail)).hasSize(1);
-        assertThat(platform.deliveriesTo(outsider.partnerContactEmail())).extracting(ChatDelivery::body)
+        notifier.notifyAddress(contactEmail, MessageKind.STATUS, said("News for an imported contact"));
+        notifier.notifyAddress(outsider.partnerContactEmail(), MessageKind.STATUS, said("News for an outsider"));
+        assertThat(outbox.to(contactEmail)).hasSize(1);
+        assertThat(outbox.to(outsider.partnerContactEmail())).extracting(NotificationPolicyTest::firstLine)
                 .contains("News for an outsider");
+    }
+
+    /** A message whose text is {@code text}, written with a template of the deployment. */
+    private static MessageTemplate said(String text) {
+        return MessageTemplate.of("group-reminder", null).with("message", text).with("group", "test").with("process", "Test");
+    }
+
+    /** The first line of the message's text: what {@link #said} put there. */
+    private static String firstLine(Sent message) {
+        return message.text().lines().findFirst().orElse("");
     }
 
     private String importEmployee(String id) {

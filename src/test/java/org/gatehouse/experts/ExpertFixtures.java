@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.gatehouse.channels.ChatDelivery;
 import org.gatehouse.channels.LocalChannelGateway;
+import org.gatehouse.channels.OutboxMessages;
+import org.gatehouse.channels.OutboxMessages.Sent;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.platform.GatehouseGroups;
@@ -27,6 +28,7 @@ public class ExpertFixtures {
     @Autowired ProcessEngine engine;
     @Autowired PersonService people;
     @Autowired LocalChannelGateway platform;
+    @Autowired OutboxMessages outbox;
 
     /** An active employee, a requester like every employee, whose password is their id. */
     public String newEmployee() {
@@ -59,17 +61,9 @@ public class ExpertFixtures {
         return token(personId, "/expert-invitations/");
     }
 
-    /** The token of the last link under {@code path} ("/approvals/") sent to the person through the chat platform. */
+    /** The token of the last link under {@code path} ("/approvals/") sent to the person. */
     public String token(String personId, String path) {
-        Pattern link = Pattern.compile(Pattern.quote(path) + "([A-Za-z0-9_-]+)");
-        List<ChatDelivery> deliveries = platform.deliveriesTo(personId);
-        for (int i = deliveries.size() - 1; i >= 0; i--) {
-            Matcher found = link.matcher(deliveries.get(i).body());
-            if (found.find()) {
-                return found.group(1);
-            }
-        }
-        throw new AssertionError("No " + path + " link was sent to " + personId);
+        return outbox.linkToken(personId, path);
     }
 
     /** An employee imported from HR who never signs in: no password, as the import leaves them. */

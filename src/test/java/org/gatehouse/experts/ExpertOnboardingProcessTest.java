@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.EngineTest;
 import org.gatehouse.ProcessDriver;
 import org.gatehouse.channels.LocalChannelGateway;
+import org.gatehouse.channels.OutboxMessages;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.platform.ConflictException;
@@ -30,6 +31,7 @@ class ExpertOnboardingProcessTest extends EngineTest {
     @Autowired ExpertInvitationService invitations;
     @Autowired PersonService people;
     @Autowired LocalChannelGateway platform;
+    @Autowired OutboxMessages outbox;
     @Autowired ExpertFixtures experts;
     @Autowired JdbcClient jdbc;
 
@@ -48,7 +50,7 @@ class ExpertOnboardingProcessTest extends EngineTest {
         driver.runJobs(pi.getId());
         assertThat(pi).isWaitingAt("acceptInvitation").task().isAssignedTo(invitee);
         String token = experts.token(invitee);
-        assertThat(platform.deliveriesTo(invitee)).last().satisfies(d -> assertThat(d.body()).contains("Ada Admin invites you")
+        assertThat(outbox.to(invitee)).last().satisfies(d -> assertThat(d.body()).contains("Ada Admin invites you")
                 .contains("/expert-invitations/" + token));
         assertThat(jdbc.sql("select count(*) from expert_invitation where token_hash like ?").param("%" + token + "%")
                 .query(Integer.class).single()).as("only the token's hash is stored").isZero();
@@ -125,7 +127,7 @@ class ExpertOnboardingProcessTest extends EngineTest {
 
         driver.fireTimer(pi.getId(), "Event_Reminder");
         assertThat(pi).hasPassed("Event_Reminder", "Activity_RemindInvitee", "EndEvent_Reminded").isWaitingAt("acceptInvitation");
-        assertThat(platform.deliveriesTo(invitee)).last().satisfies(d -> assertThat(d.body()).startsWith("Reminder")
+        assertThat(outbox.to(invitee)).last().satisfies(d -> assertThat(d.body()).startsWith("Reminder")
                 .contains("/expert-invitations/" + token));
         assertThat(invitations.view(pi.getBusinessKey(), "admin").remindedAt()).isNotNull();
 

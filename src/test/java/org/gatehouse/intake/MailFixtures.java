@@ -17,7 +17,7 @@ public final class MailFixtures {
     }
 
     public static MailProperties properties(String imapHost, int imapPort, int maxMessageBytes, int maxAttachmentBytes) {
-        return new MailProperties(true, ADDRESS, "Acme Help", List.of("acme.example"),
+        return new MailProperties(true, null, ADDRESS, "Acme Help", List.of("acme.example"),
                 DataSize.ofBytes(maxMessageBytes), DataSize.ofBytes(maxAttachmentBytes),
                 new MailProperties.Imap(imapHost, imapPort, ADDRESS, PASSWORD, false, "INBOX", Duration.ofMinutes(1)),
                 new MailProperties.Smtp("localhost", 3025, null, null));

@@ -182,10 +182,10 @@ class MailTransportTest {
     void aWrongPasswordOrFolderIsUnavailable() {
         MailProperties good = settings();
         var imap = good.imap();
-        var wrongPassword = new MailProperties(true, ADDRESS, null, good.companyDomains(), good.maxMessageSize(),
+        var wrongPassword = new MailProperties(true, null, ADDRESS, null, good.companyDomains(), good.maxMessageSize(),
                 good.maxAttachmentSize(), new MailProperties.Imap(imap.host(), imap.port(), imap.username(), "wrong",
                         false, "INBOX", imap.pollInterval()), good.smtp());
-        var noFolder = new MailProperties(true, ADDRESS, null, good.companyDomains(), good.maxMessageSize(),
+        var noFolder = new MailProperties(true, null, ADDRESS, null, good.companyDomains(), good.maxMessageSize(),
                 good.maxAttachmentSize(), new MailProperties.Imap(imap.host(), imap.port(), imap.username(), PASSWORD,
                         false, "Nowhere", imap.pollInterval()), good.smtp());
 

@@ -91,6 +91,7 @@ final class MatrixProbes {
         on("POST /api/directory/imports a file with a bad row (422)",
                 s -> new Call("POST", "/api/directory/imports", "text/csv", MatrixRecords.badImport()));
         on("GET /api/directory/imports/{id}", s -> get("/api/directory/imports/" + r.importId));
+        on("GET /api/outbox", s -> get("/api/outbox"));
         on("GET /api/directory/people/{id}", s -> get("/api/directory/people/" + MatrixRecords.OTHER));
         on("POST /api/directory/people/{id}/deactivate a new employee each time",
                 s -> post("/api/directory/people/" + r.newEmployee() + "/deactivate", null));

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gatehouse.HttpTest;
-import org.gatehouse.channels.LocalChannelGateway;
+import org.gatehouse.channels.OutboxMessages;
+import org.gatehouse.channels.OutboxMessages.Sent;
 import org.gatehouse.experts.ExpertFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TicketApiTest extends HttpTest {
 
     @Autowired ExpertFixtures experts;
-    @Autowired LocalChannelGateway platform;
+    @Autowired OutboxMessages outbox;
     @Autowired JdbcClient jdbc;
     @Autowired ProcessEngine engine;
 
@@ -62,7 +63,7 @@ class TicketApiTest extends HttpTest {
         assertThat(ticket.get("channel").asText()).isEqualTo("API");
         assertThat(ticket.get("sla").get("firstResponseDue").isNull()).isFalse();
         assertThat(ticket.get("history")).as("the history is for experts").isEmpty();
-        assertThat(platform.deliveriesTo(requester)).last().satisfies(d -> assertThat(d.body())
+        assertThat(outbox.to(requester)).last().satisfies(d -> assertThat(d.body())
                 .contains("We received your request T-" + id));
 
         int refused = refusedCount();
@@ -197,7 +198,7 @@ class TicketApiTest extends HttpTest {
                 .isEqualTo(due);
 
         driver.fireTimer(instance(id), "Event_FirstResponseBreached");
-        assertThat(platform.deliveriesTo("ivy")).anySatisfy(d -> assertThat(d.body())
+        assertThat(outbox.to("ivy")).anySatisfy(d -> assertThat(d.body())
                 .contains("T-" + id).contains("breached its first-response target"));
         JsonNode breached = api.as("ivy").get("/api/tickets/" + id).getBody();
         assertThat(breached.get("sla").get("firstResponseBreachedAt").isNull()).isFalse();
