@@ -147,12 +147,12 @@ public class TicketService {
     public TicketMessage reply(long id, String expert, String text, String via) {
         requireExpert(expert);
         Ticket ticket = get(id);
-        requireNotClosed(ticket);
+        ticket.requireNotClosed();
         TicketMessage message = post(ticket, TicketMessage.Kind.REPLY, expert, nameOf(expert), body(text), via,
                 Origin.none());
         LocalDateTime now = now();
         tickets.firstResponse(id, now);
-        takenUp(id, now);
+        takenUp(ticket, expert, now);
         return message;
     }
 
@@ -161,7 +161,7 @@ public class TicketService {
     public TicketMessage note(long id, String expert, String text) {
         requireExpert(expert);
         Ticket ticket = get(id);
-        requireNotClosed(ticket);
+        ticket.requireNotClosed();
         return post(ticket, TicketMessage.Kind.NOTE, expert, nameOf(expert), body(text), "API", Origin.none());
     }
 
@@ -173,7 +173,7 @@ public class TicketService {
     public TicketMessage fromRequester(long id, String author, String authorName, String text, ContactChannel via,
             Origin origin) {
         Ticket ticket = get(id);
-        requireNotClosed(ticket);
+        ticket.requireNotClosed();
         return post(ticket, TicketMessage.Kind.ANSWER, author, authorName, body(text), via.name(), origin);
     }
 
@@ -181,7 +181,7 @@ public class TicketService {
     @Transactional
     public TicketMessage fromCollaborator(long id, String email, String text, Origin origin) {
         Ticket ticket = get(id);
-        requireNotClosed(ticket);
+        ticket.requireNotClosed();
         if (!conversation.collaborators(id).contains(email)) {
             throw new ForbiddenException(email + " takes no part in " + ticket.reference());
         }
@@ -206,22 +206,22 @@ public class TicketService {
         return conversation.ticketOfThread(messageIds);
     }
 
-    /**
-     * A guarded transition: from the status the ticket stands in, as the lifecycle's table allows; refused when a
-     * concurrent step moved it first.
-     */
+    /** A step that needs the ticket moved: refused when a concurrent step moved it first. */
     private Ticket move(Ticket ticket, Ticket.Status to, String actor) {
-        ticket.requireMayBecome(to);
-        if (!tickets.changeStatus(ticket.id(), ticket.status(), to, now())) {
+        if (!tickets.changeStatus(ticket, to, actor, now())) {
             throw RefusedStepException.stale(Ticket.RECORD, ticket.reference(), ticket.status());
         }
-        tickets.event(ticket.id(), "STATUS", actor, ticket.status() + " -> " + to, now());
         return get(ticket.id());
     }
 
-    /** An expert took the ticket up (claimed it, replied): a NEW ticket is OPEN; any other stays as it is. */
-    private void takenUp(long id, LocalDateTime now) {
-        tickets.changeStatus(id, Ticket.Status.NEW, Ticket.Status.OPEN, now);
+    /**
+     * An expert took the ticket up (claimed it, replied): a NEW ticket is OPEN; any other stays as it is, and so does
+     * one that another expert took up at the same moment.
+     */
+    private void takenUp(Ticket ticket, String expert, LocalDateTime now) {
+        if (ticket.status().notTakenUp()) {
+            tickets.changeStatus(ticket, Ticket.Status.OPEN, expert, now);
+        }
     }
 
     /**
@@ -271,7 +271,7 @@ public class TicketService {
     public Ticket hold(long id, String expert) {
         requireExpert(expert);
         Ticket ticket = get(id);
-        if (ticket.status() == Ticket.Status.ON_HOLD) {
+        if (ticket.status().waitsForApproval()) {
             return ticket;
         }
         return move(ticket, Ticket.Status.ON_HOLD, expert);
@@ -289,7 +289,7 @@ public class TicketService {
                 + (comment == null || comment.isBlank() ? "" : ": " + comment);
         conversation.insertMessage(id, TicketMessage.Kind.NOTE, GATEHOUSE, "Gatehouse", text, "TASKLIST", Origin.none(), now());
         tickets.event(id, "APPROVAL", approver == null ? GATEHOUSE : approver, outcome, now());
-        if (ticket.status() == Ticket.Status.ON_HOLD) {
+        if (ticket.status().waitsForApproval()) {
             move(ticket, Ticket.Status.OPEN, GATEHOUSE);
         }
         return transcript(id);
@@ -301,7 +301,7 @@ public class TicketService {
         tickets.assign(id, assignee, now);
         if (assignee != null) {
             tickets.event(id, "ASSIGNED", assignee, null, now);
-            takenUp(id, now);
+            takenUp(get(id), assignee, now);
         }
     }
 
@@ -351,7 +351,7 @@ public class TicketService {
     public List<String> addCollaborator(long id, String email, String expert) {
         requireExpert(expert);
         Ticket ticket = get(id);
-        requireNotClosed(ticket);
+        ticket.requireNotClosed();
         String address = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(address).matches() || address.length() > 320) {
             throw new InvalidInputException("email", "'" + email + "' is not an e-mail address");
@@ -381,7 +381,7 @@ public class TicketService {
     public Ticket changeRequester(long id, String requesterId, String reason, String expert) {
         requireExpert(expert);
         Ticket ticket = get(id);
-        requireNotClosed(ticket);
+        ticket.requireNotClosed();
         Person person = people.find(requesterId == null ? "" : requesterId.trim()).filter(Person::active)
                 .orElseThrow(() -> new InvalidInputException("requester", "There is no active person '" + requesterId + "'"));
         if (person.id().equals(ticket.requesterId())) {
@@ -502,13 +502,6 @@ public class TicketService {
 
     private static String describe(SlaClock clock) {
         return clock == SlaClock.FIRST_RESPONSE ? "first-response" : "resolution";
-    }
-
-    private static void requireNotClosed(Ticket ticket) {
-        if (ticket.status() == Ticket.Status.CLOSED) {
-            throw new ConflictException("status", ticket.reference() + " is closed; write a new message to open a new "
-                    + "request");
-        }
     }
 
     private String body(String text) {

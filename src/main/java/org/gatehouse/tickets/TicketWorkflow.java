@@ -108,8 +108,7 @@ public class TicketWorkflow {
     public TicketMessage fromRequester(long id, String author, String authorName, String text, ContactChannel via,
             Origin origin) {
         TicketMessage message = tickets.fromRequester(id, author, authorName, text, via, origin);
-        Ticket.Status status = tickets.get(id).status();
-        if (status == Ticket.Status.PENDING || status == Ticket.Status.RESOLVED) {
+        if (tickets.get(id).status().waitsForRequester()) {
             // the handling task comes back, and its form reads the conversation as it is created
             runtime.createMessageCorrelation(MSG_REQUESTER_ANSWERED).processInstanceBusinessKey(Long.toString(id))
                     .correlateWithResult();
