@@ -68,6 +68,14 @@ public record Ticket(
             return this == PENDING || this == RESOLVED;
         }
 
+        /**
+         * Waiting for the requester's answer to a question: the resolution clock pauses and resumes where it stopped,
+         * whereas a resolved ticket that reopens starts it again.
+         */
+        public boolean pausesSla() {
+            return this == PENDING;
+        }
+
         /** Waiting for an approval: another request keeps it waiting, and the answer gives it back to the experts. */
         public boolean waitsForApproval() {
             return this == ON_HOLD;
