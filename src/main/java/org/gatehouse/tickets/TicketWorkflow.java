@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.Correlations;
 import org.gatehouse.platform.GatehouseEngineCalls;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -115,8 +115,7 @@ public class TicketWorkflow {
         TicketMessage message = conversation.fromRequester(id, author, authorName, text, via, origin);
         if (tickets.get(id).status().waitsForRequester()) {
             // the handling task comes back, and its form reads the conversation as it is created
-            runtime.createMessageCorrelation(MSG_REQUESTER_ANSWERED).processInstanceBusinessKey(Long.toString(id))
-                    .correlateWithResult();
+            Correlations.correlate(runtime, MSG_REQUESTER_ANSWERED, Long.toString(id), Map.of());
         } else {
             refresh(id);
         }
@@ -141,8 +140,7 @@ public class TicketWorkflow {
         variables.put(APPROVAL_DUE_IN, dueIn);
         variables.put(APPROVAL_REQUESTED_BY, expert);
         // the approval registers within this transaction, so a bad approver refuses the whole request
-        runtime.createMessageCorrelation(MSG_APPROVAL_REQUESTED).processInstanceBusinessKey(Long.toString(id))
-                .setVariables(variables).correlateWithResult();
+        Correlations.correlate(runtime, MSG_APPROVAL_REQUESTED, Long.toString(id), variables);
         refresh(id);
     }
 
@@ -158,11 +156,8 @@ public class TicketWorkflow {
 
     /** Something is waiting to be delivered: the process sends it behind an async continuation. */
     private void posted(long id) {
-        try {
-            runtime.createMessageCorrelation(MSG_POSTED).processInstanceBusinessKey(Long.toString(id)).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
-            throw new ConflictException("status", tickets.get(id).reference() + " is closed");
-        }
+        Correlations.correlate(runtime, MSG_POSTED, Long.toString(id), Map.of(),
+                () -> new ConflictException("status", tickets.get(id).reference() + " is closed"));
         refresh(id);
     }
 

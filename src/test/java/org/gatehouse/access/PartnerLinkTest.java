@@ -15,7 +15,7 @@ import org.gatehouse.HttpTest;
 import org.gatehouse.TestDatabase;
 import org.gatehouse.channels.ChatDelivery;
 import org.gatehouse.channels.LocalChannelGateway;
-import org.gatehouse.platform.LinkTokens;
+import org.gatehouse.platform.SingleUseLinks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +35,7 @@ class PartnerLinkTest extends HttpTest {
     @Autowired FlakyChannelGateway gateway;
     @Autowired LocalChannelGateway platform;
     @Autowired JdbcClient jdbc;
-    @Value("${gatehouse.access.invitation-secret}") String secret;
+    @Value("${gatehouse.links.secret}") String secret;
 
     @AfterEach
     void heal() {
@@ -99,10 +99,10 @@ class PartnerLinkTest extends HttpTest {
             assertThat(secret).as("the secret generated for the test installation")
                     .isEqualTo(Files.readString(Path.of("target/test-secrets/link-secret")));
         }
-        assertThat(LinkTokens.token(secret, "invitation", invitation)).isEqualTo(token);
+        assertThat(SingleUseLinks.token(secret, "invitation", invitation)).isEqualTo(token);
 
         String demoKey = "demo-only-invitation-secret-change-me-0123456789";
-        assertThat(api.get("/invite/" + LinkTokens.token(demoKey, "invitation", invitation)).getStatusCode())
+        assertThat(api.get("/invite/" + SingleUseLinks.token(demoKey, "invitation", invitation)).getStatusCode())
                 .as("a link computed with the key the repository used to ship").isEqualTo(HttpStatus.NOT_FOUND);
     }
 
