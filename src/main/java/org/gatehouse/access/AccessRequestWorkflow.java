@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.Correlations;
 import org.gatehouse.platform.GatehouseEngineCalls;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -107,12 +107,7 @@ public class AccessRequestWorkflow {
     }
 
     private void correlate(String message, String requestId, Map<String, Object> variables) {
-        try {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(requestId).setVariables(variables)
-                    .correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
-            throw new ConflictException("status", "Request " + requestId + " is not waiting for " + message
-                    + " right now; try again in a moment");
-        }
+        Correlations.correlate(runtime, message, requestId, variables, () -> new ConflictException("status", "Request "
+                + requestId + " is not waiting for " + message + " right now; try again in a moment"));
     }
 }

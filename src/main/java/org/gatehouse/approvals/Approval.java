@@ -27,7 +27,7 @@ public record Approval(
         Via answeredVia,
         String comment,
         String processInstanceId,
-        LocalDateTime createdAt) implements SingleUseLink {
+        LocalDateTime createdAt) implements SingleUseLink.WithStatus {
 
     static final String RECORD = "Approval";
 

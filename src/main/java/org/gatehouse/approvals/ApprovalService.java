@@ -13,10 +13,10 @@ import org.gatehouse.directory.PersonService;
 import org.gatehouse.directory.RoleService;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.InvalidInputException;
-import org.gatehouse.platform.LinkTokens;
+import org.gatehouse.platform.LinkKind;
 import org.gatehouse.platform.NotFoundException;
 import org.gatehouse.platform.RefusedStepException;
-import org.gatehouse.platform.SingleUseLink;
+import org.gatehouse.platform.SingleUseLinks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,22 +27,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApprovalService {
 
-    static final String TOKEN_PURPOSE = "approval";
+    static final LinkKind LINK = new LinkKind("approval", "/approvals/", "approval");
 
     private final ApprovalRepository approvals;
     private final PersonService people;
     private final RoleService roles;
     private final Notifier notifier;
     private final ApprovalProperties properties;
+    private final SingleUseLinks links;
     private final Clock clock;
 
     ApprovalService(ApprovalRepository approvals, PersonService people, RoleService roles, Notifier notifier,
-            ApprovalProperties properties, Clock clock) {
+            ApprovalProperties properties, SingleUseLinks links, Clock clock) {
         this.approvals = approvals;
         this.people = people;
         this.roles = roles;
         this.notifier = notifier;
         this.properties = properties;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -63,7 +65,7 @@ public class ApprovalService {
         String text = optional("details", details, 4000);
         String ref = optional("subjectRef", subjectRef, 200);
         LocalDateTime now = now();
-        approvals.insert(id, person.id(), requestedBy, title, text, ref, LinkTokens.hash(token(id)),
+        approvals.insert(id, person.id(), requestedBy, title, text, ref, links.issue(LINK, id).hash(),
                 now.plus(validity(dueIn)), processInstanceId, now);
         return view(get(id));
     }
@@ -106,9 +108,7 @@ public class ApprovalService {
     /** The approver's answer through the link: the token is their credential, and it is spent with the answer. */
     @Transactional
     public void answerByLink(Approval approval, boolean approved, String comment) {
-        if (!approvals.useToken(approval.id(), now())) {
-            throw SingleUseLink.alreadyUsed("approval");
-        }
+        links.spend(LINK, now -> approvals.useToken(approval.id(), now));
         answer(approval, approved, comment, Approval.Via.LINK);
     }
 
@@ -150,7 +150,7 @@ public class ApprovalService {
 
     /** The approval behind a link that still works; a made-up token is 404, a spent or expired one 409. */
     public Approval resolve(String token) {
-        return SingleUseLink.open(approvals.findByTokenHash(LinkTokens.hash(token)), "approval", now());
+        return links.open(LINK, token, approvals::findByTokenHash);
     }
 
     /** What the approver sees behind the link. */
@@ -230,11 +230,7 @@ public class ApprovalService {
     }
 
     private String link(String id) {
-        return properties.publicBaseUrl() + "/approvals/" + token(id);
-    }
-
-    private String token(String id) {
-        return LinkTokens.token(properties.linkSecret(), TOKEN_PURPOSE, id);
+        return links.issue(LINK, id).url();
     }
 
     private String nameOf(String userId) {

@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.Correlations;
 import org.gatehouse.platform.GatehouseEngineCalls;
+import org.gatehouse.platform.SingleUseLinks;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,12 +53,7 @@ public class ApprovalWorkflow {
     public void answerByLink(String token, boolean approved, String comment) {
         Approval approval = approvals.resolve(token);
         approvals.answerByLink(approval, approved, comment);
-        try {
-            runtime.createMessageCorrelation(approved ? MSG_APPROVED : MSG_REJECTED)
-                    .processInstanceBusinessKey(approval.id()).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
-            throw new ConflictException("token", "The approval is not waiting for an answer right now; try again in "
-                    + "a moment");
-        }
+        Correlations.correlate(runtime, approved ? MSG_APPROVED : MSG_REJECTED, approval.id(), Map.of(),
+                () -> SingleUseLinks.notWaiting(ApprovalService.LINK));
     }
 }

@@ -23,7 +23,7 @@ public record ExpertInvitation(
         LocalDateTime answeredAt,
         String declineReason,
         String processInstanceId,
-        LocalDateTime createdAt) implements SingleUseLink {
+        LocalDateTime createdAt) implements SingleUseLink.WithStatus {
 
     static final String RECORD = "Expert invitation";
 

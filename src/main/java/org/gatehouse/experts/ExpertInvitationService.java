@@ -13,10 +13,10 @@ import org.gatehouse.directory.RoleService;
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.GatehouseGroups;
-import org.gatehouse.platform.LinkTokens;
+import org.gatehouse.platform.LinkKind;
 import org.gatehouse.platform.NotFoundException;
 import org.gatehouse.platform.RefusedStepException;
-import org.gatehouse.platform.SingleUseLink;
+import org.gatehouse.platform.SingleUseLinks;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExpertInvitationService {
 
-    static final String TOKEN_PURPOSE = "expert-invitation";
+    static final LinkKind LINK = new LinkKind("expert-invitation", "/expert-invitations/", "invitation");
     private static final int MAX_LIST = 500;
 
     private final ExpertInvitationRepository invitations;
@@ -37,15 +37,17 @@ public class ExpertInvitationService {
     private final RoleService roles;
     private final Notifier notifier;
     private final ExpertInvitationProperties properties;
+    private final SingleUseLinks links;
     private final Clock clock;
 
     ExpertInvitationService(ExpertInvitationRepository invitations, PersonService people, RoleService roles,
-            Notifier notifier, ExpertInvitationProperties properties, Clock clock) {
+            Notifier notifier, ExpertInvitationProperties properties, SingleUseLinks links, Clock clock) {
         this.invitations = invitations;
         this.people = people;
         this.roles = roles;
         this.notifier = notifier;
         this.properties = properties;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -68,7 +70,7 @@ public class ExpertInvitationService {
         }
         LocalDateTime now = now();
         try {
-            invitations.insert(id, person.id(), inviter, LinkTokens.hash(token(id)), now.plus(properties.invitationValidity()),
+            invitations.insert(id, person.id(), inviter, links.issue(LINK, id).hash(), now.plus(properties.invitationValidity()),
                     processInstanceId, now);
         } catch (DuplicateKeyException e) {
             throw alreadyInvited(person);
@@ -115,9 +117,7 @@ public class ExpertInvitationService {
     /** The invitee's answer through the link: the token is their credential, and it is spent with the answer. */
     @Transactional
     public void answerByLink(ExpertInvitation invitation, boolean accepted, String declineReason) {
-        if (!invitations.useToken(invitation.id(), now())) {
-            throw SingleUseLink.alreadyUsed("invitation");
-        }
+        links.spend(LINK, now -> invitations.useToken(invitation.id(), now));
         answer(invitation, accepted, declineReason);
     }
 
@@ -174,7 +174,7 @@ public class ExpertInvitationService {
 
     /** The invitation behind a link that still works; a made-up token is 404, a spent or expired one 409. */
     public ExpertInvitation resolve(String token) {
-        return SingleUseLink.open(invitations.findByTokenHash(LinkTokens.hash(token)), "invitation", now());
+        return links.open(LINK, token, invitations::findByTokenHash);
     }
 
     /** What the invitee sees behind the link. */
@@ -225,11 +225,7 @@ public class ExpertInvitationService {
     }
 
     private String link(String id) {
-        return properties.publicBaseUrl() + "/expert-invitations/" + token(id);
-    }
-
-    private String token(String id) {
-        return LinkTokens.token(properties.invitationSecret(), TOKEN_PURPOSE, id);
+        return links.issue(LINK, id).url();
     }
 
     private String nameOf(String userId) {

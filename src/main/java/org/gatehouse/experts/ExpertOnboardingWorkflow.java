@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.Correlations;
 import org.gatehouse.platform.GatehouseEngineCalls;
+import org.gatehouse.platform.SingleUseLinks;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,12 +61,7 @@ public class ExpertOnboardingWorkflow {
     }
 
     private void correlate(String message, String invitationId, Map<String, Object> variables) {
-        try {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(invitationId).setVariables(variables)
-                    .correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
-            throw new ConflictException("token", "The invitation is not waiting for an answer right now; try again in "
-                    + "a moment");
-        }
+        Correlations.correlate(runtime, message, invitationId, variables,
+                () -> SingleUseLinks.notWaiting(ExpertInvitationService.LINK));
     }
 }

@@ -20,14 +20,14 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** The small HTML pages behind the links that work without an account: Mustache templates under {@code templates/}. */
-public final class HtmlPages {
+final class HtmlPages {
 
     private static final Pattern STYLE = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL);
 
     private HtmlPages() {
     }
 
-    public static Template load(String name) {
+    static Template load(String name) {
         try (Reader reader = new InputStreamReader(new ClassPathResource("templates/" + name).getInputStream(),
                 StandardCharsets.UTF_8)) {
             return Mustache.compiler().compile(reader);

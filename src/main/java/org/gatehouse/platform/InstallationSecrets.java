@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
@@ -26,12 +27,12 @@ import org.springframework.core.env.MapPropertySource;
  * The links' secret of an installation that configures none: generated once (32 random bytes), kept in
  * {@code gatehouse.secrets-dir} beside the data, readable by its owner only, and read again at every start, so links
  * survive a restart while no two installations, and no copy of the repository, share a key. A configured
- * {@code gatehouse.access.invitation-secret} (the {@code postgres} profile requires one) wins, and so nothing is
- * written then. The secret is never logged, only where it is kept.
+ * {@code gatehouse.links.secret}, or one of its old names (the {@code postgres} profile requires one), wins, and so
+ * nothing is written then. The secret is never logged, only where it is kept.
  */
 public class InstallationSecrets implements EnvironmentPostProcessor, Ordered {
 
-    static final String LINK_SECRET = "gatehouse.access.invitation-secret";
+    static final String LINK_SECRET = LinkSettings.SECRET.name();
     static final String SECRETS_DIR = "gatehouse.secrets-dir";
     static final String DEFAULT_DIR = "./data/secrets";
     static final String FILE = "link-secret";
@@ -49,7 +50,8 @@ public class InstallationSecrets implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.containsProperty(LINK_SECRET)) {
+        if (Stream.concat(Stream.of(LINK_SECRET), LinkSettings.SECRET.oldNames().stream())
+                .anyMatch(environment::containsProperty)) {
             return;
         }
         Path dir = Path.of(environment.getProperty(SECRETS_DIR, DEFAULT_DIR));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,8 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -81,16 +84,27 @@ class MissingSettingFailureAnalyzer implements FailureAnalyzer, Ordered {
         return (variable == null ? property : variable + " (" + property + ")") + ": " + error.getDefaultMessage();
     }
 
-    /** The environment variable the property's value comes from: named by its placeholder, or the variable itself. */
+    /**
+     * The environment variable the property's value comes from: named by its placeholder, or the variable itself; for
+     * a property that stands for another ({@link LinkSettingAliases}), what feeds that one, or its name.
+     */
     private String variableFeeding(String property) {
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             ConfigurationProperty found = source.getConfigurationProperty(ConfigurationPropertyName.of(property));
             if (found != null) {
-                if (found.getOrigin() instanceof SystemEnvironmentOrigin variable) {
+                // Spring Boot wraps the variable's own origin in its property source's
+                Origin origin = found.getOrigin() instanceof PropertySourceOrigin wrapped ? wrapped.getOrigin()
+                        : found.getOrigin();
+                if (origin instanceof SystemEnvironmentOrigin variable) {
                     return variable.getProperty();
                 }
                 Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(found.getValue()));
-                return placeholder.find() ? placeholder.group(1) : null;
+                if (!placeholder.find()) {
+                    return null;
+                }
+                String named = placeholder.group(1);
+                return ConfigurationPropertyName.isValid(named) ? Objects.requireNonNullElse(variableFeeding(named), named)
+                        : named;
             }
         }
         return null;

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A record behind a link that works without an account, once and until it expires (an expert's invitation, an
- * approval): what {@link #open} checks before the link may be answered.
+ * A record behind a link that works without an account, once and until it expires (the partner's invitation, an
+ * expert's invitation, an approval): what {@link #open} checks before the link may be answered.
  */
 public interface SingleUseLink {
 
@@ -14,16 +14,26 @@ public interface SingleUseLink {
 
     LocalDateTime expiresAt();
 
-    /** The record's status: {@code PENDING} while it waits for the answer the link gives. */
-    Enum<?> status();
+    /** Whether the record still waits for the answer its link gives. */
+    boolean pending();
 
-    default boolean pending() {
-        return status().name().equals("PENDING");
-    }
+    /** What the holder of the link is told once the record waits no more, after "This <noun> ". */
+    String closedReason();
 
-    /** The record's status in words ("declined", "expired"), for the refusal. */
-    default String statusName() {
-        return status().name().toLowerCase(Locale.ROOT);
+    /** A record whose status is {@code PENDING} while it waits for the answer its link gives. */
+    interface WithStatus extends SingleUseLink {
+
+        Enum<?> status();
+
+        @Override
+        default boolean pending() {
+            return status().name().equals("PENDING");
+        }
+
+        @Override
+        default String closedReason() {
+            return "is " + status().name().toLowerCase(Locale.ROOT) + ": the link no longer works";
+        }
     }
 
     /**
@@ -36,7 +46,7 @@ public interface SingleUseLink {
             throw alreadyUsed(noun);
         }
         if (!record.pending()) {
-            throw new ConflictException("token", "This " + noun + " is " + record.statusName() + ": the link no longer works");
+            throw new ConflictException("token", "This " + noun + " " + record.closedReason());
         }
         if (!now.isBefore(record.expiresAt())) {
             throw new ConflictException("token", "This " + noun + " link has expired");

@@ -13,20 +13,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * The expert finished the handling task, in Tasklist or over the API: the ticket records the reply and the decision
- * ({@link TicketService#handled}); bad input is refused and the task stays open.
+ * ({@link TicketHandling#handled}); bad input is refused and the task stays open.
  */
 @Component("applyTicketAction")
 class ApplyTicketActionDelegate implements JavaDelegate {
 
+    private final TicketHandling handling;
     private final TicketService tickets;
 
-    ApplyTicketActionDelegate(TicketService tickets) {
+    ApplyTicketActionDelegate(TicketHandling handling, TicketService tickets) {
+        this.handling = handling;
         this.tickets = tickets;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Ticket ticket = tickets.handled(OwnTicket.of(execution, tickets), string(execution, ACTION),
+        Ticket ticket = handling.handled(OwnTicket.of(execution, tickets), string(execution, ACTION),
                 string(execution, REPLY), actor(execution, HANDLED_BY), TrustedCalls.active() ? "API" : "TASKLIST");
         execution.setVariable(STATUS, ticket.status().name());
         // spent: the next handling form must not offer the same reply and decision again

@@ -14,15 +14,17 @@ import org.springframework.stereotype.Component;
 @Component("assignTicketTeam")
 class AssignTicketTeamDelegate implements JavaDelegate {
 
+    private final TicketHandling handling;
     private final TicketService tickets;
 
-    AssignTicketTeamDelegate(TicketService tickets) {
+    AssignTicketTeamDelegate(TicketHandling handling, TicketService tickets) {
+        this.handling = handling;
         this.tickets = tickets;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Routing routing = tickets.route(OwnTicket.of(execution, tickets), string(execution, ROUTED_TEAM),
+        Routing routing = handling.route(OwnTicket.of(execution, tickets), string(execution, ROUTED_TEAM),
                 TicketService.GATEHOUSE);
         SlaTimers.set(execution, routing);
         execution.setVariable(TEAM_OPTIONS, routing.teamChoices());

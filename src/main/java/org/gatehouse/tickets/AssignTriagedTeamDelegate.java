@@ -15,15 +15,17 @@ import org.springframework.stereotype.Component;
 @Component("assignTriagedTeam")
 class AssignTriagedTeamDelegate implements JavaDelegate {
 
+    private final TicketHandling handling;
     private final TicketService tickets;
 
-    AssignTriagedTeamDelegate(TicketService tickets) {
+    AssignTriagedTeamDelegate(TicketHandling handling, TicketService tickets) {
+        this.handling = handling;
         this.tickets = tickets;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        SlaTimers.set(execution, tickets.triage(OwnTicket.of(execution, tickets), string(execution, ROUTED_TEAM),
+        SlaTimers.set(execution, handling.triage(OwnTicket.of(execution, tickets), string(execution, ROUTED_TEAM),
                 actor(execution, HANDLED_BY)));
     }
 }

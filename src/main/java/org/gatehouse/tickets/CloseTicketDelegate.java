@@ -9,14 +9,16 @@ import org.springframework.stereotype.Component;
 @Component("closeTicket")
 class CloseTicketDelegate implements JavaDelegate {
 
+    private final TicketHandling handling;
     private final TicketService tickets;
 
-    CloseTicketDelegate(TicketService tickets) {
+    CloseTicketDelegate(TicketHandling handling, TicketService tickets) {
+        this.handling = handling;
         this.tickets = tickets;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        tickets.close(OwnTicket.of(execution, tickets));
+        handling.close(OwnTicket.of(execution, tickets));
     }
 }

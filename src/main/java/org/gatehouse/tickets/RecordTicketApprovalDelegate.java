@@ -14,15 +14,17 @@ import org.springframework.stereotype.Component;
 @Component("recordTicketApproval")
 class RecordTicketApprovalDelegate implements JavaDelegate {
 
+    private final TicketHandling handling;
     private final TicketService tickets;
 
-    RecordTicketApprovalDelegate(TicketService tickets) {
+    RecordTicketApprovalDelegate(TicketHandling handling, TicketService tickets) {
+        this.handling = handling;
         this.tickets = tickets;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(CONVERSATION, tickets.approvalAnswered(OwnTicket.of(execution, tickets),
+        execution.setVariable(CONVERSATION, handling.approvalAnswered(OwnTicket.of(execution, tickets),
                 string(execution, APPROVED_BY), string(execution, APPROVAL_OUTCOME), string(execution, APPROVAL_COMMENT)));
     }
 }

@@ -9,14 +9,16 @@ import org.springframework.stereotype.Component;
 @Component("reopenTicket")
 class ReopenTicketDelegate implements JavaDelegate {
 
+    private final TicketHandling handling;
     private final TicketService tickets;
 
-    ReopenTicketDelegate(TicketService tickets) {
+    ReopenTicketDelegate(TicketHandling handling, TicketService tickets) {
+        this.handling = handling;
         this.tickets = tickets;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        SlaTimers.set(execution, tickets.reopen(OwnTicket.of(execution, tickets), TicketService.GATEHOUSE));
+        SlaTimers.set(execution, handling.reopen(OwnTicket.of(execution, tickets), TicketService.GATEHOUSE));
     }
 }

@@ -30,6 +30,25 @@ record Sla(LocalDateTime firstResponseDue, LocalDateTime firstResponseWarn, Loca
         return due(hours, from, target.multipliedBy(3).dividedBy(4));
     }
 
+    /**
+     * The resolution clock of a ticket that comes back to the experts. A pending ticket's clock was paused while it
+     * waited for the requester: its due times move on by the working time the pause took. A resolved ticket that
+     * reopens has the whole target again, from now.
+     */
+    static Deadline resumed(Team team, Ticket ticket, LocalDateTime now) {
+        BusinessHours hours = BusinessHours.of(team);
+        if (ticket.status().pausesSla() && ticket.slaPausedAt() != null) {
+            Duration paused = worked(hours, ticket.slaPausedAt(), now);
+            return new Deadline(due(hours, ticket.resolutionDue(), paused), due(hours, ticket.resolutionWarn(), paused));
+        }
+        Duration target = Duration.parse(team.resolutionTarget());
+        return new Deadline(due(hours, now, target), warn(hours, now, target));
+    }
+
+    /** When a target falls due, and when its warning comes. */
+    record Deadline(LocalDateTime due, LocalDateTime warn) {
+    }
+
     /** The working time between two UTC moments, in the team's hours. */
     static Duration worked(BusinessHours hours, LocalDateTime from, LocalDateTime to) {
         return hours.between(from.toInstant(ZoneOffset.UTC), to.toInstant(ZoneOffset.UTC));

@@ -3,6 +3,7 @@ package org.gatehouse.tickets;
 import java.time.LocalDateTime;
 import java.util.Set;
 
+import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.RefusedStepException;
 
 /**
@@ -39,8 +40,9 @@ public record Ticket(
     static final String RECORD = "Ticket";
 
     /**
-     * {@code NEW} until an expert takes it up; {@code PENDING} waits for the requester, {@code ON_HOLD} for others.
-     * {@link #mayBecome} is the table of its transitions.
+     * {@code NEW} until an expert takes it up; {@code PENDING} waits for the requester, {@code ON_HOLD} for an
+     * approval. {@link #mayBecome} is the table of its transitions, and the other rules of the ticket's life that
+     * hang on its status are named here, so no caller compares statuses itself.
      */
     public enum Status {
         NEW, OPEN, PENDING, ON_HOLD, RESOLVED, CLOSED;
@@ -65,11 +67,43 @@ public record Ticket(
         public boolean waitsForRequester() {
             return this == PENDING || this == RESOLVED;
         }
+
+        /**
+         * Waiting for the requester's answer to a question: the resolution clock pauses and resumes where it stopped,
+         * whereas a resolved ticket that reopens starts it again.
+         */
+        public boolean pausesSla() {
+            return this == PENDING;
+        }
+
+        /** Waiting for an approval: another request keeps it waiting, and the answer gives it back to the experts. */
+        public boolean waitsForApproval() {
+            return this == ON_HOLD;
+        }
+
+        /** No expert has taken it up yet: the first who claims it or replies to it makes it OPEN. */
+        public boolean notTakenUp() {
+            return this == NEW;
+        }
+
+        /**
+         * Everything but a closed ticket takes messages, collaborators and a new requester; after closing, the
+         * requester's next message opens a new ticket.
+         */
+        public boolean acceptsChanges() {
+            return this != CLOSED;
+        }
     }
 
     void requireMayBecome(Status next) {
         if (!status.mayBecome(next)) {
             throw RefusedStepException.transition(RECORD, reference(), status, next);
+        }
+    }
+
+    void requireNotClosed() {
+        if (!status.acceptsChanges()) {
+            throw new ConflictException("status", reference() + " is closed; write a new message to open a new request");
         }
     }
 

@@ -30,10 +30,15 @@ class TicketController {
 
     private final TicketWorkflow workflow;
     private final TicketService tickets;
+    private final TicketCollaborators collaborators;
+    private final TicketRequesterChanges requesterChanges;
 
-    TicketController(TicketWorkflow workflow, TicketService tickets) {
+    TicketController(TicketWorkflow workflow, TicketService tickets, TicketCollaborators collaborators,
+            TicketRequesterChanges requesterChanges) {
         this.workflow = workflow;
         this.tickets = tickets;
+        this.collaborators = collaborators;
+        this.requesterChanges = requesterChanges;
     }
 
     @GetMapping
@@ -94,13 +99,13 @@ class TicketController {
     @PostMapping("/{id}/collaborators")
     TicketView addCollaborator(@PathVariable long id, @Valid @RequestBody Collaborator collaborator,
             Principal principal) {
-        tickets.addCollaborator(id, collaborator.email(), principal.getName());
+        collaborators.add(id, collaborator.email(), principal.getName());
         return tickets.view(id, principal.getName());
     }
 
     @DeleteMapping("/{id}/collaborators/{email}")
     TicketView removeCollaborator(@PathVariable long id, @PathVariable String email, Principal principal) {
-        tickets.removeCollaborator(id, email, principal.getName());
+        collaborators.remove(id, email, principal.getName());
         return tickets.view(id, principal.getName());
     }
 
@@ -120,7 +125,7 @@ class TicketController {
 
     @PutMapping("/{id}/requester")
     TicketView changeRequester(@PathVariable long id, @Valid @RequestBody RequesterChange change, Principal principal) {
-        tickets.changeRequester(id, change.requester(), change.reason(), principal.getName());
+        requesterChanges.change(id, change.requester(), change.reason(), principal.getName());
         return tickets.view(id, principal.getName());
     }
 }

@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The ticket rows and their history. Status changes are conditional updates, so a race loses instead of overwriting. */
+/**
+ * The ticket rows and their history. Status changes are conditional updates, so a race loses instead of overwriting,
+ * and each is recorded.
+ */
 @Repository
 class TicketRepository {
 
@@ -61,16 +64,25 @@ class TicketRepository {
                 .params(due, warn, now, id).update();
     }
 
-    /** The guarded transition: moves the ticket only from {@code from}; false when it stood elsewhere. */
-    boolean changeStatus(long id, Ticket.Status from, Ticket.Status to, LocalDateTime now) {
-        return jdbc.sql("update ticket set status = :to, updated_at = :now, "
+    /**
+     * The one way a ticket's status changes: as the table of {@link Ticket.Status} allows, only from the status the
+     * ticket was read in, and into its history. False when a concurrent step moved it first: that step recorded its own
+     * change, and this one changes nothing.
+     */
+    boolean changeStatus(Ticket ticket, Ticket.Status to, String actor, LocalDateTime now) {
+        ticket.requireMayBecome(to);
+        boolean moved = jdbc.sql("update ticket set status = :to, updated_at = :now, "
                         + "sla_paused_at = case when :to = 'PENDING' then :now else sla_paused_at end, "
                         + "resolved_at = case when :to = 'RESOLVED' then :now when :to = 'CLOSED' then resolved_at "
                         + "else cast(null as timestamp) end, "
                         + "closed_at = case when :to = 'CLOSED' then :now else cast(null as timestamp) end "
                         + "where id = :id and status = :from")
-                .param("to", to.name()).param("now", now).param("id", id).param("from", from.name())
+                .param("to", to.name()).param("now", now).param("id", ticket.id()).param("from", ticket.status().name())
                 .update() > 0;
+        if (moved) {
+            event(ticket.id(), "STATUS", actor, ticket.status() + " -> " + to, now);
+        }
+        return moved;
     }
 
     /** Binds the ticket to the first process instance that acts on it; false when another bound it first. */

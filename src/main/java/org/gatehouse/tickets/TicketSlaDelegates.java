@@ -16,13 +16,13 @@ import org.springframework.context.annotation.Configuration;
 class TicketSlaDelegates {
 
     @Bean("warnTicketSla")
-    JavaDelegate warnTicketSla(TicketService tickets) {
-        return execution -> tickets.warn(OwnTicket.of(execution, tickets), clock(execution));
+    JavaDelegate warnTicketSla(TicketSlaAlerts alerts, TicketService tickets) {
+        return execution -> alerts.warn(OwnTicket.of(execution, tickets), clock(execution));
     }
 
     @Bean("escalateTicketSla")
-    JavaDelegate escalateTicketSla(TicketService tickets) {
-        return execution -> tickets.escalate(OwnTicket.of(execution, tickets), clock(execution));
+    JavaDelegate escalateTicketSla(TicketSlaAlerts alerts, TicketService tickets) {
+        return execution -> alerts.escalate(OwnTicket.of(execution, tickets), clock(execution));
     }
 
     private static SlaClock clock(DelegateExecution execution) {

@@ -17,9 +17,13 @@ import org.springframework.stereotype.Component;
 class TicketTaskListener implements TaskListener {
 
     private final TicketService tickets;
+    private final TicketHandling handling;
+    private final TicketConversation conversation;
 
-    TicketTaskListener(TicketService tickets) {
+    TicketTaskListener(TicketService tickets, TicketHandling handling, TicketConversation conversation) {
         this.tickets = tickets;
+        this.handling = handling;
+        this.conversation = conversation;
     }
 
     @Override
@@ -29,12 +33,12 @@ class TicketTaskListener implements TaskListener {
             task.setVariableLocal(REFERENCE, task.getVariable(REFERENCE));
             task.setVariableLocal(SUBJECT, task.getVariable(SUBJECT));
             if (TASK_HANDLE.equals(task.getTaskDefinitionKey())) {
-                HandlingForm form = tickets.handlingForm(id);
+                HandlingForm form = conversation.handlingForm(id);
                 task.setVariable(CONVERSATION, form.conversation());
                 task.setVariable(REQUESTER_PROFILE, form.requester());
             }
         } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-            tickets.assigned(id, task.getAssignee());
+            handling.assigned(id, task.getAssignee());
             task.setVariable(ASSIGNEE, task.getAssignee());
         }
     }

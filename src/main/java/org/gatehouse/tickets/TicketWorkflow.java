@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.Correlations;
 import org.gatehouse.platform.GatehouseEngineCalls;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,19 +27,24 @@ public class TicketWorkflow {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final TicketService tickets;
+    private final TicketHandling handling;
+    private final TicketConversation conversation;
     private final TicketProperties properties;
 
-    TicketWorkflow(RuntimeService runtime, TaskService tasks, TicketService tickets, TicketProperties properties) {
+    TicketWorkflow(RuntimeService runtime, TaskService tasks, TicketService tickets, TicketHandling handling,
+            TicketConversation conversation, TicketProperties properties) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.tickets = tickets;
+        this.handling = handling;
+        this.conversation = conversation;
         this.properties = properties;
     }
 
     /** Opens the ticket and starts its process, which routes it at once (the receipt goes out behind it). */
     @Transactional
     public Ticket open(NewTicket draft) {
-        Ticket ticket = tickets.open(draft);
+        Ticket ticket = handling.open(draft);
         Map<String, Object> variables = new HashMap<>();
         variables.put(TICKET_ID, ticket.id());
         variables.put(REFERENCE, ticket.reference());
@@ -62,9 +67,9 @@ public class TicketWorkflow {
     public void reply(long id, String expert, String text, boolean waitForRequester) {
         tickets.requireExpert(expert);
         if (waitForRequester) {
-            complete(id, expert, TicketService.Handling.WAIT_FOR_REQUESTER, text);
+            complete(id, expert, TicketHandling.Action.WAIT_FOR_REQUESTER, text);
         } else {
-            tickets.reply(id, expert, text, "API");
+            handling.reply(id, expert, text, "API");
             posted(id);
         }
     }
@@ -72,12 +77,12 @@ public class TicketWorkflow {
     @Transactional
     public void resolve(long id, String expert, String text) {
         tickets.requireExpert(expert);
-        complete(id, expert, TicketService.Handling.RESOLVE, text);
+        complete(id, expert, TicketHandling.Action.RESOLVE, text);
     }
 
     @Transactional
     public void note(long id, String expert, String text) {
-        tickets.note(id, expert, text);
+        conversation.note(id, expert, text);
         posted(id);
     }
 
@@ -107,12 +112,10 @@ public class TicketWorkflow {
     @Transactional
     public TicketMessage fromRequester(long id, String author, String authorName, String text, ContactChannel via,
             Origin origin) {
-        TicketMessage message = tickets.fromRequester(id, author, authorName, text, via, origin);
-        Ticket.Status status = tickets.get(id).status();
-        if (status == Ticket.Status.PENDING || status == Ticket.Status.RESOLVED) {
+        TicketMessage message = conversation.fromRequester(id, author, authorName, text, via, origin);
+        if (tickets.get(id).status().waitsForRequester()) {
             // the handling task comes back, and its form reads the conversation as it is created
-            runtime.createMessageCorrelation(MSG_REQUESTER_ANSWERED).processInstanceBusinessKey(Long.toString(id))
-                    .correlateWithResult();
+            Correlations.correlate(runtime, MSG_REQUESTER_ANSWERED, Long.toString(id), Map.of());
         } else {
             refresh(id);
         }
@@ -121,7 +124,7 @@ public class TicketWorkflow {
 
     @Transactional
     public TicketMessage fromCollaborator(long id, String email, String text, Origin origin) {
-        TicketMessage message = tickets.fromCollaborator(id, email, text, origin);
+        TicketMessage message = conversation.fromCollaborator(id, email, text, origin);
         posted(id);
         return message;
     }
@@ -129,7 +132,7 @@ public class TicketWorkflow {
     /** The ticket waits on an approval asked of an employee (the call activity {@code approval}). */
     @Transactional
     public void requestApproval(long id, String expert, String approver, String subject, String details, String dueIn) {
-        tickets.hold(id, expert);
+        handling.hold(id, expert);
         Map<String, Object> variables = new HashMap<>();
         variables.put(APPROVAL_APPROVER, approver);
         variables.put(APPROVAL_SUBJECT, subject);
@@ -137,12 +140,11 @@ public class TicketWorkflow {
         variables.put(APPROVAL_DUE_IN, dueIn);
         variables.put(APPROVAL_REQUESTED_BY, expert);
         // the approval registers within this transaction, so a bad approver refuses the whole request
-        runtime.createMessageCorrelation(MSG_APPROVAL_REQUESTED).processInstanceBusinessKey(Long.toString(id))
-                .setVariables(variables).correlateWithResult();
+        Correlations.correlate(runtime, MSG_APPROVAL_REQUESTED, Long.toString(id), variables);
         refresh(id);
     }
 
-    private void complete(long id, String expert, TicketService.Handling action, String text) {
+    private void complete(long id, String expert, TicketHandling.Action action, String text) {
         Task task = handlingTask(id);
         Map<String, Object> variables = new HashMap<>();
         variables.put(ACTION, action.name());
@@ -154,18 +156,15 @@ public class TicketWorkflow {
 
     /** Something is waiting to be delivered: the process sends it behind an async continuation. */
     private void posted(long id) {
-        try {
-            runtime.createMessageCorrelation(MSG_POSTED).processInstanceBusinessKey(Long.toString(id)).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
-            throw new ConflictException("status", tickets.get(id).reference() + " is closed");
-        }
+        Correlations.correlate(runtime, MSG_POSTED, Long.toString(id), Map.of(),
+                () -> new ConflictException("status", tickets.get(id).reference() + " is closed"));
         refresh(id);
     }
 
     /** The handling form shows the conversation as it stands. */
     private void refresh(long id) {
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id)).processDefinitionKey(KEY)
-                .list().forEach(instance -> runtime.setVariable(instance.getId(), CONVERSATION, tickets.transcript(id)));
+                .list().forEach(instance -> runtime.setVariable(instance.getId(), CONVERSATION, conversation.transcript(id)));
     }
 
     private Task handlingTask(long id) {

@@ -16,7 +16,7 @@ import org.gatehouse.TestDatabase;
 import org.gatehouse.channels.LocalChannelGateway;
 import org.gatehouse.channels.OutboxMessages;
 import org.gatehouse.channels.OutboxMessages.Sent;
-import org.gatehouse.platform.LinkTokens;
+import org.gatehouse.platform.SingleUseLinks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +37,7 @@ class PartnerLinkTest extends HttpTest {
     @Autowired LocalChannelGateway platform;
     @Autowired OutboxMessages outbox;
     @Autowired JdbcClient jdbc;
-    @Value("${gatehouse.access.invitation-secret}") String secret;
+    @Value("${gatehouse.links.secret}") String secret;
 
     @AfterEach
     void heal() {
@@ -88,10 +88,10 @@ class PartnerLinkTest extends HttpTest {
             assertThat(secret).as("the secret generated for the test installation")
                     .isEqualTo(Files.readString(Path.of("target/test-secrets/link-secret")));
         }
-        assertThat(LinkTokens.token(secret, "invitation", invitation)).isEqualTo(token);
+        assertThat(SingleUseLinks.token(secret, "invitation", invitation)).isEqualTo(token);
 
         String demoKey = "demo-only-invitation-secret-change-me-0123456789";
-        assertThat(api.get("/invite/" + LinkTokens.token(demoKey, "invitation", invitation)).getStatusCode())
+        assertThat(api.get("/invite/" + SingleUseLinks.token(demoKey, "invitation", invitation)).getStatusCode())
                 .as("a link computed with the key the repository used to ship").isEqualTo(HttpStatus.NOT_FOUND);
     }
 

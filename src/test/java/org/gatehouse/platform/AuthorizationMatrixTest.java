@@ -24,7 +24,7 @@ import org.gatehouse.platform.MatrixHttp.Answer;
 import org.gatehouse.platform.MatrixProbes.Probe;
 import org.gatehouse.platform.MatrixRecords.Aim;
 import org.gatehouse.platform.MatrixRecords.Subject;
-import org.gatehouse.tickets.TicketService;
+import org.gatehouse.tickets.TicketCollaborators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class AuthorizationMatrixTest {
     @Autowired AccessRequestService requests;
     @Autowired ExpertFixtures experts;
     @Autowired OrganisationService organisations;
-    @Autowired TicketService tickets;
+    @Autowired TicketCollaborators collaborators;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @LocalServerPort int port;
 
@@ -73,7 +73,7 @@ class AuthorizationMatrixTest {
         if (records == null) {
             try {
                 http = new MatrixHttp(port);
-                records = new MatrixRecords(engine, http, access, requests, experts, organisations, tickets);
+                records = new MatrixRecords(engine, http, access, requests, experts, organisations, collaborators);
                 probes = MatrixProbes.all(records);
             } catch (RuntimeException | AssertionError e) {
                 setUpFailure = e;

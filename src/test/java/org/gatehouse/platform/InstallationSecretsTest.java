@@ -49,6 +49,17 @@ class InstallationSecretsTest {
     }
 
     @Test
+    void aSecretUnderAnOldNameWinsToo(@TempDir Path data) {
+        for (String oldName : LinkSettings.SECRET.oldNames()) {
+            var environment = new MockEnvironment().withProperty(InstallationSecrets.SECRETS_DIR, data.toString())
+                    .withProperty(oldName, "an-operators-secret-of-at-least-32-characters");
+            secrets.postProcessEnvironment(environment, new SpringApplication());
+            assertThat(environment.containsProperty(InstallationSecrets.LINK_SECRET)).as(oldName).isFalse();
+        }
+        assertThat(data).isEmptyDirectory();
+    }
+
+    @Test
     void aDamagedSecretStopsTheStartNamingTheFileNotItsContent(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("link-secret"), "short-one\n");
         assertThatThrownBy(() -> start(dir)).hasMessageContaining(dir.resolve("link-secret").toAbsolutePath().toString())

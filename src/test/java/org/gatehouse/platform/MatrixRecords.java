@@ -24,7 +24,7 @@ import org.gatehouse.directory.OrganisationService;
 import org.gatehouse.platform.AuthorizationMatrix.Role;
 import org.gatehouse.platform.MatrixHttp.Answer;
 import org.gatehouse.platform.MatrixHttp.Call;
-import org.gatehouse.tickets.TicketService;
+import org.gatehouse.tickets.TicketCollaborators;
 
 /**
  * The records the matrix acts on, made once per run: the row's record is someone else's, {@code dave}'s (a requester
@@ -52,7 +52,7 @@ final class MatrixRecords {
     private final AccessRequestFixtures access;
     private final AccessRequestService requests;
     private final ExpertFixtures experts;
-    private final TicketService tickets;
+    private final TicketCollaborators collaborators;
     private final ProcessDriver driver;
 
     final String expert;
@@ -91,13 +91,13 @@ final class MatrixRecords {
     private final Map<String, String> ownInvitations = new HashMap<>();
 
     MatrixRecords(ProcessEngine engine, MatrixHttp http, AccessRequestFixtures access, AccessRequestService requests,
-            ExpertFixtures experts, OrganisationService organisations, TicketService tickets) {
+            ExpertFixtures experts, OrganisationService organisations, TicketCollaborators collaborators) {
         this.engine = engine;
         this.http = http;
         this.access = access;
         this.requests = requests;
         this.experts = experts;
-        this.tickets = tickets;
+        this.collaborators = collaborators;
         this.driver = access.driver();
 
         expert = experts.newExpert();
@@ -247,7 +247,7 @@ final class MatrixRecords {
 
     String newCollaborator() {
         String email = "matrix-" + COUNTER.incrementAndGet() + "@partner.example";
-        tickets.addCollaborator(Long.parseLong(ticket), email, "admin");
+        collaborators.add(Long.parseLong(ticket), email, "admin");
         return email;
     }
 

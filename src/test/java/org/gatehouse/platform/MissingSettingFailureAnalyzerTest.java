@@ -21,7 +21,7 @@ class MissingSettingFailureAnalyzerTest {
     @Test
     void anUnsetVariableIsNamedWhateverTheFailureLookedLike() {
         var environment = environment(Map.of("spring.datasource.url", "${GATEHOUSE_TEST_UNSET_DB_URL}",
-                "gatehouse.access.invitation-secret", "${GATEHOUSE_TEST_UNSET_SECRET}",
+                "gatehouse.links.secret", "${GATEHOUSE_TEST_UNSET_SECRET}",
                 "gatehouse.mail.address", "${GATEHOUSE_TEST_UNSET_ADDRESS:}"), Map.of());
 
         var analysis = new MissingSettingFailureAnalyzer(environment)
@@ -29,7 +29,7 @@ class MissingSettingFailureAnalyzerTest {
 
         assertThat(analysis.getDescription().lines()).containsExactlyInAnyOrder("Gatehouse needs these settings:",
                 "    GATEHOUSE_TEST_UNSET_DB_URL is not set (spring.datasource.url)",
-                "    GATEHOUSE_TEST_UNSET_SECRET is not set (gatehouse.access.invitation-secret)");
+                "    GATEHOUSE_TEST_UNSET_SECRET is not set (gatehouse.links.secret)");
     }
 
     @Test

@@ -37,6 +37,11 @@ class LifecycleTablesTest {
                 .containsExactlyInAnyOrder(PENDING, RESOLVED);
         assertThat(EnumSet.allOf(Ticket.Status.class)).filteredOn(Ticket.Status::inHand)
                 .containsExactlyInAnyOrder(NEW, OPEN, ON_HOLD);
+        assertThat(EnumSet.allOf(Ticket.Status.class)).filteredOn(Ticket.Status::pausesSla).containsExactly(PENDING);
+        assertThat(EnumSet.allOf(Ticket.Status.class)).filteredOn(Ticket.Status::waitsForApproval)
+                .containsExactly(ON_HOLD);
+        assertThat(EnumSet.allOf(Ticket.Status.class)).filteredOn(Ticket.Status::notTakenUp).containsExactly(NEW);
+        assertThat(EnumSet.allOf(Ticket.Status.class)).filteredOn(s -> !s.acceptsChanges()).containsExactly(CLOSED);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,6 +120,24 @@ class TicketApiTest extends HttpTest {
         assertThat(open.get("status").asText()).isEqualTo("OPEN");
         assertProblem(api.as("ivy").post("/api/tickets/" + id + "/replies", Map.of("body", "")), HttpStatus.BAD_REQUEST,
                 "body");
+    }
+
+    @Test
+    void anExpertTakingUpANewTicketByClaimOrByReplyIsOnItsHistory() {
+        String requester = experts.newEmployee();
+        long claimed = file(requester, "Monitor", "My second monitor stays black", "it");
+        long replied = file(requester, "Keyboard", "Some keys of my keyboard stick", "it");
+        api.as("ivy").post("/api/tickets/" + claimed + "/claim", null);
+        api.as("ivy").post("/api/tickets/" + replied + "/replies", Map.of("body", "Which keys?"));
+        for (long id : List.of(claimed, replied)) {
+            JsonNode ticket = api.as("ivy").get("/api/tickets/" + id).getBody();
+            assertThat(ticket.get("status").asText()).isEqualTo("OPEN");
+            assertThat(ticket.get("history")).filteredOn(e -> e.get("kind").asText().equals("STATUS")).singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.get("actor").asText()).isEqualTo("ivy");
+                        assertThat(e.get("detail").asText()).isEqualTo("NEW -> OPEN");
+                    });
+        }
     }
 
     @Test

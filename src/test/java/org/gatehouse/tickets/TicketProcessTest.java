@@ -48,6 +48,7 @@ class TicketProcessTest extends EngineTest {
 
     @Autowired TicketWorkflow workflow;
     @Autowired TicketService tickets;
+    @Autowired TicketConversation conversation;
     @Autowired LocalChannelGateway platform;
     @Autowired OutboxMessages outbox;
     @Autowired ExpertFixtures experts;
@@ -346,7 +347,7 @@ class TicketProcessTest extends EngineTest {
         for (int i = 1; i <= 30; i++) {
             workflow.note(ticket.id(), "lena", "Note " + i + " " + "x".repeat(500));
         }
-        String shown = tickets.transcript(ticket.id());
+        String shown = conversation.transcript(ticket.id());
         assertThat(shown).startsWith("(").contains("earlier messages: GET /api/tickets/" + ticket.id())
                 .contains("Note 30").doesNotContain("It started like this.").doesNotContain("Note 1 ");
         assertThat(shown.length()).isLessThan(4000);
