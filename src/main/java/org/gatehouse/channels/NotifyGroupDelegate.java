@@ -1,9 +1,10 @@
 package org.gatehouse.channels;
 
-import static org.gatehouse.platform.ProcessVariables.string;
+import static org.gatehouse.platform.ProcessVariable.stringVariable;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gatehouse.platform.ProcessVariable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,10 @@ import org.springframework.stereotype.Component;
 @Component("notifyGroup")
 class NotifyGroupDelegate implements JavaDelegate {
 
+    // the delegate's input parameters, in any process that names it
+    static final ProcessVariable<String> GROUP = stringVariable("group");
+    static final ProcessVariable<String> MESSAGE = stringVariable("message");
+
     private final Notifier notifier;
 
     NotifyGroupDelegate(Notifier notifier) {
@@ -22,6 +27,6 @@ class NotifyGroupDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifier.notifyGroup(string(execution, "group"), MessageKind.REMINDER, string(execution, "message"));
+        notifier.notifyGroup(GROUP.from(execution), MessageKind.REMINDER, MESSAGE.from(execution));
     }
 }
