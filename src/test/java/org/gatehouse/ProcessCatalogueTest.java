@@ -7,20 +7,26 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -29,6 +35,7 @@ import org.gatehouse.access.AccessRequestProcess;
 import org.gatehouse.experts.ExpertOnboardingProcess;
 import org.gatehouse.platform.AuthorizationSetup;
 import org.gatehouse.platform.ModelBeans;
+import org.gatehouse.platform.ProcessVariable;
 import org.gatehouse.intake.IntakeNoticeProcess;
 import org.gatehouse.approvals.ApprovalProcess;
 import org.gatehouse.tickets.TicketProcess;
@@ -40,24 +47,41 @@ import org.springframework.beans.factory.annotation.Autowired;
 @GatehouseTest
 class ProcessCatalogueTest {
 
+    /** The constants classes of the processes: each names its key, messages, tasks and declares its variables. */
+    private static final List<Class<?>> CONTRACTS = List.of(AccessRequestProcess.class, ExpertOnboardingProcess.class,
+            ApprovalProcess.class, TicketProcess.class, IntakeNoticeProcess.class);
+
     private static final Pattern ROW = Pattern.compile("^\\| ([a-z ]+) \\| `([^`]+)` \\|", Pattern.MULTILINE);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     @Autowired ProcessEngine engine;
     @Autowired ModelBeans modelBeans;
 
     Map<String, Set<String>> documented;
+    /** The README's rows section by section, under each process's key. */
+    Map<String, Map<String, Set<String>>> sections;
     Set<BpmnModelInstance> models;
 
     @BeforeEach
     void read() throws IOException {
-        documented = new TreeMap<>();
-        Matcher row = ROW.matcher(Files.readString(Path.of("bpmn", "README.md")));
-        while (row.find()) {
-            documented.computeIfAbsent(row.group(1), k -> new TreeSet<>()).add(row.group(2));
+        String readme = Files.readString(Path.of("bpmn", "README.md"));
+        documented = rows(readme);
+        sections = new TreeMap<>();
+        for (String section : readme.split("\n## ")) {
+            sections.put(section.substring(0, section.indexOf('\n')).strip(), rows(section));
         }
         var repository = engine.getRepositoryService();
         models = repository.createProcessDefinitionQuery().latestVersion().list().stream()
                 .map(ProcessDefinition::getId).map(repository::getBpmnModelInstance).collect(Collectors.toSet());
+    }
+
+    private static Map<String, Set<String>> rows(String text) {
+        Map<String, Set<String>> rows = new TreeMap<>();
+        Matcher row = ROW.matcher(text);
+        while (row.find()) {
+            rows.computeIfAbsent(row.group(1), k -> new TreeSet<>()).add(row.group(2));
+        }
+        return rows;
     }
 
     @Test
@@ -75,21 +99,56 @@ class ProcessCatalogueTest {
                 .flatMap(m -> m.getModelElementsByType(UserTask.class).stream()).map(UserTask::getId)));
         assertThat(documented.get("message")).isEqualTo(keys(models.stream()
                 .flatMap(m -> m.getModelElementsByType(Message.class).stream()).map(Message::getName)));
-        Set<String> formRefs = keys(models.stream().flatMap(m -> java.util.stream.Stream.concat(
+        Set<String> formRefs = keys(models.stream().flatMap(m -> Stream.concat(
                 m.getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef),
                 m.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef))
-                .filter(java.util.Objects::nonNull)));
+                .filter(Objects::nonNull)));
         assertThat(documented.get("form")).isEqualTo(formRefs).isEqualTo(deployedFormIds());
     }
 
+    /** Each variable Java reads or writes is declared once, in its process's contract, and documented there. */
     @Test
-    void variablesAreTheContractsAndTheForms() throws IllegalAccessException {
-        Set<String> known = new TreeSet<>(processVariables());
-        known.add("initiator");
-        Set<String> formKeys = new TreeSet<>();
-        formDefinitions().forEach(form -> form.path("components").findValuesAsText("key").forEach(formKeys::add));
-        assertThat(known).containsAll(formKeys);
-        assertThat(documented.get("variable")).isEqualTo(known);
+    void declaredVariablesAreDocumentedInTheirProcessSection() throws ReflectiveOperationException {
+        for (Class<?> contract : CONTRACTS) {
+            List<String> names = declared(contract).stream().map(ProcessVariable::name).toList();
+            assertThat(names).as("%s declares each variable once", contract.getSimpleName()).doesNotHaveDuplicates();
+            assertThat(section(key(contract), "variable")).as("the variable rows of ## %s", key(contract))
+                    .containsAll(names);
+        }
+    }
+
+    /**
+     * The other way round: a process's variable rows are what Java declares, what its forms ask or show, and what its
+     * model names (a decision's result, a condition, a call's mapping): no row is left over when one of them goes.
+     */
+    @Test
+    void documentedVariablesAreDeclaredOrUsedByTheFormsAndModels() throws ReflectiveOperationException {
+        for (Class<?> contract : CONTRACTS) {
+            String key = key(contract);
+            BpmnModelInstance model = model(key);
+            Set<String> formKeys = keys(forms(model).flatMap(ProcessCatalogueTest::fields)
+                    .map(field -> field.path("key").asText()));
+            assertThat(section(key, "variable")).as("the variable rows of ## %s", key).containsAll(formKeys);
+            Set<String> used = new TreeSet<>(formKeys);
+            used.addAll(modelNames(model));
+            declared(contract).forEach(variable -> used.add(variable.name()));
+            used.add("initiator");
+            assertThat(used).as("what %s's contract, forms and model use", key).containsAll(section(key, "variable"));
+        }
+    }
+
+    /** What a person answers in a form reads as the type its declaration says (form fields are sent as JSON). */
+    @Test
+    void formAnswersHaveTheDeclaredTypes() throws ReflectiveOperationException {
+        for (Class<?> contract : CONTRACTS) {
+            Map<String, Class<?>> types = new TreeMap<>();
+            declared(contract).forEach(variable -> types.put(variable.name(), variable.type()));
+            forms(model(key(contract))).flatMap(ProcessCatalogueTest::fields).filter(ProcessCatalogueTest::answered)
+                    .filter(field -> types.containsKey(field.path("key").asText()))
+                    .forEach(field -> assertThat(types.get(field.path("key").asText()))
+                            .as("the answer to %s's field %s", contract.getSimpleName(), field.path("key").asText())
+                            .isEqualTo(answerType(field)));
+        }
     }
 
     /**
@@ -97,7 +156,7 @@ class ProcessCatalogueTest {
      * Gatehouse's own models name only those.
      */
     @Test
-    void beansAreTheCatalogues() throws IOException, IllegalAccessException {
+    void beansAreTheCatalogues() throws IOException {
         String readme = Files.readString(Path.of("bpmn", "README.md"));
         String section = readme.substring(readme.indexOf("\n## Beans\n"));
         section = section.substring(0, section.indexOf("\n## ", 1));
@@ -114,12 +173,12 @@ class ProcessCatalogueTest {
         Pattern named = Pattern.compile("\\$\\{([a-zA-Z]+)[.}]");
         Set<String> used = new TreeSet<>();
         for (BpmnModelInstance model : models) {
-            Matcher use = named.matcher(org.camunda.bpm.model.bpmn.Bpmn.convertToString(model));
+            Matcher use = named.matcher(Bpmn.convertToString(model));
             while (use.find()) {
                 used.add(use.group(1));
             }
         }
-        used.removeAll(processVariables());
+        used.removeAll(documented.get("variable"));
         assertThat(listed).containsAll(used);
     }
 
@@ -135,31 +194,91 @@ class ProcessCatalogueTest {
         assertThat(documented.get("group")).containsAll(candidateGroups);
     }
 
-    private Set<String> processVariables() throws IllegalAccessException {
-        Set<String> names = new HashSet<>();
-        for (Field field : contracts()) {
-            boolean constant = Modifier.isStatic(field.getModifiers()) && field.getType() == String.class;
-            boolean contractName = field.getName().equals("KEY") || field.getName().endsWith("_DECISION")
-                    || field.getName().startsWith("MSG_") || field.getName().startsWith("TASK_");
-            if (constant && !contractName) {
-                names.add((String) field.get(null));
-            }
-        }
-        return names;
+    private static String key(Class<?> contract) throws ReflectiveOperationException {
+        return (String) contract.getField("KEY").get(null);
     }
 
-    /** The constants classes of the processes: each names its key, messages, tasks and variables. */
-    private static java.util.List<Field> contracts() {
-        return java.util.stream.Stream.of(AccessRequestProcess.class, ExpertOnboardingProcess.class,
-                        ApprovalProcess.class, TicketProcess.class, IntakeNoticeProcess.class)
-                .flatMap(c -> Arrays.stream(c.getFields())).toList();
+    /** The variables a contract declares: its {@link ProcessVariable} constants. */
+    private static List<ProcessVariable<?>> declared(Class<?> contract) throws IllegalAccessException {
+        List<ProcessVariable<?>> variables = new ArrayList<>();
+        for (Field field : contract.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == ProcessVariable.class) {
+                variables.add((ProcessVariable<?>) field.get(null));
+            }
+        }
+        return variables;
+    }
+
+    /** The rows of one kind in the README's section of a process. */
+    private Set<String> section(String processKey, String kind) {
+        return sections.getOrDefault(processKey, Map.of()).getOrDefault(kind, Set.of());
+    }
+
+    private BpmnModelInstance model(String processKey) {
+        var repository = engine.getRepositoryService();
+        return repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
+                .processDefinitionKey(processKey).latestVersion().singleResult().getId());
+    }
+
+    /** The Camunda Forms of a model's start event and user tasks, as deployed. */
+    private Stream<JsonNode> forms(BpmnModelInstance model) {
+        Set<String> refs = keys(Stream.concat(
+                model.getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef),
+                model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef))
+                .filter(Objects::nonNull));
+        return formDefinitions().stream().filter(form -> refs.contains(form.path("id").asText()));
+    }
+
+    /** A form's keyed fields; groups nest theirs. */
+    private static Stream<JsonNode> fields(JsonNode form) {
+        return StreamSupport.stream(form.path("components").spliterator(), false).flatMap(component -> Stream.concat(
+                component.hasNonNull("key") ? Stream.of(component) : Stream.empty(), fields(component)));
+    }
+
+    /** A field a person answers; a read-only one only shows the process's value, in whatever type it has. */
+    private static boolean answered(JsonNode field) {
+        return !field.path("readonly").asBoolean(false) && !field.path("disabled").asBoolean(false);
+    }
+
+    /** The type a field's answer comes in: text, a yes or no, or an ISO date; anything else is not provided for. */
+    private static Class<?> answerType(JsonNode field) {
+        boolean yesOrNo = field.path("values").path(0).path("value").isBoolean();
+        return switch (field.path("type").asText()) {
+            case "textfield", "textarea" -> String.class;
+            case "checkbox" -> Boolean.class;
+            case "radio", "select" -> yesOrNo ? Boolean.class : String.class;
+            case "datetime" -> field.path("subtype").asText().equals("date") ? LocalDate.class : Object.class;
+            default -> Object.class;
+        };
+    }
+
+    /**
+     * The variables a model names: in its expressions (string literals aside), as a decision's result, in a call
+     * activity's mappings.
+     */
+    private static Set<String> modelNames(BpmnModelInstance model) {
+        String xml = Bpmn.convertToString(model).replace("&#39;", "'").replace("&apos;", "'");
+        Set<String> names = new TreeSet<>();
+        Matcher expression = Pattern.compile("\\$\\{([^}]*)}").matcher(xml);
+        while (expression.find()) {
+            Matcher name = NAME.matcher(expression.group(1).replaceAll("'[^']*'", ""));
+            while (name.find()) {
+                names.add(name.group());
+            }
+        }
+        Matcher attribute = Pattern.compile("\\s(?:camunda:)?(?:resultVariable|source|target)=\"([^\"]+)\"")
+                .matcher(xml);
+        while (attribute.find()) {
+            names.add(attribute.group(1));
+        }
+        return names;
     }
 
     private Set<String> deployedFormIds() {
         return keys(formDefinitions().stream().map(f -> f.path("id").asText()));
     }
 
-    private java.util.List<JsonNode> formDefinitions() {
+    private List<JsonNode> formDefinitions() {
         var repository = engine.getRepositoryService();
         return repository.createDeploymentQuery().list().stream()
                 .flatMap(d -> repository.getDeploymentResources(d.getId()).stream()
@@ -168,7 +287,7 @@ class ProcessCatalogueTest {
                 .toList();
     }
 
-    private static Set<String> keys(java.util.stream.Stream<String> names) {
+    private static Set<String> keys(Stream<String> names) {
         return names.collect(Collectors.toCollection(TreeSet::new));
     }
 }

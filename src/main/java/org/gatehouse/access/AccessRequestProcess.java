@@ -1,8 +1,19 @@
 package org.gatehouse.access;
 
+import static org.gatehouse.platform.ProcessVariable.booleanVariable;
+import static org.gatehouse.platform.ProcessVariable.dateVariable;
+import static org.gatehouse.platform.ProcessVariable.stringVariable;
+import static org.gatehouse.platform.ProcessVariable.timestampVariable;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.gatehouse.platform.ProcessVariable;
+
 /**
- * The public contract of {@code bpmn/external-access-request.bpmn}: its key, messages and variables, as listed in
- * {@code bpmn/README.md} (a test keeps the three in step).
+ * The public contract of {@code bpmn/external-access-request.bpmn}: its key, messages and the variables Java reads or
+ * writes, as listed in {@code bpmn/README.md} (a test keeps the three in step). What only the models and forms use
+ * ({@code ndaStatus}, {@code ndaSigned}, {@code renew}) has its row there and no declaration here.
  */
 public final class AccessRequestProcess {
 
@@ -19,36 +30,33 @@ public final class AccessRequestProcess {
     public static final String TASK_RENEW_OR_END = "renewOrEnd";
 
     // start form and API input (A2)
-    public static final String WORKSPACE = "workspace";
-    public static final String CHANNEL_NAME = "channelName";
-    public static final String PARTNER_ORGANISATION = "partnerOrganisation";
-    public static final String PARTNER_CONTACT_NAME = "partnerContactName";
-    public static final String PARTNER_CONTACT_EMAIL = "partnerContactEmail";
-    public static final String PROJECT_NAME = "projectName";
-    public static final String END_DATE = "endDate";
-    public static final String PURPOSE = "purpose";
+    public static final ProcessVariable<String> WORKSPACE = stringVariable("workspace");
+    public static final ProcessVariable<String> CHANNEL_NAME = stringVariable("channelName");
+    public static final ProcessVariable<String> PARTNER_ORGANISATION = stringVariable("partnerOrganisation");
+    public static final ProcessVariable<String> PARTNER_CONTACT_NAME = stringVariable("partnerContactName");
+    public static final ProcessVariable<String> PARTNER_CONTACT_EMAIL = stringVariable("partnerContactEmail");
+    public static final ProcessVariable<String> PROJECT_NAME = stringVariable("projectName");
+    public static final ProcessVariable<LocalDate> END_DATE = dateVariable("endDate");
+    public static final ProcessVariable<String> PURPOSE = stringVariable("purpose");
 
-    public static final String REQUESTER = "requester";
-    public static final String POLICY_ALLOWED = "policyAllowed";
-    public static final String POLICY_REASON = "policyReason";
-    public static final String CURRENT_NDA_EXPIRES_ON = "currentNdaExpiresOn";
-    public static final String TODAY = "today";
-    public static final String NDA_STATUS = "ndaStatus";
-    public static final String NDA_SIGNED = "ndaSigned";
-    public static final String NDA_SIGNED_ON = "ndaSignedOn";
-    public static final String NDA_EXPIRES_ON = "ndaExpiresOn";
-    public static final String NDA_DOCUMENT_REF = "ndaDocumentRef";
-    public static final String NDA_DECLINE_REASON = "ndaDeclineReason";
-    public static final String INVITATION_EXPIRES_AT = "invitationExpiresAt";
-    public static final String APPROVED = "approved";
-    public static final String COMMENT = "comment";
-    public static final String HOST_APPROVER = "hostApprover";
-    public static final String PARTNER_APPROVER = "partnerApprover";
-    public static final String PARTNER_CHANNEL_NAME = "partnerChannelName";
-    public static final String REJECTION_REASON = "rejectionReason";
-    public static final String RENEW = "renew";
-    public static final String NEW_END_DATE = "newEndDate";
-    public static final String RENEWING = "renewing";
+    public static final ProcessVariable<String> REQUESTER = stringVariable("requester");
+    public static final ProcessVariable<Boolean> POLICY_ALLOWED = booleanVariable("policyAllowed");
+    public static final ProcessVariable<String> POLICY_REASON = stringVariable("policyReason");
+    public static final ProcessVariable<LocalDate> CURRENT_NDA_EXPIRES_ON = dateVariable("currentNdaExpiresOn");
+    public static final ProcessVariable<LocalDate> TODAY = dateVariable("today");
+    public static final ProcessVariable<LocalDate> NDA_SIGNED_ON = dateVariable("ndaSignedOn");
+    public static final ProcessVariable<LocalDate> NDA_EXPIRES_ON = dateVariable("ndaExpiresOn");
+    public static final ProcessVariable<String> NDA_DOCUMENT_REF = stringVariable("ndaDocumentRef");
+    public static final ProcessVariable<String> NDA_DECLINE_REASON = stringVariable("ndaDeclineReason");
+    public static final ProcessVariable<LocalDateTime> INVITATION_EXPIRES_AT = timestampVariable("invitationExpiresAt");
+    public static final ProcessVariable<Boolean> APPROVED = booleanVariable("approved");
+    public static final ProcessVariable<String> COMMENT = stringVariable("comment");
+    public static final ProcessVariable<String> HOST_APPROVER = stringVariable("hostApprover");
+    public static final ProcessVariable<String> PARTNER_APPROVER = stringVariable("partnerApprover");
+    public static final ProcessVariable<String> PARTNER_CHANNEL_NAME = stringVariable("partnerChannelName");
+    public static final ProcessVariable<String> REJECTION_REASON = stringVariable("rejectionReason");
+    public static final ProcessVariable<LocalDate> NEW_END_DATE = dateVariable("newEndDate");
+    public static final ProcessVariable<Boolean> RENEWING = booleanVariable("renewing");
 
     private AccessRequestProcess() {
     }

@@ -38,9 +38,10 @@ class AccessRequestRules implements ProcessRules {
 
     @Override
     public Set<String> privateVariables() {
-        return Set.of(AccessRequestProcess.PARTNER_CONTACT_NAME, AccessRequestProcess.PARTNER_CONTACT_EMAIL,
-                AccessRequestProcess.PURPOSE, AccessRequestProcess.COMMENT, AccessRequestProcess.REJECTION_REASON,
-                AccessRequestProcess.NDA_DECLINE_REASON);
+        return Set.of(AccessRequestProcess.PARTNER_CONTACT_NAME.name(),
+                AccessRequestProcess.PARTNER_CONTACT_EMAIL.name(), AccessRequestProcess.PURPOSE.name(),
+                AccessRequestProcess.COMMENT.name(), AccessRequestProcess.REJECTION_REASON.name(),
+                AccessRequestProcess.NDA_DECLINE_REASON.name());
     }
 
     @Override
@@ -66,9 +67,9 @@ class AccessRequestRules implements ProcessRules {
 
     @Override
     public List<TasklistFilter> tasklistFilters() {
-        var columns = List.of(TasklistFilter.column(AccessRequestProcess.PROJECT_NAME, "Project"),
-                TasklistFilter.column(AccessRequestProcess.PARTNER_ORGANISATION, "Partner"),
-                TasklistFilter.column(AccessRequestProcess.REQUESTER, "Requester"));
+        var columns = List.of(TasklistFilter.column(AccessRequestProcess.PROJECT_NAME.name(), "Project"),
+                TasklistFilter.column(AccessRequestProcess.PARTNER_ORGANISATION.name(), "Partner"),
+                TasklistFilter.column(AccessRequestProcess.REQUESTER.name(), "Requester"));
         return List.of(
                 new TasklistFilter("Access approvals", -10, "Requests to share a channel with an outside organisation",
                         tasks -> tasks.createTaskQuery().taskDefinitionKey(AccessRequestProcess.TASK_HOST_APPROVAL)

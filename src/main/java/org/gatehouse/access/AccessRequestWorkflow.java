@@ -37,15 +37,15 @@ public class AccessRequestWorkflow {
     public AccessRequestView submit(AccessRequestDraft draft, String requester) {
         String id = UUID.randomUUID().toString();
         Map<String, Object> variables = new HashMap<>();
-        variables.put(WORKSPACE, draft.workspace());
-        variables.put(CHANNEL_NAME, draft.channelName());
-        variables.put(PARTNER_ORGANISATION, draft.partnerOrganisation());
-        variables.put(PARTNER_CONTACT_NAME, draft.partnerContactName());
-        variables.put(PARTNER_CONTACT_EMAIL, draft.partnerContactEmail());
-        variables.put(PROJECT_NAME, draft.projectName());
-        variables.put(END_DATE, draft.endDate() == null ? null : draft.endDate().toString());
-        variables.put(PURPOSE, draft.purpose());
-        variables.put(REQUESTER, requester);
+        WORKSPACE.putIn(variables, draft.workspace());
+        CHANNEL_NAME.putIn(variables, draft.channelName());
+        PARTNER_ORGANISATION.putIn(variables, draft.partnerOrganisation());
+        PARTNER_CONTACT_NAME.putIn(variables, draft.partnerContactName());
+        PARTNER_CONTACT_EMAIL.putIn(variables, draft.partnerContactEmail());
+        PROJECT_NAME.putIn(variables, draft.projectName());
+        END_DATE.putIn(variables, draft.endDate());
+        PURPOSE.putIn(variables, draft.purpose());
+        REQUESTER.putIn(variables, requester);
         runtime.startProcessInstanceByKey(KEY, id, variables);
         return requests.view(id, requester);
     }
@@ -60,8 +60,8 @@ public class AccessRequestWorkflow {
         Invitation invitation = invitations.resolve(token);
         invitations.use(invitation);
         requests.recordPartnerAcceptance(invitation.requestId(), acceptance);
-        correlate(MSG_PARTNER_ACCEPTED, invitation.requestId(), Map.of(
-                PARTNER_APPROVER, acceptance.adminEmail(), PARTNER_CHANNEL_NAME, acceptance.channelName()));
+        correlate(MSG_PARTNER_ACCEPTED, invitation.requestId(), Map.ofEntries(
+                PARTNER_APPROVER.entry(acceptance.adminEmail()), PARTNER_CHANNEL_NAME.entry(acceptance.channelName())));
     }
 
     @Transactional
@@ -70,7 +70,7 @@ public class AccessRequestWorkflow {
         invitations.use(invitation);
         requests.recordPartnerDecline(invitation.requestId(), decline.reason());
         correlate(MSG_PARTNER_DECLINED, invitation.requestId(),
-                Map.of(REJECTION_REASON, "The partner declined: " + decline.reason()));
+                Map.ofEntries(REJECTION_REASON.entry("The partner declined: " + decline.reason())));
     }
 
     @Transactional

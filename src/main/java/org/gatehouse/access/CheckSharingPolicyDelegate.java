@@ -19,7 +19,7 @@ class CheckSharingPolicyDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var refusal = requests.policyRefusal(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
-        execution.setVariable(POLICY_ALLOWED, refusal.isEmpty());
-        execution.setVariable(POLICY_REASON, refusal.orElse(null));
+        POLICY_ALLOWED.set(execution, refusal.isEmpty());
+        POLICY_REASON.set(execution, refusal.orElse(null));
     }
 }

@@ -1,7 +1,6 @@
 package org.gatehouse.access;
 
 import static org.gatehouse.access.AccessRequestProcess.REQUESTER;
-import static org.gatehouse.platform.ProcessVariables.string;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,6 +17,6 @@ class ExcludeRequesterFromApprovalListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        FourEyes.keepOff(task, string(task, REQUESTER));
+        FourEyes.keepOff(task, REQUESTER.from(task));
     }
 }

@@ -2,8 +2,6 @@ package org.gatehouse.access;
 
 import static org.gatehouse.access.AccessRequestProcess.*;
 import static org.gatehouse.platform.ProcessVariables.currentUser;
-import static org.gatehouse.platform.ProcessVariables.flag;
-import static org.gatehouse.platform.ProcessVariables.string;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,17 +26,17 @@ class HostApprovalListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String approver = currentUser(task);
-        boolean approved = flag(task, APPROVED);
-        String comment = string(task, COMMENT);
+        boolean approved = APPROVED.required(task);
+        String comment = COMMENT.from(task);
         try {
             requests.recordHostDecision(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), approver,
                     approved, comment);
         } catch (ForbiddenException e) {
             throw new AuthorizationException(e.getMessage());
         }
-        task.getExecution().setVariable(HOST_APPROVER, approver);
+        HOST_APPROVER.set(task.getExecution(), approver);
         if (!approved) {
-            task.getExecution().setVariable(REJECTION_REASON,
+            REJECTION_REASON.set(task.getExecution(),
                     "Rejected by " + approver + (comment == null || comment.isBlank() ? "" : ": " + comment));
         }
     }

@@ -2,9 +2,6 @@ package org.gatehouse.access;
 
 import static org.gatehouse.access.AccessRequestProcess.INVITATION_EXPIRES_AT;
 
-import java.time.ZoneOffset;
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,6 +19,6 @@ class IssueInvitationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var invitation = requests.issueInvitation(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
-        execution.setVariable(INVITATION_EXPIRES_AT, Date.from(invitation.expiresAt().toInstant(ZoneOffset.UTC)));
+        INVITATION_EXPIRES_AT.set(execution, invitation.expiresAt());
     }
 }

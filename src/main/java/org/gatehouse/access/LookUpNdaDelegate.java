@@ -19,9 +19,8 @@ class LookUpNdaDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var facts = requests.ndaFacts(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
-        execution.setVariable(CURRENT_NDA_EXPIRES_ON,
-                facts.currentNdaExpiresOn() == null ? null : facts.currentNdaExpiresOn().toString());
-        execution.setVariable(END_DATE, facts.endDate().toString());
-        execution.setVariable(TODAY, facts.today().toString());
+        CURRENT_NDA_EXPIRES_ON.set(execution, facts.currentNdaExpiresOn());
+        END_DATE.set(execution, facts.endDate());
+        TODAY.set(execution, facts.today());
     }
 }

@@ -2,8 +2,6 @@ package org.gatehouse.access;
 
 import static org.gatehouse.access.AccessRequestProcess.*;
 import static org.gatehouse.platform.ProcessVariables.currentUser;
-import static org.gatehouse.platform.ProcessVariables.date;
-import static org.gatehouse.platform.ProcessVariables.string;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,7 +23,7 @@ class RecordNdaDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         requests.recordNda(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
-                date(execution, NDA_SIGNED_ON), date(execution, NDA_EXPIRES_ON), string(execution, NDA_DOCUMENT_REF),
+                NDA_SIGNED_ON.from(execution), NDA_EXPIRES_ON.from(execution), NDA_DOCUMENT_REF.from(execution),
                 currentUser(execution));
     }
 }

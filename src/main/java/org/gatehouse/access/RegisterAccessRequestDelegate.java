@@ -2,9 +2,7 @@ package org.gatehouse.access;
 
 import static org.gatehouse.access.AccessRequestProcess.*;
 import static org.gatehouse.platform.ProcessVariables.businessKeyOrNew;
-import static org.gatehouse.platform.ProcessVariables.date;
 import static org.gatehouse.platform.ProcessVariables.starter;
-import static org.gatehouse.platform.ProcessVariables.string;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,12 +25,12 @@ class RegisterAccessRequestDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String id = businessKeyOrNew(execution);
         String requester = starter(execution, REQUESTER);
-        var draft = new AccessRequestDraft(string(execution, WORKSPACE), string(execution, CHANNEL_NAME),
-                string(execution, PARTNER_ORGANISATION), string(execution, PARTNER_CONTACT_NAME),
-                string(execution, PARTNER_CONTACT_EMAIL), string(execution, PROJECT_NAME), date(execution, END_DATE),
-                string(execution, PURPOSE));
+        var draft = new AccessRequestDraft(WORKSPACE.from(execution), CHANNEL_NAME.from(execution),
+                PARTNER_ORGANISATION.from(execution), PARTNER_CONTACT_NAME.from(execution),
+                PARTNER_CONTACT_EMAIL.from(execution), PROJECT_NAME.from(execution), END_DATE.from(execution),
+                PURPOSE.from(execution));
         requests.register(id, draft, requester, execution.getProcessInstanceId());
-        execution.setVariable(REQUESTER, requester);
-        execution.setVariable(RENEWING, false);
+        REQUESTER.set(execution, requester);
+        RENEWING.set(execution, false);
     }
 }

@@ -1,7 +1,6 @@
 package org.gatehouse.access;
 
 import static org.gatehouse.access.AccessRequestProcess.*;
-import static org.gatehouse.platform.ProcessVariables.date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,9 +18,9 @@ class RenewAccessRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var newEndDate = date(execution, NEW_END_DATE);
+        var newEndDate = NEW_END_DATE.from(execution);
         requests.renew(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), newEndDate);
-        execution.setVariable(END_DATE, newEndDate.toString());
-        execution.setVariable(RENEWING, true);
+        END_DATE.set(execution, newEndDate);
+        RENEWING.set(execution, true);
     }
 }

@@ -1,8 +1,6 @@
 package org.gatehouse.approvals;
 
 import static org.gatehouse.platform.ProcessVariables.currentUser;
-import static org.gatehouse.platform.ProcessVariables.flag;
-import static org.gatehouse.platform.ProcessVariables.string;
 import static org.gatehouse.approvals.ApprovalProcess.APPROVAL_COMMENT;
 import static org.gatehouse.approvals.ApprovalProcess.APPROVED;
 
@@ -26,6 +24,6 @@ class ApprovalAnswerListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         approvals.answerInTasklist(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(),
-                currentUser(task), flag(task, APPROVED), string(task, APPROVAL_COMMENT));
+                currentUser(task), APPROVED.required(task), APPROVAL_COMMENT.from(task));
     }
 }

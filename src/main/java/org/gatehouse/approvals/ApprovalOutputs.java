@@ -11,9 +11,9 @@ final class ApprovalOutputs {
     }
 
     static void set(DelegateExecution execution, ApprovalView approval) {
-        execution.setVariable(APPROVAL_OUTCOME, approval.status());
-        execution.setVariable(APPROVAL_COMMENT, approval.comment());
-        execution.setVariable(APPROVED_BY, approval.answeredBy());
-        execution.setVariable(ANSWERED_VIA, approval.answeredVia());
+        APPROVAL_OUTCOME.set(execution, approval.status());
+        APPROVAL_COMMENT.set(execution, approval.comment());
+        APPROVED_BY.set(execution, approval.answeredBy());
+        ANSWERED_VIA.set(execution, approval.answeredVia());
     }
 }

@@ -1,8 +1,17 @@
 package org.gatehouse.approvals;
 
+import static org.gatehouse.platform.ProcessVariable.booleanVariable;
+import static org.gatehouse.platform.ProcessVariable.stringVariable;
+import static org.gatehouse.platform.ProcessVariable.timestampVariable;
+
+import java.time.LocalDateTime;
+
+import org.gatehouse.platform.ProcessVariable;
+
 /**
  * The public contract of {@code bpmn/approval.bpmn}, a call activity of the ticket lifecycle (and started alone by
- * {@code POST /api/approvals}): its key, task, messages and variables, as listed in {@code bpmn/README.md}.
+ * {@code POST /api/approvals}): its key, task, messages and the variables Java reads or writes, as listed in
+ * {@code bpmn/README.md} (a test keeps them in step).
  */
 public final class ApprovalProcess {
 
@@ -14,23 +23,23 @@ public final class ApprovalProcess {
     public static final String TASK_APPROVE = "approve";
 
     // inputs (the call activity's in mapping)
-    public static final String APPROVER = "approver";
-    public static final String SUBJECT = "subject";
-    public static final String DETAILS = "details";
-    public static final String REQUESTED_BY = "requestedBy";
-    public static final String DUE_IN = "dueIn";
-    public static final String SUBJECT_REF = "subjectRef";
+    public static final ProcessVariable<String> APPROVER = stringVariable("approver");
+    public static final ProcessVariable<String> SUBJECT = stringVariable("subject");
+    public static final ProcessVariable<String> DETAILS = stringVariable("details");
+    public static final ProcessVariable<String> REQUESTED_BY = stringVariable("requestedBy");
+    public static final ProcessVariable<String> DUE_IN = stringVariable("dueIn");
+    public static final ProcessVariable<String> SUBJECT_REF = stringVariable("subjectRef");
 
     // set by the process, for the form
-    public static final String APPROVER_NAME = "approverName";
-    public static final String APPROVAL_EXPIRES_AT = "approvalExpiresAt";
-    public static final String APPROVED = "approved";
+    public static final ProcessVariable<String> APPROVER_NAME = stringVariable("approverName");
+    public static final ProcessVariable<LocalDateTime> APPROVAL_EXPIRES_AT = timestampVariable("approvalExpiresAt");
+    public static final ProcessVariable<Boolean> APPROVED = booleanVariable("approved");
 
     // outputs (the call activity's out mapping)
-    public static final String APPROVAL_OUTCOME = "approvalOutcome";
-    public static final String APPROVAL_COMMENT = "approvalComment";
-    public static final String APPROVED_BY = "approvedBy";
-    public static final String ANSWERED_VIA = "answeredVia";
+    public static final ProcessVariable<String> APPROVAL_OUTCOME = stringVariable("approvalOutcome");
+    public static final ProcessVariable<String> APPROVAL_COMMENT = stringVariable("approvalComment");
+    public static final ProcessVariable<String> APPROVED_BY = stringVariable("approvedBy");
+    public static final ProcessVariable<String> ANSWERED_VIA = stringVariable("answeredVia");
 
     private ApprovalProcess() {
     }

@@ -33,7 +33,8 @@ class ApprovalRules implements ProcessRules {
 
     @Override
     public Set<String> privateVariables() {
-        return Set.of(ApprovalProcess.SUBJECT, ApprovalProcess.DETAILS, ApprovalProcess.APPROVAL_COMMENT);
+        return Set.of(ApprovalProcess.SUBJECT.name(), ApprovalProcess.DETAILS.name(),
+                ApprovalProcess.APPROVAL_COMMENT.name());
     }
 
     @Override

@@ -35,12 +35,12 @@ public class ApprovalWorkflow {
             String requestedBy) {
         String id = UUID.randomUUID().toString();
         Map<String, Object> variables = new HashMap<>();
-        variables.put(APPROVER, approver);
-        variables.put(SUBJECT, subject);
-        variables.put(DETAILS, details);
-        variables.put(SUBJECT_REF, subjectRef);
-        variables.put(DUE_IN, dueIn);
-        variables.put(REQUESTED_BY, requestedBy);
+        APPROVER.putIn(variables, approver);
+        SUBJECT.putIn(variables, subject);
+        DETAILS.putIn(variables, details);
+        SUBJECT_REF.putIn(variables, subjectRef);
+        DUE_IN.putIn(variables, dueIn);
+        REQUESTED_BY.putIn(variables, requestedBy);
         runtime.startProcessInstanceByKey(KEY, id, variables);
         return approvals.view(id, requestedBy);
     }

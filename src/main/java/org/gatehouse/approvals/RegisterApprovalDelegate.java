@@ -2,11 +2,7 @@ package org.gatehouse.approvals;
 
 import static org.gatehouse.platform.ProcessVariables.businessKeyOrNew;
 import static org.gatehouse.platform.ProcessVariables.starter;
-import static org.gatehouse.platform.ProcessVariables.string;
 import static org.gatehouse.approvals.ApprovalProcess.*;
-
-import java.time.ZoneOffset;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,12 +24,12 @@ class RegisterApprovalDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String requestedBy = starter(execution, REQUESTED_BY);
-        ApprovalView approval = approvals.register(businessKeyOrNew(execution), string(execution, APPROVER), requestedBy,
-                string(execution, SUBJECT), string(execution, DETAILS), string(execution, SUBJECT_REF),
-                string(execution, DUE_IN), execution.getProcessInstanceId());
-        execution.setVariable(APPROVER, approval.approver());
-        execution.setVariable(REQUESTED_BY, requestedBy);
-        execution.setVariable(APPROVER_NAME, approval.approverName());
-        execution.setVariable(APPROVAL_EXPIRES_AT, Date.from(approval.expiresAt().toInstant(ZoneOffset.UTC)));
+        ApprovalView approval = approvals.register(businessKeyOrNew(execution), APPROVER.from(execution), requestedBy,
+                SUBJECT.from(execution), DETAILS.from(execution), SUBJECT_REF.from(execution), DUE_IN.from(execution),
+                execution.getProcessInstanceId());
+        APPROVER.set(execution, approval.approver());
+        REQUESTED_BY.set(execution, requestedBy);
+        APPROVER_NAME.set(execution, approval.approverName());
+        APPROVAL_EXPIRES_AT.set(execution, approval.expiresAt());
     }
 }

@@ -1,9 +1,10 @@
 package org.gatehouse.channels;
 
-import static org.gatehouse.platform.ProcessVariables.string;
+import static org.gatehouse.platform.ProcessVariable.stringVariable;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gatehouse.platform.ProcessVariable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,10 @@ import org.springframework.stereotype.Component;
 @Component("notifyGroup")
 class NotifyGroupDelegate implements JavaDelegate {
 
+    // the delegate's input parameters, in any process that names it
+    static final ProcessVariable<String> GROUP = stringVariable("group");
+    static final ProcessVariable<String> MESSAGE = stringVariable("message");
+
     private final Notifier notifier;
 
     NotifyGroupDelegate(Notifier notifier) {
@@ -22,9 +27,9 @@ class NotifyGroupDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String group = string(execution, "group");
+        String group = GROUP.from(execution);
         notifier.notifyGroup(group, MessageKind.REMINDER, MessageTemplate.of("group-reminder", execution.getProcessInstanceId())
-                .with("group", group).with("message", string(execution, "message"))
+                .with("group", group).with("message", MESSAGE.from(execution))
                 .with("process", execution.getProcessEngineServices().getRepositoryService()
                         .getProcessDefinition(execution.getProcessDefinitionId()).getName()));
     }

@@ -3,8 +3,6 @@ package org.gatehouse.experts;
 import static org.gatehouse.experts.ExpertOnboardingProcess.ACCEPTED;
 import static org.gatehouse.experts.ExpertOnboardingProcess.DECLINE_REASON;
 import static org.gatehouse.platform.ProcessVariables.currentUser;
-import static org.gatehouse.platform.ProcessVariables.flag;
-import static org.gatehouse.platform.ProcessVariables.string;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,6 +24,6 @@ class ExpertInvitationAnswerListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         invitations.answerInTasklist(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(),
-                currentUser(task), flag(task, ACCEPTED), string(task, DECLINE_REASON));
+                currentUser(task), ACCEPTED.required(task), DECLINE_REASON.from(task));
     }
 }

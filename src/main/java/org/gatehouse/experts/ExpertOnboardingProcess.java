@@ -1,8 +1,16 @@
 package org.gatehouse.experts;
 
+import static org.gatehouse.platform.ProcessVariable.booleanVariable;
+import static org.gatehouse.platform.ProcessVariable.stringVariable;
+import static org.gatehouse.platform.ProcessVariable.timestampVariable;
+
+import java.time.LocalDateTime;
+
+import org.gatehouse.platform.ProcessVariable;
+
 /**
- * The public contract of {@code bpmn/expert-onboarding.bpmn}: its key, task, messages and variables, as listed in
- * {@code bpmn/README.md} (a test keeps the three in step).
+ * The public contract of {@code bpmn/expert-onboarding.bpmn}: its key, task, messages and the variables Java reads or
+ * writes, as listed in {@code bpmn/README.md} (a test keeps the three in step).
  */
 public final class ExpertOnboardingProcess {
 
@@ -14,13 +22,13 @@ public final class ExpertOnboardingProcess {
     public static final String TASK_ACCEPT = "acceptInvitation";
 
     // start form and API input
-    public static final String PERSON_ID = "personId";
+    public static final ProcessVariable<String> PERSON_ID = stringVariable("personId");
 
-    public static final String INVITED_BY = "invitedBy";
-    public static final String INVITEE_NAME = "inviteeName";
-    public static final String INVITATION_EXPIRES_AT = "invitationExpiresAt";
-    public static final String ACCEPTED = "accepted";
-    public static final String DECLINE_REASON = "declineReason";
+    public static final ProcessVariable<String> INVITED_BY = stringVariable("invitedBy");
+    public static final ProcessVariable<String> INVITEE_NAME = stringVariable("inviteeName");
+    public static final ProcessVariable<LocalDateTime> INVITATION_EXPIRES_AT = timestampVariable("invitationExpiresAt");
+    public static final ProcessVariable<Boolean> ACCEPTED = booleanVariable("accepted");
+    public static final ProcessVariable<String> DECLINE_REASON = stringVariable("declineReason");
 
     private ExpertOnboardingProcess() {
     }

@@ -33,7 +33,7 @@ class ExpertOnboardingRules implements ProcessRules {
     /** Why someone declined is theirs to say, not history's. */
     @Override
     public Set<String> privateVariables() {
-        return Set.of(ExpertOnboardingProcess.DECLINE_REASON);
+        return Set.of(ExpertOnboardingProcess.DECLINE_REASON.name());
     }
 
     @Override

@@ -34,8 +34,8 @@ public class ExpertOnboardingWorkflow {
     public ExpertInvitationView invite(String personId, String inviter) {
         String id = UUID.randomUUID().toString();
         Map<String, Object> variables = new HashMap<>();
-        variables.put(PERSON_ID, personId);
-        variables.put(INVITED_BY, inviter);
+        PERSON_ID.putIn(variables, personId);
+        INVITED_BY.putIn(variables, inviter);
         runtime.startProcessInstanceByKey(KEY, id, variables);
         return invitations.view(id, inviter);
     }
@@ -56,7 +56,7 @@ public class ExpertOnboardingWorkflow {
         ExpertInvitation invitation = invitations.resolve(token);
         invitations.answerByLink(invitation, false, reason);
         Map<String, Object> variables = new HashMap<>();
-        variables.put(DECLINE_REASON, reason);
+        DECLINE_REASON.putIn(variables, reason);
         correlate(MSG_DECLINED, invitation.id(), variables);
     }
 

@@ -3,10 +3,6 @@ package org.gatehouse.experts;
 import static org.gatehouse.experts.ExpertOnboardingProcess.*;
 import static org.gatehouse.platform.ProcessVariables.businessKeyOrNew;
 import static org.gatehouse.platform.ProcessVariables.starter;
-import static org.gatehouse.platform.ProcessVariables.string;
-
-import java.time.ZoneOffset;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,11 +24,11 @@ class RegisterExpertInvitationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String inviter = starter(execution, INVITED_BY);
-        ExpertInvitationView invitation = invitations.register(businessKeyOrNew(execution), string(execution, PERSON_ID),
+        ExpertInvitationView invitation = invitations.register(businessKeyOrNew(execution), PERSON_ID.from(execution),
                 inviter, execution.getProcessInstanceId());
-        execution.setVariable(PERSON_ID, invitation.personId());
-        execution.setVariable(INVITED_BY, inviter);
-        execution.setVariable(INVITEE_NAME, invitation.personName());
-        execution.setVariable(INVITATION_EXPIRES_AT, Date.from(invitation.expiresAt().toInstant(ZoneOffset.UTC)));
+        PERSON_ID.set(execution, invitation.personId());
+        INVITED_BY.set(execution, inviter);
+        INVITEE_NAME.set(execution, invitation.personName());
+        INVITATION_EXPIRES_AT.set(execution, invitation.expiresAt());
     }
 }

@@ -22,8 +22,8 @@ public final class FourEyes {
     }
 
     /** The listener that keeps the person named by a process variable off the task. */
-    public static TaskListener keepingOff(String userVariable) {
-        return task -> keepOff(task, ProcessVariables.string(task, userVariable));
+    public static TaskListener keepingOff(ProcessVariable<String> userVariable) {
+        return task -> keepOff(task, userVariable.from(task));
     }
 
     /**

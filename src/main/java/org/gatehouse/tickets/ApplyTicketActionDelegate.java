@@ -1,10 +1,7 @@
 package org.gatehouse.tickets;
 
 import static org.gatehouse.platform.ProcessVariables.actor;
-import static org.gatehouse.platform.ProcessVariables.string;
 import static org.gatehouse.tickets.TicketProcess.*;
-
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,10 +25,11 @@ class ApplyTicketActionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Ticket ticket = handling.handled(OwnTicket.of(execution, tickets), string(execution, ACTION),
-                string(execution, REPLY), actor(execution, HANDLED_BY), TrustedCalls.active() ? "API" : "TASKLIST");
-        execution.setVariable(STATUS, ticket.status().name());
+        Ticket ticket = handling.handled(OwnTicket.of(execution, tickets), ACTION.from(execution),
+                REPLY.from(execution), actor(execution, HANDLED_BY), TrustedCalls.active() ? "API" : "TASKLIST");
+        STATUS.set(execution, ticket.status().name());
         // spent: the next handling form must not offer the same reply and decision again
-        execution.removeVariables(List.of(ACTION, REPLY));
+        ACTION.remove(execution);
+        REPLY.remove(execution);
     }
 }

@@ -1,6 +1,5 @@
 package org.gatehouse.tickets;
 
-import static org.gatehouse.platform.ProcessVariables.string;
 import static org.gatehouse.tickets.TicketProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,9 +23,9 @@ class AssignTicketTeamDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Routing routing = handling.route(OwnTicket.of(execution, tickets), string(execution, ROUTED_TEAM),
+        Routing routing = handling.route(OwnTicket.of(execution, tickets), ROUTED_TEAM.from(execution),
                 TicketService.GATEHOUSE);
         SlaTimers.set(execution, routing);
-        execution.setVariable(TEAM_OPTIONS, routing.teamChoices());
+        TEAM_OPTIONS.set(execution, routing.teamChoices());
     }
 }

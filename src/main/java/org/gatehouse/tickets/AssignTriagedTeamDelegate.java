@@ -1,7 +1,6 @@
 package org.gatehouse.tickets;
 
 import static org.gatehouse.platform.ProcessVariables.actor;
-import static org.gatehouse.platform.ProcessVariables.string;
 import static org.gatehouse.tickets.TicketProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,7 +24,7 @@ class AssignTriagedTeamDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SlaTimers.set(execution, handling.triage(OwnTicket.of(execution, tickets), string(execution, ROUTED_TEAM),
+        SlaTimers.set(execution, handling.triage(OwnTicket.of(execution, tickets), ROUTED_TEAM.from(execution),
                 actor(execution, HANDLED_BY)));
     }
 }

@@ -1,6 +1,5 @@
 package org.gatehouse.tickets;
 
-import static org.gatehouse.platform.ProcessVariables.string;
 import static org.gatehouse.approvals.ApprovalProcess.APPROVAL_COMMENT;
 import static org.gatehouse.approvals.ApprovalProcess.APPROVAL_OUTCOME;
 import static org.gatehouse.approvals.ApprovalProcess.APPROVED_BY;
@@ -24,7 +23,7 @@ class RecordTicketApprovalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(CONVERSATION, handling.approvalAnswered(OwnTicket.of(execution, tickets),
-                string(execution, APPROVED_BY), string(execution, APPROVAL_OUTCOME), string(execution, APPROVAL_COMMENT)));
+        CONVERSATION.set(execution, handling.approvalAnswered(OwnTicket.of(execution, tickets),
+                APPROVED_BY.from(execution), APPROVAL_OUTCOME.from(execution), APPROVAL_COMMENT.from(execution)));
     }
 }

@@ -2,10 +2,6 @@ package org.gatehouse.tickets;
 
 import static org.gatehouse.tickets.TicketProcess.*;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -18,18 +14,14 @@ final class SlaTimers {
     }
 
     static void set(DelegateExecution execution, Routing routing) {
-        execution.setVariable(TEAM_GROUP, routing.teamGroup());
+        TEAM_GROUP.set(execution, routing.teamGroup());
         set(execution, routing.ticket());
     }
 
     static void set(DelegateExecution execution, Ticket ticket) {
-        execution.setVariable(FIRST_RESPONSE_WARN_AT, date(ticket.firstResponseWarn()));
-        execution.setVariable(FIRST_RESPONSE_DUE_AT, date(ticket.firstResponseDue()));
-        execution.setVariable(RESOLUTION_WARN_AT, date(ticket.resolutionWarn()));
-        execution.setVariable(RESOLUTION_DUE_AT, date(ticket.resolutionDue()));
-    }
-
-    private static Date date(LocalDateTime utc) {
-        return utc == null ? null : Date.from(utc.toInstant(ZoneOffset.UTC));
+        FIRST_RESPONSE_WARN_AT.set(execution, ticket.firstResponseWarn());
+        FIRST_RESPONSE_DUE_AT.set(execution, ticket.firstResponseDue());
+        RESOLUTION_WARN_AT.set(execution, ticket.resolutionWarn());
+        RESOLUTION_DUE_AT.set(execution, ticket.resolutionDue());
     }
 }

@@ -1,8 +1,16 @@
 package org.gatehouse.tickets;
 
+import static org.gatehouse.platform.ProcessVariable.longVariable;
+import static org.gatehouse.platform.ProcessVariable.stringVariable;
+import static org.gatehouse.platform.ProcessVariable.timestampVariable;
+
+import java.time.LocalDateTime;
+
+import org.gatehouse.platform.ProcessVariable;
+
 /**
- * The public contract of {@code bpmn/ticket-lifecycle.bpmn}: its key, tasks, messages and variables, as listed in
- * {@code bpmn/README.md}. The business key is the ticket's number.
+ * The public contract of {@code bpmn/ticket-lifecycle.bpmn}: its key, tasks, messages and the variables Java reads or
+ * writes, as listed in {@code bpmn/README.md} (a test keeps them in step). The business key is the ticket's number.
  */
 public final class TicketProcess {
 
@@ -20,42 +28,43 @@ public final class TicketProcess {
     public static final String MSG_APPROVAL_REQUESTED = "TicketApprovalRequested";
 
     // set at the start, read by the routing decision
-    public static final String TICKET_ID = "ticketId";
-    public static final String CATEGORY = "category";
-    public static final String ROUTING_TEXT = "routingText";
-    public static final String AUTO_CLOSE_AFTER = "autoCloseAfter";
+    public static final ProcessVariable<Long> TICKET_ID = longVariable("ticketId");
+    public static final ProcessVariable<String> CATEGORY = stringVariable("category");
+    public static final ProcessVariable<String> ROUTING_TEXT = stringVariable("routingText");
+    public static final ProcessVariable<String> AUTO_CLOSE_AFTER = stringVariable("autoCloseAfter");
 
     // the decision's result, or the team chosen in triage
-    public static final String ROUTED_TEAM = "routedTeam";
-    public static final String TEAM_GROUP = "teamGroup";
-    public static final String TEAM_OPTIONS = "teamOptions";
+    public static final ProcessVariable<String> ROUTED_TEAM = stringVariable("routedTeam");
+    public static final ProcessVariable<String> TEAM_GROUP = stringVariable("teamGroup");
+    public static final ProcessVariable<String> TEAM_OPTIONS = stringVariable("teamOptions");
 
     // the SLA timers' dates
-    public static final String FIRST_RESPONSE_WARN_AT = "firstResponseWarnAt";
-    public static final String FIRST_RESPONSE_DUE_AT = "firstResponseDueAt";
-    public static final String RESOLUTION_WARN_AT = "resolutionWarnAt";
-    public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
-    public static final String SLA_CLOCK = "slaClock";
+    public static final ProcessVariable<LocalDateTime> FIRST_RESPONSE_WARN_AT =
+            timestampVariable("firstResponseWarnAt");
+    public static final ProcessVariable<LocalDateTime> FIRST_RESPONSE_DUE_AT = timestampVariable("firstResponseDueAt");
+    public static final ProcessVariable<LocalDateTime> RESOLUTION_WARN_AT = timestampVariable("resolutionWarnAt");
+    public static final ProcessVariable<LocalDateTime> RESOLUTION_DUE_AT = timestampVariable("resolutionDueAt");
+    public static final ProcessVariable<String> SLA_CLOCK = stringVariable("slaClock");
 
     // what the handling form shows
-    public static final String SUBJECT = "ticketSubject";
-    public static final String REFERENCE = "ticketReference";
-    public static final String CONVERSATION = "conversation";
-    public static final String REQUESTER_PROFILE = "requesterProfile";
-    public static final String ASSIGNEE = "ticketAssignee";
+    public static final ProcessVariable<String> SUBJECT = stringVariable("ticketSubject");
+    public static final ProcessVariable<String> REFERENCE = stringVariable("ticketReference");
+    public static final ProcessVariable<String> CONVERSATION = stringVariable("conversation");
+    public static final ProcessVariable<String> REQUESTER_PROFILE = stringVariable("requesterProfile");
+    public static final ProcessVariable<String> ASSIGNEE = stringVariable("ticketAssignee");
 
     // what the expert decides when the handling task completes
-    public static final String ACTION = "ticketAction";
-    public static final String REPLY = "reply";
-    public static final String HANDLED_BY = "handledBy";
-    public static final String STATUS = "ticketStatus";
+    public static final ProcessVariable<String> ACTION = stringVariable("ticketAction");
+    public static final ProcessVariable<String> REPLY = stringVariable("reply");
+    public static final ProcessVariable<String> HANDLED_BY = stringVariable("handledBy");
+    public static final ProcessVariable<String> STATUS = stringVariable("ticketStatus");
 
     // an approval asked on the ticket (the call activity's inputs)
-    public static final String APPROVAL_APPROVER = "approvalApprover";
-    public static final String APPROVAL_SUBJECT = "approvalSubject";
-    public static final String APPROVAL_DETAILS = "approvalDetails";
-    public static final String APPROVAL_DUE_IN = "approvalDueIn";
-    public static final String APPROVAL_REQUESTED_BY = "approvalRequestedBy";
+    public static final ProcessVariable<String> APPROVAL_APPROVER = stringVariable("approvalApprover");
+    public static final ProcessVariable<String> APPROVAL_SUBJECT = stringVariable("approvalSubject");
+    public static final ProcessVariable<String> APPROVAL_DETAILS = stringVariable("approvalDetails");
+    public static final ProcessVariable<String> APPROVAL_DUE_IN = stringVariable("approvalDueIn");
+    public static final ProcessVariable<String> APPROVAL_REQUESTED_BY = stringVariable("approvalRequestedBy");
 
     private TicketProcess() {
     }

@@ -23,9 +23,10 @@ class TicketRules implements ProcessRules {
     /** The requester's words and profile, the experts' replies and notes, and what an approval on the ticket says. */
     @Override
     public Set<String> privateVariables() {
-        return Set.of(TicketProcess.SUBJECT, TicketProcess.ROUTING_TEXT, TicketProcess.CONVERSATION,
-                TicketProcess.REQUESTER_PROFILE, TicketProcess.REPLY, TicketProcess.APPROVAL_SUBJECT,
-                TicketProcess.APPROVAL_DETAILS, ApprovalProcess.APPROVAL_COMMENT);
+        return Set.of(TicketProcess.SUBJECT.name(), TicketProcess.ROUTING_TEXT.name(),
+                TicketProcess.CONVERSATION.name(), TicketProcess.REQUESTER_PROFILE.name(), TicketProcess.REPLY.name(),
+                TicketProcess.APPROVAL_SUBJECT.name(), TicketProcess.APPROVAL_DETAILS.name(),
+                ApprovalProcess.APPROVAL_COMMENT.name());
     }
 
     @Override
@@ -49,8 +50,8 @@ class TicketRules implements ProcessRules {
     /** A team's tickets reach its members through their candidate group team-<slug>. */
     @Override
     public List<TasklistFilter> tasklistFilters() {
-        var columns = List.of(TasklistFilter.column(TicketProcess.REFERENCE, "Ticket"),
-                TasklistFilter.column(TicketProcess.SUBJECT, "Subject"));
+        var columns = List.of(TasklistFilter.column(TicketProcess.REFERENCE.name(), "Ticket"),
+                TasklistFilter.column(TicketProcess.SUBJECT.name(), "Subject"));
         return List.of(
                 new TasklistFilter("Tickets", -8, "Employee requests to my teams, taken or not",
                         tasks -> tasks.createTaskQuery().taskDefinitionKey(TicketProcess.TASK_HANDLE)

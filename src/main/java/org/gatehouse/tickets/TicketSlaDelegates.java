@@ -1,6 +1,5 @@
 package org.gatehouse.tickets;
 
-import static org.gatehouse.platform.ProcessVariables.string;
 import static org.gatehouse.tickets.TicketProcess.SLA_CLOCK;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,6 +25,6 @@ class TicketSlaDelegates {
     }
 
     private static SlaClock clock(DelegateExecution execution) {
-        return SlaClock.valueOf(string(execution, SLA_CLOCK));
+        return SlaClock.valueOf(SLA_CLOCK.from(execution));
     }
 }

@@ -30,16 +30,16 @@ class TicketTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         long id = OwnTicket.of(task.getExecution(), tickets);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(REFERENCE, task.getVariable(REFERENCE));
-            task.setVariableLocal(SUBJECT, task.getVariable(SUBJECT));
+            REFERENCE.setLocal(task, REFERENCE.from(task));
+            SUBJECT.setLocal(task, SUBJECT.from(task));
             if (TASK_HANDLE.equals(task.getTaskDefinitionKey())) {
                 HandlingForm form = conversation.handlingForm(id);
-                task.setVariable(CONVERSATION, form.conversation());
-                task.setVariable(REQUESTER_PROFILE, form.requester());
+                CONVERSATION.set(task, form.conversation());
+                REQUESTER_PROFILE.set(task, form.requester());
             }
         } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             handling.assigned(id, task.getAssignee());
-            task.setVariable(ASSIGNEE, task.getAssignee());
+            ASSIGNEE.set(task, task.getAssignee());
         }
     }
 }

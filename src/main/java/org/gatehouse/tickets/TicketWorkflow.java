@@ -46,15 +46,15 @@ public class TicketWorkflow {
     public Ticket open(NewTicket draft) {
         Ticket ticket = handling.open(draft);
         Map<String, Object> variables = new HashMap<>();
-        variables.put(TICKET_ID, ticket.id());
-        variables.put(REFERENCE, ticket.reference());
-        variables.put(SUBJECT, ticket.subject());
-        variables.put(CATEGORY, ticket.category());
+        TICKET_ID.putIn(variables, ticket.id());
+        REFERENCE.putIn(variables, ticket.reference());
+        SUBJECT.putIn(variables, ticket.subject());
+        CATEGORY.putIn(variables, ticket.category());
         // what the routing rules' keywords are matched against
         String text = (ticket.subject() + "\n" + draft.body()).toLowerCase(Locale.ROOT);
-        variables.put(ROUTING_TEXT, text.length() > MAX_STRING ? text.substring(0, MAX_STRING) : text);
-        variables.put(AUTO_CLOSE_AFTER, properties.autoCloseAfter().toString());
-        variables.put(ASSIGNEE, null);
+        ROUTING_TEXT.putIn(variables, text.length() > MAX_STRING ? text.substring(0, MAX_STRING) : text);
+        AUTO_CLOSE_AFTER.putIn(variables, properties.autoCloseAfter().toString());
+        ASSIGNEE.putIn(variables, null);
         runtime.startProcessInstanceByKey(KEY, ticket.businessKey(), variables);
         return tickets.get(ticket.id());
     }
@@ -103,8 +103,8 @@ public class TicketWorkflow {
         tickets.requireExpert(expert);
         Task task = task(id, TASK_TRIAGE, "is not waiting in triage");
         Map<String, Object> variables = new HashMap<>();
-        variables.put(ROUTED_TEAM, team);
-        variables.put(HANDLED_BY, expert);
+        ROUTED_TEAM.putIn(variables, team);
+        HANDLED_BY.putIn(variables, expert);
         tasks.complete(task.getId(), variables);
     }
 
@@ -134,11 +134,11 @@ public class TicketWorkflow {
     public void requestApproval(long id, String expert, String approver, String subject, String details, String dueIn) {
         handling.hold(id, expert);
         Map<String, Object> variables = new HashMap<>();
-        variables.put(APPROVAL_APPROVER, approver);
-        variables.put(APPROVAL_SUBJECT, subject);
-        variables.put(APPROVAL_DETAILS, details);
-        variables.put(APPROVAL_DUE_IN, dueIn);
-        variables.put(APPROVAL_REQUESTED_BY, expert);
+        APPROVAL_APPROVER.putIn(variables, approver);
+        APPROVAL_SUBJECT.putIn(variables, subject);
+        APPROVAL_DETAILS.putIn(variables, details);
+        APPROVAL_DUE_IN.putIn(variables, dueIn);
+        APPROVAL_REQUESTED_BY.putIn(variables, expert);
         // the approval registers within this transaction, so a bad approver refuses the whole request
         Correlations.correlate(runtime, MSG_APPROVAL_REQUESTED, Long.toString(id), variables);
         refresh(id);
@@ -147,10 +147,10 @@ public class TicketWorkflow {
     private void complete(long id, String expert, TicketHandling.Action action, String text) {
         Task task = handlingTask(id);
         Map<String, Object> variables = new HashMap<>();
-        variables.put(ACTION, action.name());
+        ACTION.putIn(variables, action.name());
         // the reply is the ticket's to keep (in any length), not the engine's: it only passes through to the next step
-        variables.put(REPLY, Variables.stringValue(text, true));
-        variables.put(HANDLED_BY, expert);
+        variables.put(REPLY.name(), Variables.stringValue(text, true));
+        HANDLED_BY.putIn(variables, expert);
         tasks.complete(task.getId(), variables);
     }
 
@@ -164,7 +164,8 @@ public class TicketWorkflow {
     /** The handling form shows the conversation as it stands. */
     private void refresh(long id) {
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(id)).processDefinitionKey(KEY)
-                .list().forEach(instance -> runtime.setVariable(instance.getId(), CONVERSATION, conversation.transcript(id)));
+                .list().forEach(instance -> runtime.setVariable(instance.getId(), CONVERSATION.name(),
+                        conversation.transcript(id)));
     }
 
     private Task handlingTask(long id) {

@@ -208,8 +208,8 @@ class AccessRequestBenchmark {
             driver.runJobs(instance);
             driver.complete(task(instance, "approve"), HOST_ADMIN, Map.of("approved", true, "comment", "Fine"));
             runtime.createMessageCorrelation(BASELINE_ACCEPTED).processInstanceBusinessKey(businessKey)
-                    .setVariables(Map.of(AccessRequestProcess.PARTNER_APPROVER, "admin@globex.example",
-                            AccessRequestProcess.PARTNER_CHANNEL_NAME, "their-" + draft.channelName()))
+                    .setVariables(Map.ofEntries(AccessRequestProcess.PARTNER_APPROVER.entry("admin@globex.example"),
+                            AccessRequestProcess.PARTNER_CHANNEL_NAME.entry("their-" + draft.channelName())))
                     .correlateWithResult();
             driver.runJobs(instance);
         });
@@ -218,15 +218,15 @@ class AccessRequestBenchmark {
     /** What AccessRequestWorkflow.submit hands the engine, so that both processes start with the same variables. */
     private static Map<String, Object> startVariables(AccessRequestDraft draft) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(AccessRequestProcess.WORKSPACE, draft.workspace());
-        variables.put(AccessRequestProcess.CHANNEL_NAME, draft.channelName());
-        variables.put(AccessRequestProcess.PARTNER_ORGANISATION, draft.partnerOrganisation());
-        variables.put(AccessRequestProcess.PARTNER_CONTACT_NAME, draft.partnerContactName());
-        variables.put(AccessRequestProcess.PARTNER_CONTACT_EMAIL, draft.partnerContactEmail());
-        variables.put(AccessRequestProcess.PROJECT_NAME, draft.projectName());
-        variables.put(AccessRequestProcess.END_DATE, draft.endDate().toString());
-        variables.put(AccessRequestProcess.PURPOSE, draft.purpose());
-        variables.put(AccessRequestProcess.REQUESTER, REQUESTER);
+        AccessRequestProcess.WORKSPACE.putIn(variables, draft.workspace());
+        AccessRequestProcess.CHANNEL_NAME.putIn(variables, draft.channelName());
+        AccessRequestProcess.PARTNER_ORGANISATION.putIn(variables, draft.partnerOrganisation());
+        AccessRequestProcess.PARTNER_CONTACT_NAME.putIn(variables, draft.partnerContactName());
+        AccessRequestProcess.PARTNER_CONTACT_EMAIL.putIn(variables, draft.partnerContactEmail());
+        AccessRequestProcess.PROJECT_NAME.putIn(variables, draft.projectName());
+        AccessRequestProcess.END_DATE.putIn(variables, draft.endDate());
+        AccessRequestProcess.PURPOSE.putIn(variables, draft.purpose());
+        AccessRequestProcess.REQUESTER.putIn(variables, REQUESTER);
         return variables;
     }
 
