@@ -29,6 +29,7 @@ import org.gatehouse.channels.OutboxMessages;
 import org.gatehouse.channels.OutboxMessages.Sent;
 import org.gatehouse.experts.ExpertFixtures;
 import org.gatehouse.directory.PersonService;
+import org.gatehouse.intake.Mailboxes;
 import org.gatehouse.teams.TeamDraft;
 import org.gatehouse.teams.TeamService;
 import org.gatehouse.platform.ConflictException;
@@ -51,6 +52,7 @@ class TicketProcessTest extends EngineTest {
     @Autowired TicketConversation conversation;
     @Autowired LocalChannelGateway platform;
     @Autowired OutboxMessages outbox;
+    @Autowired Mailboxes mail;
     @Autowired ExpertFixtures experts;
     @Autowired FlakyChannelGateway gateway;
     @Autowired TeamService teams;
@@ -104,6 +106,9 @@ class TicketProcessTest extends EngineTest {
         assertThat(pi).hasPassed("Activity_WarnFirstResponse", "EndEvent_FirstResponseWarned");
         assertThat(outbox.to("hana")).last().satisfies(d -> assertThat(d.body())
                 .contains(ticket.reference()).contains("first-response target is due"));
+        assertThat(mail.inbox(people.get("hana").email())).as("the warning reaches the holder by mail")
+                .anySatisfy(m -> assertThat(m.getSubject()).isEqualTo("[" + ticket.reference() + "] first-response target due at "
+                        + routed.firstResponseDue().withNano(0) + " UTC"));
         driver.fireTimer(pi.getId(), "Event_FirstResponseBreached");
         assertThat(pi).hasPassed("Activity_EscalateFirstResponse", "EndEvent_FirstResponseEscalated");
         assertThat(outbox.to("hana")).last().satisfies(d -> assertThat(d.body())
