@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +26,7 @@ import org.gatehouse.directory.RoleService;
 import org.gatehouse.legal.Nda;
 import org.gatehouse.legal.NdaRegister;
 import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.EmailAddresses;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.InvalidInputException;
@@ -100,7 +100,7 @@ public class AccessRequestService {
         String channelId = channels.find(workspace.id(), draft.channelName()).map(Channel::id).orElse(null);
         var now = now();
         var request = new AccessRequest(id, requester, workspace.id(), draft.channelName(), channelId, partner.id(),
-                draft.partnerContactName().trim(), draft.partnerContactEmail().trim().toLowerCase(Locale.ROOT),
+                draft.partnerContactName().trim(), EmailAddresses.normalise(draft.partnerContactEmail()),
                 draft.projectName().trim(), draft.endDate(), draft.purpose().trim(), AccessRequestStatus.SUBMITTED, null,
                 null, null, null, null, null, processInstanceId, now, now);
         requests.insert(request);
@@ -277,7 +277,7 @@ public class AccessRequestService {
     public void recordPartnerAcceptance(String id, PartnerAcceptance acceptance) {
         AccessRequest r = requests.lock(id).orElseThrow(() -> notFound(id));
         r.requireStatus(AccessRequestStatus.AWAITING_APPROVAL, "the partner's acceptance");
-        String email = acceptance.adminEmail().trim().toLowerCase(Locale.ROOT);
+        String email = EmailAddresses.normalise(acceptance.adminEmail());
         boolean sameAsRequester = roles.emailOf(r.requester()).map(email::equalsIgnoreCase).orElse(false);
         boolean sameAsHostApprover = r.hostApprover() != null
                 && roles.emailOf(r.hostApprover()).map(email::equalsIgnoreCase).orElse(false);

@@ -2,11 +2,11 @@ package org.gatehouse.directory;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.gatehouse.platform.EmailAddresses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -99,6 +99,6 @@ class PersonRepository {
     }
 
     static String key(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        return EmailAddresses.normalise(email);
     }
 }

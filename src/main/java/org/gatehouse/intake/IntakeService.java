@@ -15,6 +15,7 @@ import org.gatehouse.channels.Notifier;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.EmailAddresses;
 import org.gatehouse.platform.EngineIdentity;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.InvalidInputException;
@@ -173,7 +174,7 @@ public class IntakeService {
         }
         Person person = requester.get();
         Ticket ticket = asSender(m, () -> workflow.open(new NewTicket(m.subject(), m.body(), m.category(), m.channel(),
-                person.id(), m.channel() == ContactChannel.EMAIL ? m.sender().toLowerCase(Locale.ROOT) : person.id(),
+                person.id(), m.channel() == ContactChannel.EMAIL ? EmailAddresses.normalise(m.sender()) : person.id(),
                 person.name(), m.onBehalfOf() == null ? person.id() : m.sender(), new Origin(id, m.messageId()))));
         return decided(id, InboundMessage.Status.TICKET, ticket.id(), null);
     }
@@ -199,7 +200,7 @@ public class IntakeService {
      * and over the API there is no such ticket for them.
      */
     private Outcome answer(String id, long ticketId, Inbound m) {
-        String sender = m.channel() == ContactChannel.EMAIL ? m.sender().toLowerCase(Locale.ROOT) : m.sender();
+        String sender = m.channel() == ContactChannel.EMAIL ? EmailAddresses.normalise(m.sender()) : m.sender();
         Origin origin = new Origin(id, m.messageId());
         switch (tickets.participant(ticketId, sender)) {
             case REQUESTER -> asSender(m, () -> workflow.fromRequester(ticketId, sender, m.senderName(), m.body(),
@@ -282,7 +283,7 @@ public class IntakeService {
                     : people.activeEmployee("requester", requesterId.trim(), expert, "file a request for",
                             "An expert does not file a message for themselves");
             ContactChannel channel = ContactChannel.valueOf(message.channel());
-            String address = person == null ? message.sender().toLowerCase(Locale.ROOT)
+            String address = person == null ? EmailAddresses.normalise(message.sender())
                     : channel == ContactChannel.EMAIL && person.email() != null ? person.email() : person.id();
             Ticket ticket = workflow.open(new NewTicket(message.subject(), message.body(), category,
                     person == null || channel == ContactChannel.EMAIL ? channel : ContactChannel.API,

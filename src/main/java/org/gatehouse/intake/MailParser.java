@@ -34,6 +34,7 @@ import org.gatehouse.channels.MailProperties;
 import org.gatehouse.channels.MailSender;
 import org.gatehouse.intake.ParsedMail.Attachment;
 import org.gatehouse.intake.ParsedMail.Automation;
+import org.gatehouse.platform.EmailAddresses;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -77,7 +78,7 @@ public class MailParser {
         try {
             MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
             InternetAddress sender = sender(message);
-            String from = sender.getAddress().toLowerCase(Locale.ROOT);
+            String from = EmailAddresses.normalise(sender.getAddress());
             Body body = new Body();
             body.add(message);
             Verdict verdict = automation(message, from);
@@ -124,7 +125,7 @@ public class MailParser {
                 Arrays.stream(InternetAddress.parseHeader(header, false))
                         .map(InternetAddress::getAddress)
                         .filter(address -> address != null && address.contains("@"))
-                        .map(address -> address.toLowerCase(Locale.ROOT))
+                        .map(EmailAddresses::normalise)
                         .filter(address -> !addresses.contains(address))
                         .forEach(addresses::add);
             } catch (AddressException e) {
@@ -156,7 +157,7 @@ public class MailParser {
         if (message.getHeader(LOOP_HEADER) != null) {
             return new Verdict(Automation.LOOP, LOOP_HEADER + " header");
         }
-        if (from.equals(properties.address().toLowerCase(Locale.ROOT))) {
+        if (from.equals(EmailAddresses.normalise(properties.address()))) {
             return new Verdict(Automation.LOOP, "sent from " + properties.address());
         }
         ContentType type = contentType(message);

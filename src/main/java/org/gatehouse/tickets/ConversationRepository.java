@@ -3,9 +3,9 @@ package org.gatehouse.tickets;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
+import org.gatehouse.platform.EmailAddresses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -68,7 +68,7 @@ class ConversationRepository {
                         + "select external_id as id, created_at as at from ticket_message "
                         + "where ticket_id = :ticket and lower(author) = :address and external_id is not null) t "
                         + "order by at desc")
-                .param("ticket", ticketId).param("address", address.toLowerCase(Locale.ROOT))
+                .param("ticket", ticketId).param("address", EmailAddresses.normalise(address))
                 .query(String.class).list();
     }
 

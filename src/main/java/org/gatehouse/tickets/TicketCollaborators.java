@@ -3,12 +3,12 @@ package org.gatehouse.tickets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.EmailAddresses;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -44,7 +44,7 @@ public class TicketCollaborators {
         tickets.requireExpert(expert);
         Ticket ticket = tickets.get(id);
         ticket.requireNotClosed();
-        String address = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        String address = email == null ? "" : EmailAddresses.normalise(email);
         if (!EMAIL.matcher(address).matches() || address.length() > 320) {
             throw new InvalidInputException("email", "'" + email + "' is not an e-mail address");
         }
@@ -60,7 +60,7 @@ public class TicketCollaborators {
     @Transactional
     public List<String> remove(long id, String email, String expert) {
         tickets.requireExpert(expert);
-        String address = email.trim().toLowerCase(Locale.ROOT);
+        String address = EmailAddresses.normalise(email);
         if (!conversation.removeCollaborator(id, address, now())) {
             throw new NotFoundException(address + " takes no part in " + tickets.get(id).reference());
         }

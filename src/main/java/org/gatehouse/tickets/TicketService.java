@@ -2,7 +2,6 @@ package org.gatehouse.tickets;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +9,7 @@ import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.directory.RequesterProfiles;
 import org.gatehouse.directory.RoleService;
+import org.gatehouse.platform.EmailAddresses;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.NotFoundException;
 import org.gatehouse.platform.RefusedStepException;
@@ -50,7 +50,7 @@ public class TicketService {
                         .filter(address::equalsIgnoreCase).isPresent()) {
             return Participant.REQUESTER;
         }
-        return conversation.collaborators(id).contains(address.toLowerCase(Locale.ROOT)) ? Participant.COLLABORATOR
+        return conversation.collaborators(id).contains(EmailAddresses.normalise(address)) ? Participant.COLLABORATOR
                 : Participant.NONE;
     }
 
