@@ -2,9 +2,6 @@ package org.gatehouse.approvals;
 
 import java.time.LocalDateTime;
 
-import java.util.Set;
-
-import org.gatehouse.platform.RefusedStepException;
 import org.gatehouse.platform.SingleUseLink;
 
 /**
@@ -27,7 +24,7 @@ public record Approval(
         Via answeredVia,
         String comment,
         String processInstanceId,
-        LocalDateTime createdAt) implements SingleUseLink.WithStatus {
+        LocalDateTime createdAt) implements SingleUseLink.WithStatus<Approval.Status> {
 
     static final String RECORD = "Approval";
 
@@ -35,18 +32,13 @@ public record Approval(
      * The lifecycle: the approver's answer (by the link, or their own task) moves a pending approval to APPROVED or
      * REJECTED; its due time passing, to EXPIRED. Nothing leaves those.
      */
-    public enum Status {
-        PENDING, APPROVED, REJECTED, EXPIRED;
-
-        public boolean mayBecome(Status next) {
-            return this == PENDING && Set.of(APPROVED, REJECTED, EXPIRED).contains(next);
-        }
+    public enum Status implements SingleUseLink.AnswerStatus<Status> {
+        PENDING, APPROVED, REJECTED, EXPIRED
     }
 
-    void requireMayBecome(Status next) {
-        if (!status.mayBecome(next)) {
-            throw RefusedStepException.transition(RECORD, id, status, next);
-        }
+    @Override
+    public String recordName() {
+        return RECORD;
     }
 
     /** The approver's answer is recorded: APPROVED or REJECTED. */

@@ -2,9 +2,6 @@ package org.gatehouse.experts;
 
 import java.time.LocalDateTime;
 
-import java.util.Set;
-
-import org.gatehouse.platform.RefusedStepException;
 import org.gatehouse.platform.SingleUseLink;
 
 /**
@@ -23,7 +20,7 @@ public record ExpertInvitation(
         LocalDateTime answeredAt,
         String declineReason,
         String processInstanceId,
-        LocalDateTime createdAt) implements SingleUseLink.WithStatus {
+        LocalDateTime createdAt) implements SingleUseLink.WithStatus<ExpertInvitation.Status> {
 
     static final String RECORD = "Expert invitation";
 
@@ -31,18 +28,13 @@ public record ExpertInvitation(
      * The lifecycle: the invitee's answer (by the link, or their own task) moves a pending invitation to ACCEPTED or
      * DECLINED; its time running out, to EXPIRED. Nothing leaves those.
      */
-    public enum Status {
-        PENDING, ACCEPTED, DECLINED, EXPIRED;
-
-        public boolean mayBecome(Status next) {
-            return this == PENDING && Set.of(ACCEPTED, DECLINED, EXPIRED).contains(next);
-        }
+    public enum Status implements SingleUseLink.AnswerStatus<Status> {
+        PENDING, ACCEPTED, DECLINED, EXPIRED
     }
 
-    void requireMayBecome(Status next) {
-        if (!status.mayBecome(next)) {
-            throw RefusedStepException.transition(RECORD, id, status, next);
-        }
+    @Override
+    public String recordName() {
+        return RECORD;
     }
 
     /** How the invitee answered: through the link (it is then spent) or in Tasklist. */
