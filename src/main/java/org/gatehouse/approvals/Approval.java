@@ -26,7 +26,13 @@ public record Approval(
         String processInstanceId,
         LocalDateTime createdAt) implements SingleUseLink.WithStatus<Approval.Status> {
 
-    static final String RECORD = "Approval";
+    /** The approver's answer is recorded: APPROVED or REJECTED. */
+    boolean answered() {
+        return status == Status.APPROVED || status == Status.REJECTED;
+    }
+
+    /** Where the answer came from: the Tasklist task {@code approve} or the link. */
+    public enum Via { TASKLIST, LINK }
 
     /**
      * The lifecycle: the approver's answer (by the link, or their own task) moves a pending approval to APPROVED or
@@ -38,14 +44,6 @@ public record Approval(
 
     @Override
     public String recordName() {
-        return RECORD;
+        return "Approval";
     }
-
-    /** The approver's answer is recorded: APPROVED or REJECTED. */
-    boolean answered() {
-        return status == Status.APPROVED || status == Status.REJECTED;
-    }
-
-    /** Where the answer came from: the Tasklist task {@code approve} or the link. */
-    public enum Via { TASKLIST, LINK }
 }

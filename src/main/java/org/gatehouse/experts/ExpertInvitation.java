@@ -22,7 +22,13 @@ public record ExpertInvitation(
         String processInstanceId,
         LocalDateTime createdAt) implements SingleUseLink.WithStatus<ExpertInvitation.Status> {
 
-    static final String RECORD = "Expert invitation";
+    /** How the invitee answered: through the link (it is then spent) or in Tasklist. */
+    public String answeredVia() {
+        if (answeredAt == null) {
+            return null;
+        }
+        return tokenUsedAt != null ? "LINK" : "TASKLIST";
+    }
 
     /**
      * The lifecycle: the invitee's answer (by the link, or their own task) moves a pending invitation to ACCEPTED or
@@ -34,14 +40,6 @@ public record ExpertInvitation(
 
     @Override
     public String recordName() {
-        return RECORD;
-    }
-
-    /** How the invitee answered: through the link (it is then spent) or in Tasklist. */
-    public String answeredVia() {
-        if (answeredAt == null) {
-            return null;
-        }
-        return tokenUsedAt != null ? "LINK" : "TASKLIST";
+        return "Expert invitation";
     }
 }

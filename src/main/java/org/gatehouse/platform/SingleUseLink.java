@@ -61,6 +61,13 @@ public interface SingleUseLink {
             return "is " + status().name().toLowerCase(Locale.ROOT) + ": the link no longer works";
         }
 
+        /** Refuses a step that only a pending record takes; {@code why} ends the reason ("there is nothing to ask"). */
+        default void requirePending(String why) {
+            if (!pending()) {
+                throw RefusedStepException.precondition(recordName(), id(), "it is " + status() + ": " + why);
+            }
+        }
+
         default void requireMayBecome(S next) {
             if (!status().mayBecome(next)) {
                 throw RefusedStepException.transition(recordName(), id(), status(), next);

@@ -116,4 +116,13 @@ class SingleUseLinkTest {
         assertThatThrownBy(() -> declined.requireMayBecome(Status.EXPIRED)).isInstanceOf(RefusedStepException.class)
                 .hasMessageContaining("Asked a1 is DECLINED: it cannot become EXPIRED");
     }
+
+    @Test
+    void aStepForAPendingRecordIsRefusedOnceItIsClosed() {
+        pending(NOW).requirePending("there is nothing to ask");
+        var declined = new Asked(Status.DECLINED, NOW, null);
+        assertThatThrownBy(() -> declined.requirePending("there is nothing to ask"))
+                .isInstanceOf(RefusedStepException.class)
+                .hasMessageContaining("Asked a1").hasMessageContaining("it is DECLINED: there is nothing to ask");
+    }
 }
