@@ -2,9 +2,6 @@ package org.gatehouse.approvals;
 
 import java.time.LocalDateTime;
 
-import java.util.Set;
-
-import org.gatehouse.platform.RefusedStepException;
 import org.gatehouse.platform.SingleUseLink;
 
 /**
@@ -27,27 +24,7 @@ public record Approval(
         Via answeredVia,
         String comment,
         String processInstanceId,
-        LocalDateTime createdAt) implements SingleUseLink.WithStatus {
-
-    static final String RECORD = "Approval";
-
-    /**
-     * The lifecycle: the approver's answer (by the link, or their own task) moves a pending approval to APPROVED or
-     * REJECTED; its due time passing, to EXPIRED. Nothing leaves those.
-     */
-    public enum Status {
-        PENDING, APPROVED, REJECTED, EXPIRED;
-
-        public boolean mayBecome(Status next) {
-            return this == PENDING && Set.of(APPROVED, REJECTED, EXPIRED).contains(next);
-        }
-    }
-
-    void requireMayBecome(Status next) {
-        if (!status.mayBecome(next)) {
-            throw RefusedStepException.transition(RECORD, id, status, next);
-        }
-    }
+        LocalDateTime createdAt) implements SingleUseLink.WithStatus<Approval.Status> {
 
     /** The approver's answer is recorded: APPROVED or REJECTED. */
     boolean answered() {
@@ -56,4 +33,17 @@ public record Approval(
 
     /** Where the answer came from: the Tasklist task {@code approve} or the link. */
     public enum Via { TASKLIST, LINK }
+
+    /**
+     * The lifecycle: the approver's answer (by the link, or their own task) moves a pending approval to APPROVED or
+     * REJECTED; its due time passing, to EXPIRED. Nothing leaves those.
+     */
+    public enum Status implements SingleUseLink.AnswerStatus<Status> {
+        PENDING, APPROVED, REJECTED, EXPIRED
+    }
+
+    @Override
+    public String recordName() {
+        return "Approval";
+    }
 }

@@ -1,16 +1,9 @@
 package org.gatehouse.approvals;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.gatehouse.platform.FourEyes;
+import org.gatehouse.platform.AskedByLinkRules;
 import org.gatehouse.platform.GatehouseGroups;
-import org.gatehouse.platform.Grant;
-import org.gatehouse.platform.ProcessRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,34 +12,17 @@ import org.springframework.stereotype.Component;
  * stay out of history.
  */
 @Component
-class ApprovalRules implements ProcessRules {
+class ApprovalRules extends AskedByLinkRules {
 
-    @Override
-    public String processKey() {
-        return ApprovalProcess.KEY;
-    }
-
-    @Override
-    public Map<String, TaskListener> fourEyesTasks() {
-        return Map.of(ApprovalProcess.TASK_APPROVE, FourEyes.keepingOff(ApprovalProcess.REQUESTED_BY));
+    /** Experts ask employees for approvals (also standalone); the approver, any employee, opens the task's form. */
+    ApprovalRules() {
+        super(ApprovalProcess.KEY, ApprovalProcess.TASK_APPROVE, ApprovalProcess.REQUESTED_BY, GatehouseGroups.EXPERTS,
+                GatehouseGroups.REQUESTERS, ApprovalProcess.MSG_APPROVED, ApprovalProcess.MSG_REJECTED);
     }
 
     @Override
     public Set<String> privateVariables() {
         return Set.of(ApprovalProcess.SUBJECT.name(), ApprovalProcess.DETAILS.name(),
                 ApprovalProcess.APPROVAL_COMMENT.name());
-    }
-
-    @Override
-    public Set<String> messageNames() {
-        return Set.of(ApprovalProcess.MSG_APPROVED, ApprovalProcess.MSG_REJECTED);
-    }
-
-    /** Experts ask employees for approvals (also standalone); the approver, any employee, opens the task's form. */
-    @Override
-    public List<Grant> grants() {
-        return Stream.concat(Grant.toStart(GatehouseGroups.EXPERTS, ApprovalProcess.KEY).stream(),
-                Stream.of(Grant.onProcess(GatehouseGroups.REQUESTERS, ApprovalProcess.KEY,
-                        ProcessDefinitionPermissions.READ))).toList();
     }
 }

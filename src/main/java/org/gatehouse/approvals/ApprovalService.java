@@ -73,10 +73,7 @@ public class ApprovalService {
     /** The request goes to the approver through the chat platform, with the link; Tasklist has the same task. */
     public void send(String id, String processInstanceId) {
         Approval approval = owned(id, processInstanceId);
-        if (approval.status() != Approval.Status.PENDING) {
-            throw RefusedStepException.precondition(Approval.RECORD, id, "it is " + approval.status()
-                    + ": there is nothing to ask");
-        }
+        approval.requirePending("there is nothing to ask");
         notifier.notifyUser(approval.approver(), MessageKind.APPROVAL_REQUEST, message("approval-request", approval, processInstanceId));
     }
 
@@ -84,7 +81,7 @@ public class ApprovalService {
     @Transactional
     public void remind(String id, String processInstanceId) {
         Approval approval = owned(id, processInstanceId);
-        if (approval.status() != Approval.Status.PENDING) {
+        if (!approval.pending()) {
             return;
         }
         notifier.notifyUser(approval.approver(), MessageKind.APPROVAL_REQUEST, message("approval-reminder", approval, processInstanceId));
@@ -123,7 +120,7 @@ public class ApprovalService {
     public ApprovalView recordedAnswer(String id, String processInstanceId) {
         Approval approval = owned(id, processInstanceId);
         if (!approval.answered()) {
-            throw RefusedStepException.precondition(Approval.RECORD, id, "it is " + approval.status()
+            throw RefusedStepException.precondition(approval.recordName(), id, "it is " + approval.status()
                     + ": the approver's answer is not recorded");
         }
         return view(approval);
@@ -134,7 +131,7 @@ public class ApprovalService {
     public ApprovalView expire(String id, String processInstanceId) {
         Approval approval = owned(id, processInstanceId);
         if (now().isBefore(approval.expiresAt())) {
-            throw RefusedStepException.precondition(Approval.RECORD, id, "it is due at " + approval.expiresAt() + " UTC");
+            throw RefusedStepException.precondition(approval.recordName(), id, "it is due at " + approval.expiresAt() + " UTC");
         }
         transition(approval, Approval.Status.EXPIRED, null, null, null, null);
         return view(get(id));
@@ -144,7 +141,7 @@ public class ApprovalService {
             LocalDateTime answeredAt) {
         approval.requireMayBecome(to);
         if (!approvals.transition(approval.id(), approval.status(), to, answeredBy, via, comment, answeredAt, now())) {
-            throw RefusedStepException.stale(Approval.RECORD, approval.id(), approval.status());
+            throw RefusedStepException.stale(approval.recordName(), approval.id(), approval.status());
         }
     }
 
@@ -178,10 +175,7 @@ public class ApprovalService {
 
     /** The approval, for a step of {@code processInstanceId}: refused unless it belongs to that instance. */
     private Approval owned(String id, String processInstanceId) {
-        Approval approval = get(id);
-        RefusedStepException.requireOwner(Approval.RECORD, id, approval.processInstanceId(), processInstanceId,
-                () -> approvals.bindProcessInstance(id, processInstanceId));
-        return approval;
+        return approvals.owned(get(id), processInstanceId);
     }
 
     private Duration validity(String dueIn) {

@@ -2,13 +2,12 @@ package org.gatehouse.approvals;
 
 import static org.gatehouse.approvals.ApprovalProcess.*;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.gatehouse.platform.Correlations;
 import org.gatehouse.platform.GatehouseEngineCalls;
+import org.gatehouse.platform.ProcessStarts;
 import org.gatehouse.platform.SingleUseLinks;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,16 +32,14 @@ public class ApprovalWorkflow {
     @Transactional
     public ApprovalView request(String approver, String subject, String details, String subjectRef, String dueIn,
             String requestedBy) {
-        String id = UUID.randomUUID().toString();
-        Map<String, Object> variables = new HashMap<>();
-        APPROVER.putIn(variables, approver);
-        SUBJECT.putIn(variables, subject);
-        DETAILS.putIn(variables, details);
-        SUBJECT_REF.putIn(variables, subjectRef);
-        DUE_IN.putIn(variables, dueIn);
-        REQUESTED_BY.putIn(variables, requestedBy);
-        runtime.startProcessInstanceByKey(KEY, id, variables);
-        return approvals.view(id, requestedBy);
+        return ProcessStarts.start(runtime, KEY, id -> approvals.view(id, requestedBy), variables -> {
+            APPROVER.putIn(variables, approver);
+            SUBJECT.putIn(variables, subject);
+            DETAILS.putIn(variables, details);
+            SUBJECT_REF.putIn(variables, subjectRef);
+            DUE_IN.putIn(variables, dueIn);
+            REQUESTED_BY.putIn(variables, requestedBy);
+        });
     }
 
     public ApprovalService.LinkView approval(String token) {

@@ -23,12 +23,11 @@ class RegisterApprovalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requestedBy = starter(execution, REQUESTED_BY);
-        ApprovalView approval = approvals.register(businessKeyOrNew(execution), APPROVER.from(execution), requestedBy,
-                SUBJECT.from(execution), DETAILS.from(execution), SUBJECT_REF.from(execution), DUE_IN.from(execution),
-                execution.getProcessInstanceId());
+        ApprovalView approval = approvals.register(businessKeyOrNew(execution), APPROVER.from(execution),
+                starter(execution, REQUESTED_BY), SUBJECT.from(execution), DETAILS.from(execution),
+                SUBJECT_REF.from(execution), DUE_IN.from(execution), execution.getProcessInstanceId());
         APPROVER.set(execution, approval.approver());
-        REQUESTED_BY.set(execution, requestedBy);
+        REQUESTED_BY.set(execution, approval.requestedBy());
         APPROVER_NAME.set(execution, approval.approverName());
         APPROVAL_EXPIRES_AT.set(execution, approval.expiresAt());
     }

@@ -2,9 +2,6 @@ package org.gatehouse.experts;
 
 import java.time.LocalDateTime;
 
-import java.util.Set;
-
-import org.gatehouse.platform.RefusedStepException;
 import org.gatehouse.platform.SingleUseLink;
 
 /**
@@ -23,27 +20,7 @@ public record ExpertInvitation(
         LocalDateTime answeredAt,
         String declineReason,
         String processInstanceId,
-        LocalDateTime createdAt) implements SingleUseLink.WithStatus {
-
-    static final String RECORD = "Expert invitation";
-
-    /**
-     * The lifecycle: the invitee's answer (by the link, or their own task) moves a pending invitation to ACCEPTED or
-     * DECLINED; its time running out, to EXPIRED. Nothing leaves those.
-     */
-    public enum Status {
-        PENDING, ACCEPTED, DECLINED, EXPIRED;
-
-        public boolean mayBecome(Status next) {
-            return this == PENDING && Set.of(ACCEPTED, DECLINED, EXPIRED).contains(next);
-        }
-    }
-
-    void requireMayBecome(Status next) {
-        if (!status.mayBecome(next)) {
-            throw RefusedStepException.transition(RECORD, id, status, next);
-        }
-    }
+        LocalDateTime createdAt) implements SingleUseLink.WithStatus<ExpertInvitation.Status> {
 
     /** How the invitee answered: through the link (it is then spent) or in Tasklist. */
     public String answeredVia() {
@@ -51,5 +28,18 @@ public record ExpertInvitation(
             return null;
         }
         return tokenUsedAt != null ? "LINK" : "TASKLIST";
+    }
+
+    /**
+     * The lifecycle: the invitee's answer (by the link, or their own task) moves a pending invitation to ACCEPTED or
+     * DECLINED; its time running out, to EXPIRED. Nothing leaves those.
+     */
+    public enum Status implements SingleUseLink.AnswerStatus<Status> {
+        PENDING, ACCEPTED, DECLINED, EXPIRED
+    }
+
+    @Override
+    public String recordName() {
+        return "Expert invitation";
     }
 }

@@ -5,29 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.gatehouse.platform.SingleUseLinkTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class ExpertInvitationRepository {
+class ExpertInvitationRepository extends SingleUseLinkTable<ExpertInvitation> {
 
     private static final String COLUMNS = "id, person_id, invited_by, status, expires_at, token_used_at, reminded_at, "
             + "answered_at, decline_reason, process_instance_id, created_at";
 
-    private final JdbcClient jdbc;
-
     ExpertInvitationRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    Optional<ExpertInvitation> find(String id) {
-        return jdbc.sql("select " + COLUMNS + " from expert_invitation where id = ?").param(id)
-                .query(ExpertInvitation.class).optional();
-    }
-
-    Optional<ExpertInvitation> findByTokenHash(String tokenHash) {
-        return jdbc.sql("select " + COLUMNS + " from expert_invitation where token_hash = ?").param(tokenHash)
-                .query(ExpertInvitation.class).optional();
+        super(jdbc, "expert_invitation", COLUMNS, ExpertInvitation.class);
     }
 
     Optional<ExpertInvitation> findPending(String personId) {
@@ -58,28 +47,11 @@ class ExpertInvitationRepository {
                 .update();
     }
 
-    /** Spends the link, once: false when it was spent already or the invitation is no longer pending. */
-    boolean useToken(String id, LocalDateTime now) {
-        return jdbc.sql("update expert_invitation set token_used_at = ?, updated_at = ? "
-                        + "where id = ? and token_used_at is null and status = 'PENDING'")
-                .params(now, now, id).update() > 0;
-    }
-
-    void markReminded(String id, LocalDateTime now) {
-        jdbc.sql("update expert_invitation set reminded_at = ?, updated_at = ? where id = ?").params(now, now, id).update();
-    }
-
     /** The guarded transition: moves the invitation only from {@code from}; false when it stood elsewhere. */
     boolean transition(String id, ExpertInvitation.Status from, ExpertInvitation.Status to, String declineReason,
             LocalDateTime answeredAt, LocalDateTime now) {
         return jdbc.sql("update expert_invitation set status = ?, pending_for = null, decline_reason = ?, answered_at = ?, "
                         + "updated_at = ? where id = ? and status = ?")
                 .params(to.name(), declineReason, answeredAt, now, id, from.name()).update() > 0;
-    }
-
-    /** Binds an invitation made before invitations named their instance; false when another bound it first. */
-    boolean bindProcessInstance(String id, String processInstanceId) {
-        return jdbc.sql("update expert_invitation set process_instance_id = ? where id = ? and process_instance_id is null")
-                .params(processInstanceId, id).update() > 0;
     }
 }

@@ -84,17 +84,14 @@ public class ExpertInvitationService {
      */
     public void send(String id, String processInstanceId) {
         ExpertInvitation invitation = owned(id, processInstanceId);
-        if (invitation.status() != ExpertInvitation.Status.PENDING) {
-            throw RefusedStepException.precondition(ExpertInvitation.RECORD, id, "it is " + invitation.status()
-                    + ": there is nothing to invite to");
-        }
+        invitation.requirePending("there is nothing to invite to");
         notifier.notifyUser(invitation.personId(), MessageKind.APPROVAL_REQUEST, message("expert-invitation", invitation, processInstanceId));
     }
 
     @Transactional
     public void remind(String id, String processInstanceId) {
         ExpertInvitation invitation = owned(id, processInstanceId);
-        if (invitation.status() != ExpertInvitation.Status.PENDING) {
+        if (!invitation.pending()) {
             return;
         }
         notifier.notifyUser(invitation.personId(), MessageKind.APPROVAL_REQUEST, message("expert-invitation-reminder", invitation, processInstanceId));
@@ -151,7 +148,7 @@ public class ExpertInvitationService {
         }
         LocalDateTime now = now();
         if (now.isBefore(invitation.expiresAt())) {
-            throw RefusedStepException.precondition(ExpertInvitation.RECORD, id, "it runs until "
+            throw RefusedStepException.precondition(invitation.recordName(), id, "it runs until "
                     + invitation.expiresAt() + " UTC");
         }
         transition(invitation, status, null, null);
@@ -161,13 +158,13 @@ public class ExpertInvitationService {
             LocalDateTime answeredAt) {
         invitation.requireMayBecome(to);
         if (!invitations.transition(invitation.id(), invitation.status(), to, declineReason, answeredAt, now())) {
-            throw RefusedStepException.stale(ExpertInvitation.RECORD, invitation.id(), invitation.status());
+            throw RefusedStepException.stale(invitation.recordName(), invitation.id(), invitation.status());
         }
     }
 
     private static void requireRecorded(ExpertInvitation invitation, ExpertInvitation.Status answer) {
         if (invitation.status() != answer) {
-            throw RefusedStepException.precondition(ExpertInvitation.RECORD, invitation.id(), "it is "
+            throw RefusedStepException.precondition(invitation.recordName(), invitation.id(), "it is "
                     + invitation.status() + ": the invitee's answer " + answer + " is not recorded");
         }
     }
@@ -208,10 +205,7 @@ public class ExpertInvitationService {
 
     /** The invitation, for a step of {@code processInstanceId}: refused unless it belongs to that instance. */
     private ExpertInvitation owned(String id, String processInstanceId) {
-        ExpertInvitation invitation = get(id);
-        RefusedStepException.requireOwner(ExpertInvitation.RECORD, id, invitation.processInstanceId(), processInstanceId,
-                () -> invitations.bindProcessInstance(id, processInstanceId));
-        return invitation;
+        return invitations.owned(get(id), processInstanceId);
     }
 
     private ExpertInvitationView view(ExpertInvitation invitation) {

@@ -4,11 +4,11 @@ import static org.gatehouse.experts.ExpertOnboardingProcess.*;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.gatehouse.platform.Correlations;
 import org.gatehouse.platform.GatehouseEngineCalls;
+import org.gatehouse.platform.ProcessStarts;
 import org.gatehouse.platform.SingleUseLinks;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +32,10 @@ public class ExpertOnboardingWorkflow {
     /** Starts the process; its first step registers the invitation, so bad input rolls the whole start back. */
     @Transactional
     public ExpertInvitationView invite(String personId, String inviter) {
-        String id = UUID.randomUUID().toString();
-        Map<String, Object> variables = new HashMap<>();
-        PERSON_ID.putIn(variables, personId);
-        INVITED_BY.putIn(variables, inviter);
-        runtime.startProcessInstanceByKey(KEY, id, variables);
-        return invitations.view(id, inviter);
+        return ProcessStarts.start(runtime, KEY, id -> invitations.view(id, inviter), variables -> {
+            PERSON_ID.putIn(variables, personId);
+            INVITED_BY.putIn(variables, inviter);
+        });
     }
 
     public ExpertInvitationService.LinkView invitation(String token) {

@@ -23,11 +23,10 @@ class RegisterExpertInvitationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String inviter = starter(execution, INVITED_BY);
-        ExpertInvitationView invitation = invitations.register(businessKeyOrNew(execution), PERSON_ID.from(execution),
-                inviter, execution.getProcessInstanceId());
+        ExpertInvitationView invitation = invitations.register(businessKeyOrNew(execution),
+                PERSON_ID.from(execution), starter(execution, INVITED_BY), execution.getProcessInstanceId());
         PERSON_ID.set(execution, invitation.personId());
-        INVITED_BY.set(execution, inviter);
+        INVITED_BY.set(execution, invitation.invitedBy());
         INVITEE_NAME.set(execution, invitation.personName());
         INVITATION_EXPIRES_AT.set(execution, invitation.expiresAt());
     }

@@ -20,19 +20,58 @@ public interface SingleUseLink {
     /** What the holder of the link is told once the record waits no more, after "This <noun> ". */
     String closedReason();
 
-    /** A record whose status is {@code PENDING} while it waits for the answer its link gives. */
-    interface WithStatus extends SingleUseLink {
+    /**
+     * The status of a record asked of one person by a link: {@code PENDING} until the answer or the expiry, each an end
+     * that nothing leaves. Implemented by the flow's own enum, which keeps its own words for the ends.
+     */
+    interface AnswerStatus<S extends Enum<S> & AnswerStatus<S>> {
 
-        Enum<?> status();
+        String PENDING = "PENDING";
+
+        String name();
+
+        /** The lifecycle table: a pending record may become any end; an end never moves. */
+        default boolean mayBecome(S next) {
+            return name().equals(PENDING) && !next.name().equals(PENDING);
+        }
+    }
+
+    /**
+     * A record asked of one person, bound to the process instance that registered it, whose status is {@code PENDING}
+     * while it waits for the answer its link gives.
+     */
+    interface WithStatus<S extends Enum<S> & AnswerStatus<S>> extends SingleUseLink {
+
+        String id();
+
+        String processInstanceId();
+
+        S status();
+
+        /** How a refused step names the record ("Approval"). */
+        String recordName();
 
         @Override
         default boolean pending() {
-            return status().name().equals("PENDING");
+            return status().name().equals(AnswerStatus.PENDING);
         }
 
         @Override
         default String closedReason() {
             return "is " + status().name().toLowerCase(Locale.ROOT) + ": the link no longer works";
+        }
+
+        /** Refuses a step that only a pending record takes; {@code why} ends the reason ("there is nothing to ask"). */
+        default void requirePending(String why) {
+            if (!pending()) {
+                throw RefusedStepException.precondition(recordName(), id(), "it is " + status() + ": " + why);
+            }
+        }
+
+        default void requireMayBecome(S next) {
+            if (!status().mayBecome(next)) {
+                throw RefusedStepException.transition(recordName(), id(), status(), next);
+            }
         }
     }
 

@@ -13,9 +13,25 @@ class SingleUseLinkTest {
 
     private static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 9, 0);
 
-    enum Status { PENDING, DECLINED }
+    enum Status implements SingleUseLink.AnswerStatus<Status> { PENDING, DECLINED, EXPIRED }
 
-    record Asked(Status status, LocalDateTime expiresAt, LocalDateTime tokenUsedAt) implements SingleUseLink.WithStatus {
+    record Asked(Status status, LocalDateTime expiresAt, LocalDateTime tokenUsedAt)
+            implements SingleUseLink.WithStatus<Status> {
+
+        @Override
+        public String id() {
+            return "a1";
+        }
+
+        @Override
+        public String processInstanceId() {
+            return null;
+        }
+
+        @Override
+        public String recordName() {
+            return "Asked";
+        }
     }
 
     /** A record that says itself why it waits no more, as the partner's invitation does once withdrawn. */
@@ -82,5 +98,31 @@ class SingleUseLinkTest {
         assertThat(SingleUseLink.open(Optional.of(pending(expiresAt)), "approval", expiresAt.minusNanos(1))).isNotNull();
         assertThatThrownBy(() -> SingleUseLink.open(Optional.of(pending(expiresAt)), "approval", expiresAt))
                 .hasMessage("This approval link has expired");
+    }
+
+    @Test
+    void onlyAPendingRecordMovesAndOnlyToAnEnd() {
+        for (Status from : Status.values()) {
+            for (Status to : Status.values()) {
+                assertThat(from.mayBecome(to)).as(from + " -> " + to).isEqualTo(from == Status.PENDING && to != Status.PENDING);
+            }
+        }
+    }
+
+    @Test
+    void aRefusedMoveNamesTheRecordAndBothStatuses() {
+        pending(NOW).requireMayBecome(Status.DECLINED);
+        var declined = new Asked(Status.DECLINED, NOW, null);
+        assertThatThrownBy(() -> declined.requireMayBecome(Status.EXPIRED)).isInstanceOf(RefusedStepException.class)
+                .hasMessageContaining("Asked a1 is DECLINED: it cannot become EXPIRED");
+    }
+
+    @Test
+    void aStepForAPendingRecordIsRefusedOnceItIsClosed() {
+        pending(NOW).requirePending("there is nothing to ask");
+        var declined = new Asked(Status.DECLINED, NOW, null);
+        assertThatThrownBy(() -> declined.requirePending("there is nothing to ask"))
+                .isInstanceOf(RefusedStepException.class)
+                .hasMessageContaining("Asked a1").hasMessageContaining("it is DECLINED: there is nothing to ask");
     }
 }
