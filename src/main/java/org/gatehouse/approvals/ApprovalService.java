@@ -81,11 +81,8 @@ public class ApprovalService {
     @Transactional
     public void remind(String id, String processInstanceId) {
         Approval approval = owned(id, processInstanceId);
-        if (!approval.pending()) {
-            return;
-        }
-        notifier.notifyUser(approval.approver(), MessageKind.APPROVAL_REQUEST, message("approval-reminder", approval, processInstanceId));
-        approvals.markReminded(id, now());
+        approvals.remindIfPending(approval, () -> notifier.notifyUser(approval.approver(), MessageKind.APPROVAL_REQUEST,
+                message("approval-reminder", approval, processInstanceId)), now());
     }
 
     /**

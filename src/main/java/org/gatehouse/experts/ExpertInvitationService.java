@@ -91,11 +91,8 @@ public class ExpertInvitationService {
     @Transactional
     public void remind(String id, String processInstanceId) {
         ExpertInvitation invitation = owned(id, processInstanceId);
-        if (!invitation.pending()) {
-            return;
-        }
-        notifier.notifyUser(invitation.personId(), MessageKind.APPROVAL_REQUEST, message("expert-invitation-reminder", invitation, processInstanceId));
-        invitations.markReminded(id, now());
+        invitations.remindIfPending(invitation, () -> notifier.notifyUser(invitation.personId(), MessageKind.APPROVAL_REQUEST,
+                message("expert-invitation-reminder", invitation, processInstanceId)), now());
     }
 
     /**

@@ -42,8 +42,13 @@ public abstract class SingleUseLinkTable<T extends SingleUseLink.WithStatus<?>> 
                 .params(now, now, id).update() > 0;
     }
 
-    public void markReminded(String id, LocalDateTime now) {
-        jdbc.sql("update " + table + " set reminded_at = ?, updated_at = ? where id = ?").params(now, now, id).update();
+    /** Reminds the person asked while the record waits for their answer, and notes when; nothing once it is answered. */
+    public void remindIfPending(T record, Runnable remind, LocalDateTime now) {
+        if (record.pending()) {
+            remind.run();
+            jdbc.sql("update " + table + " set reminded_at = ?, updated_at = ? where id = ?").params(now, now, record.id())
+                    .update();
+        }
     }
 
     /**
