@@ -108,6 +108,13 @@ public record MailProperties(
             if (mail.smtp() != null) {
                 valid &= required(set(mail.smtp().host()), context, "smtp", "host");
             }
+            // the intake answers requesters and refused senders by mail: reading without sending would fail them
+            if (mail.enabled() && Boolean.FALSE.equals(mail.send())) {
+                context.buildConstraintViolationWithTemplate("must not be off while the mailbox is read "
+                        + "(gatehouse.mail.enabled): the intake answers by mail").addPropertyNode("send")
+                        .addConstraintViolation();
+                valid = false;
+            }
             return valid;
         }
 

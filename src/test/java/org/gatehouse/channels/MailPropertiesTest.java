@@ -61,6 +61,14 @@ class MailPropertiesTest {
                 .containsExactlyInAnyOrder("address", "companyDomains", "smtp.host");
     }
 
+    @Test
+    void readingTheMailboxWithSendingSwitchedOffIsRefused() {
+        var good = MailFixtures.properties();
+        var readOnly = new MailProperties(true, false, good.address(), good.displayName(), good.companyDomains(),
+                good.maxMessageSize(), good.maxAttachmentSize(), good.imap(), good.smtp());
+        assertThat(VALIDATOR.validate(readOnly)).extracting(v -> v.getPropertyPath().toString()).containsExactly("send");
+    }
+
     private static MailProperties withSend(Boolean send, MailProperties.Smtp smtp) {
         var off = unset(false);
         return new MailProperties(false, send, off.address(), off.displayName(), off.companyDomains(),
