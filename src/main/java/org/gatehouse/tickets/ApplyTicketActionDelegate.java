@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The expert finished the handling task, in Tasklist or over the API: the ticket records the reply and the decision
- * ({@link TicketHandling#handled}); bad input is refused and the task stays open.
+ * ({@link TicketHandling#handled}); bad input, or resolving while an approval asked on it is open, is refused and the
+ * task stays open.
  */
 @Component("applyTicketAction")
 class ApplyTicketActionDelegate implements JavaDelegate {
@@ -25,8 +26,12 @@ class ApplyTicketActionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        // the approvals asked on this ticket that still wait for their answer, in this instance
+        long openApprovals = execution.getProcessEngineServices().getRuntimeService().createExecutionQuery()
+                .processInstanceId(execution.getProcessInstanceId()).activityId(ACTIVITY_APPROVAL).count();
         Ticket ticket = handling.handled(OwnTicket.of(execution, tickets), ACTION.from(execution),
-                REPLY.from(execution), actor(execution, HANDLED_BY), TrustedCalls.active() ? "API" : "TASKLIST");
+                REPLY.from(execution), actor(execution, HANDLED_BY), TrustedCalls.active() ? "API" : "TASKLIST",
+                openApprovals > 0);
         STATUS.set(execution, ticket.status().name());
         // spent: the next handling form must not offer the same reply and decision again
         ACTION.remove(execution);

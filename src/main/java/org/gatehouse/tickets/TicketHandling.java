@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.RefusedStepException;
 import org.gatehouse.teams.Team;
@@ -91,15 +92,20 @@ class TicketHandling {
 
     /**
      * The expert finished the handling task: the reply, if any, is recorded for delivery, and the ticket becomes
-     * RESOLVED, or PENDING while it waits for the requester, which needs a question to them.
+     * RESOLVED, or PENDING while it waits for the requester, which needs a question to them. A ticket is not resolved
+     * while an approval asked on it waits for its answer: its answer is part of the outcome.
      */
     @Transactional
-    public Ticket handled(long id, String action, String reply, String expert, String via) {
+    public Ticket handled(long id, String action, String reply, String expert, String via, boolean approvalOpen) {
         Action decided;
         try {
             decided = Action.valueOf(action == null ? "" : action);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("ticketAction", "ticketAction must be RESOLVE or WAIT_FOR_REQUESTER");
+        }
+        if (decided == Action.RESOLVE && approvalOpen) {
+            throw new ConflictException("ticketAction", "An approval asked on this ticket waits for its answer: "
+                    + "resolve the ticket once it is answered or has expired");
         }
         boolean hasReply = reply != null && !reply.isBlank();
         if (decided == Action.WAIT_FOR_REQUESTER && !hasReply) {

@@ -22,6 +22,8 @@ public final class TicketProcess {
 
     public static final String TASK_HANDLE = "handleTicket";
     public static final String TASK_TRIAGE = "triageTicket";
+    /** Where an approval asked on the ticket waits for its answer (a call activity of {@code approval}). */
+    public static final String ACTIVITY_APPROVAL = "CallActivity_Approval";
 
     public static final String MSG_POSTED = "TicketMessagePosted";
     public static final String MSG_REQUESTER_ANSWERED = "TicketRequesterAnswered";

@@ -186,6 +186,10 @@ class TicketApiTest extends HttpTest {
         JsonNode held = api.as("ivy").post("/api/tickets/" + id + "/approvals", Map.of("approver", approver,
                 "subject", "Design software licence", "details", "400 EUR a year")).getBody();
         assertThat(held.get("status").asText()).isEqualTo("ON_HOLD");
+        assertProblem(api.as("ivy").post("/api/tickets/" + id + "/resolve", Map.of("body", "Done without it")),
+                HttpStatus.CONFLICT, "ticketAction");
+        assertThat(api.as("ivy").get("/api/tickets/" + id).getBody().get("status").asText())
+                .as("not resolved while the approval waits").isEqualTo("ON_HOLD");
         String approval = driver.instance(Long.toString(id)).getId();
         var called = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(approval)
                 .singleResult();
@@ -201,6 +205,8 @@ class TicketApiTest extends HttpTest {
                 .startsWith("Approval approved by Ivo Imported").endsWith(": Budget is there"));
         assertThat(api.as(requester).get("/api/tickets/" + id).getBody().get("messages").findValuesAsText("body"))
                 .noneSatisfy(b -> assertThat(b).startsWith("Approval"));
+        assertThat(api.as("ivy").post("/api/tickets/" + id + "/resolve", Map.of("body", "Licence ordered"))
+                .getBody().get("status").asText()).as("answered: now it may be resolved").isEqualTo("RESOLVED");
     }
 
     @Test
