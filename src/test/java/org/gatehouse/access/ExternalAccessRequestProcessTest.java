@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.EngineTest;
+import org.gatehouse.ProcessDriver;
 import org.gatehouse.channels.ChannelService;
 import org.gatehouse.channels.ChannelView;
 import org.gatehouse.channels.LocalChannelGateway;
@@ -59,6 +61,8 @@ class ExternalAccessRequestProcessTest extends EngineTest {
 
         driver.runJobs(pi.getId());
         assertThat(pi).isWaitingAt("hostAdminApproval");
+        assertThat(ProcessDriver.dueIn(task("hostAdminApproval", pi))).isEqualTo(Duration.ofDays(3));
+        assertThat(task("hostAdminApproval", pi).getPriority()).isEqualTo(60);
         assertThat(status(request)).isEqualTo("AWAITING_APPROVAL");
         String token = outbox.linkToken(request.partnerContactEmail(), "/invite/");
         assertThat(requests.view(request.id(), "alice").inviteUrl()).as("mail carries the link: nobody hands it on").isNull();
@@ -135,6 +139,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     void legalIsRemindedAfterThreeDaysAndAdminsAlertedAfterSevenUntilTheRequesterWithdraws() {
         AccessRequestView request = submit("alice", newPartner(), LocalDate.now().plusMonths(2));
         ProcessInstance pi = instance(request);
+        assertThat(ProcessDriver.dueIn(task("obtainNda", pi))).as("due when the escalation comes").isEqualTo(Duration.ofDays(7));
         driver.fireTimer(pi.getId(), "Event_NdaReminder");
         assertThat(pi).hasPassed("Activity_RemindLegal", "EndEvent_LegalReminded").isWaitingAt("obtainNda");
         assertThat(outbox.to("lena")).anySatisfy(d -> assertThat(d.body()).contains("Reminder").contains(request.projectName()));
