@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.EngineTest;
@@ -151,6 +152,27 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         workflow.withdraw(request.id(), "alice");
         assertThat(pi).hasPassed("Event_WithdrawnAwaitingNda", "EndEvent_Withdrawn").isEnded();
         assertThat(status(request)).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void workspaceAdminsAreRemindedAfterADayAndAllAlertedAfterThreeUntilOneApproves() {
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = invited(request);
+        driver.fireTimer(pi.getId(), "Event_HostApprovalReminder");
+        assertThat(pi).hasPassed("Activity_RemindHostAdmins", "EndEvent_HostAdminsReminded").isWaitingAt("hostAdminApproval");
+        assertThat(outbox.to("bob")).anySatisfy(d -> assertThat(d.body()).contains("Reminder").contains(request.projectName())
+                .contains("waiting for a host admin's approval for a day"));
+
+        driver.fireTimer(pi.getId(), "Event_HostApprovalEscalation");
+        assertThat(pi).hasPassed("Activity_EscalateHostApproval", "EndEvent_HostApprovalEscalated").isWaitingAt("hostAdminApproval");
+        assertThat(task("hostAdminApproval", pi).getDueDate()).as("overdue in Tasklist").isBefore(ClockUtil.getCurrentTime());
+        assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("workspace-admins").list())
+                .hasSizeGreaterThan(1).allSatisfy(admin -> assertThat(outbox.to(admin.getId())).anySatisfy(d ->
+                        assertThat(d.body()).contains("Escalation").contains(request.projectName()).contains("overdue")));
+
+        approveBothSides(pi, request, "bob");
+        assertThat(pi).isWaitingAt("Event_EndDate");
+        assertThat(status(request)).isEqualTo("CONNECTED");
     }
 
     @Test
