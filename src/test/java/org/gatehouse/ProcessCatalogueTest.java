@@ -106,6 +106,15 @@ class ProcessCatalogueTest {
         assertThat(documented.get("form")).isEqualTo(formRefs).isEqualTo(deployedFormIds());
     }
 
+    /** Tasklist sorts and flags work by these: a user task without them would sink to the bottom unseen. */
+    @Test
+    void everyUserTaskHasADueDateAndAPriority() {
+        assertThat(models.stream().flatMap(m -> m.getModelElementsByType(UserTask.class).stream()))
+                .isNotEmpty()
+                .allSatisfy(task -> assertThat(task.getCamundaDueDate()).as(task.getId() + " due date").isNotBlank())
+                .allSatisfy(task -> assertThat(task.getCamundaPriority()).as(task.getId() + " priority").isNotBlank());
+    }
+
     /** Each variable Java reads or writes is declared once, in its process's contract, and documented there. */
     @Test
     void declaredVariablesAreDocumentedInTheirProcessSection() throws ReflectiveOperationException {

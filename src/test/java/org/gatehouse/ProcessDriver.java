@@ -1,5 +1,7 @@
 package org.gatehouse;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +134,11 @@ public final class ProcessDriver {
             throw new AssertionError("The job at " + activityId + " succeeded");
         }
         throw new AssertionError("The job at " + activityId + " keeps being retried");
+    }
+
+    /** How long after its creation a task is due, to the second: the engine reads its clock for each. */
+    public static Duration dueIn(Task task) {
+        return Duration.between(task.getCreateTime().toInstant(), task.getDueDate().toInstant()).truncatedTo(ChronoUnit.SECONDS);
     }
 
     public static void resetClock() {

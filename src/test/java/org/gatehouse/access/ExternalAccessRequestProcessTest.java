@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.EngineTest;
+import org.gatehouse.ProcessDriver;
 import org.gatehouse.channels.ChannelService;
 import org.gatehouse.channels.ChannelView;
 import org.gatehouse.channels.LocalChannelGateway;
@@ -59,6 +62,8 @@ class ExternalAccessRequestProcessTest extends EngineTest {
 
         driver.runJobs(pi.getId());
         assertThat(pi).isWaitingAt("hostAdminApproval");
+        assertThat(ProcessDriver.dueIn(task("hostAdminApproval", pi))).isEqualTo(Duration.ofDays(3));
+        assertThat(task("hostAdminApproval", pi).getPriority()).isEqualTo(60);
         assertThat(status(request)).isEqualTo("AWAITING_APPROVAL");
         String token = outbox.linkToken(request.partnerContactEmail(), "/invite/");
         assertThat(requests.view(request.id(), "alice").inviteUrl()).as("mail carries the link: nobody hands it on").isNull();
@@ -135,6 +140,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     void legalIsRemindedAfterThreeDaysAndAdminsAlertedAfterSevenUntilTheRequesterWithdraws() {
         AccessRequestView request = submit("alice", newPartner(), LocalDate.now().plusMonths(2));
         ProcessInstance pi = instance(request);
+        assertThat(ProcessDriver.dueIn(task("obtainNda", pi))).as("due when the escalation comes").isEqualTo(Duration.ofDays(7));
         driver.fireTimer(pi.getId(), "Event_NdaReminder");
         assertThat(pi).hasPassed("Activity_RemindLegal", "EndEvent_LegalReminded").isWaitingAt("obtainNda");
         assertThat(outbox.to("lena")).anySatisfy(d -> assertThat(d.body()).contains("Reminder").contains(request.projectName()));
@@ -146,6 +152,27 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         workflow.withdraw(request.id(), "alice");
         assertThat(pi).hasPassed("Event_WithdrawnAwaitingNda", "EndEvent_Withdrawn").isEnded();
         assertThat(status(request)).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void workspaceAdminsAreRemindedAfterADayAndAllAlertedAfterThreeUntilOneApproves() {
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = invited(request);
+        driver.fireTimer(pi.getId(), "Event_HostApprovalReminder");
+        assertThat(pi).hasPassed("Activity_RemindHostAdmins", "EndEvent_HostAdminsReminded").isWaitingAt("hostAdminApproval");
+        assertThat(outbox.to("bob")).anySatisfy(d -> assertThat(d.body()).contains("Reminder").contains(request.projectName())
+                .contains("waiting for a host admin's approval for a day"));
+
+        driver.fireTimer(pi.getId(), "Event_HostApprovalEscalation");
+        assertThat(pi).hasPassed("Activity_EscalateHostApproval", "EndEvent_HostApprovalEscalated").isWaitingAt("hostAdminApproval");
+        assertThat(task("hostAdminApproval", pi).getDueDate()).as("overdue in Tasklist").isBefore(ClockUtil.getCurrentTime());
+        assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("workspace-admins").list())
+                .hasSizeGreaterThan(1).allSatisfy(admin -> assertThat(outbox.to(admin.getId())).anySatisfy(d ->
+                        assertThat(d.body()).contains("Escalation").contains(request.projectName()).contains("overdue")));
+
+        approveBothSides(pi, request, "bob");
+        assertThat(pi).isWaitingAt("Event_EndDate");
+        assertThat(status(request)).isEqualTo("CONNECTED");
     }
 
     @Test

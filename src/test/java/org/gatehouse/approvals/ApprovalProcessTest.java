@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -53,7 +54,8 @@ class ApprovalProcessTest extends EngineTest {
                 .containsEntry("approverName", people.get(approver).name());
 
         driver.runJobs(pi.getId());
-        assertThat(pi).isWaitingAt("approve").task().isAssignedTo(approver);
+        assertThat(pi).isWaitingAt("approve").task().isAssignedTo(approver)
+                .hasDueDate((Date) runtime.getVariable(pi.getId(), "approvalExpiresAt"));
         String token = experts.token(approver, LINK);
         assertThat(outbox.to(approver)).last().satisfies(d -> assertThat(d.body())
                 .contains("asks for your approval: Laptop upgrade").contains(LINK + token));

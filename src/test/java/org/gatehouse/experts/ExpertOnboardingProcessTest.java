@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Duration;
+import java.util.Date;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,7 +49,8 @@ class ExpertOnboardingProcessTest extends EngineTest {
                 .containsEntry("inviteeName", people.get(invitee).name());
 
         driver.runJobs(pi.getId());
-        assertThat(pi).isWaitingAt("acceptInvitation").task().isAssignedTo(invitee);
+        assertThat(pi).isWaitingAt("acceptInvitation").task().isAssignedTo(invitee)
+                .hasDueDate((Date) runtime.getVariable(pi.getId(), "invitationExpiresAt"));
         String token = experts.token(invitee);
         assertThat(outbox.to(invitee)).last().satisfies(d -> assertThat(d.body()).contains("Ada Admin invites you")
                 .contains("/expert-invitations/" + token));

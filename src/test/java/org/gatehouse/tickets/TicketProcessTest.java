@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.EngineTest;
+import org.gatehouse.ProcessDriver;
 import org.gatehouse.approvals.ApprovalWorkflow;
 import org.gatehouse.channels.LocalChannelGateway;
 import org.gatehouse.channels.OutboxMessages;
@@ -98,7 +99,8 @@ class TicketProcessTest extends EngineTest {
         assertThat(pi).hasPassed("EndEvent_ReceiptSent");
         assertThat(outbox.to(requester)).last().satisfies(d -> assertThat(d.body())
                 .contains("We received your request " + ticket.reference()));
-        assertThat(pi).isWaitingAt("handleTicket").task().hasCandidateGroup("team-hr").isNotAssigned();
+        assertThat(pi).isWaitingAt("handleTicket").task().hasCandidateGroup("team-hr").isNotAssigned()
+                .hasDueDate(Date.from(routed.resolutionDue().toInstant(ZoneOffset.UTC)));
         assertThat(pi).variables().containsEntry("ticketReference", ticket.reference())
                 .containsKey("conversation").containsKey("requesterProfile");
 
@@ -175,7 +177,8 @@ class TicketProcessTest extends EngineTest {
         assertThat(resumed.status()).isEqualTo(Ticket.Status.OPEN);
         assertThat(resumed.resolutionDue()).isEqualTo(Sla.due(hoursOfIt(), pending.resolutionDue(),
                 Duration.ofHours(9)));
-        assertThat(pi).isWaitingAt("handleTicket").task().isAssignedTo("ivy");
+        assertThat(pi).isWaitingAt("handleTicket").task().isAssignedTo("ivy")
+                .as("due when the moved resolution target is").hasDueDate(Date.from(resumed.resolutionDue().toInstant(ZoneOffset.UTC)));
 
         workflow.resolve(ticket.id(), "ivy", null);
         driver.runJobs(pi.getId());
@@ -193,6 +196,7 @@ class TicketProcessTest extends EngineTest {
         ProcessInstance pi = driver.instance(ticket.businessKey());
         driver.runJobs(pi.getId());
         assertThat(pi).isWaitingAt("triageTicket").task().hasCandidateGroup("experts");
+        assertThat(ProcessDriver.dueIn(task("triageTicket", pi))).isEqualTo(Duration.ofDays(1));
         assertThat(tickets.get(ticket.id()).team()).isNull();
         assertThat(pi).variables().extractingByKey("teamOptions").asString().contains("hr (HR)").contains("it (IT)");
 
