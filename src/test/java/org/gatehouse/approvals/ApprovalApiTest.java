@@ -115,4 +115,26 @@ class ApprovalApiTest extends HttpTest {
         assertProblem(api.as(expert).post("/api/approvals", Map.of("approver", approver, "subject", "Later", "dueIn", "P1Y")),
                 HttpStatus.BAD_REQUEST, "dueIn");
     }
+
+    @Test
+    void anExpertAsksFromTasklistsStartFormAndOnlyItsFieldsAreTaken() {
+        String expert = experts.newExpert();
+        String approver = experts.newEmployee();
+        String start = "/engine-rest/process-definition/key/approval";
+        assertThat(api.as(expert).get(start + "/deployed-start-form").getBody().get("id").asText())
+                .isEqualTo("approval-start");
+
+        assertThat(api.as(expert).post(start + "/submit-form", variables(Map.of("approver", approver,
+                "subject", "New monitor", "requestedBy", "alice"))).getStatusCode())
+                .as("a start variable its form does not declare").isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> started = api.as(expert).post(start + "/submit-form", variables(Map.of(
+                "approver", approver, "subject", "New monitor", "details", "27 inch", "dueIn", "P2D")));
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode approval = api.as(expert).get("/api/approvals/" + started.getBody().get("businessKey").asText()).getBody();
+        assertThat(approval.get("requestedBy").asText()).as("the signed-in starter").isEqualTo(expert);
+        assertThat(approval.get("subject").asText()).isEqualTo("New monitor");
+
+        assertThat(api.as("alice").post(start + "/submit-form", variables(Map.of("approver", approver,
+                "subject", "Anything"))).getStatusCode()).as("requesters ask for no approvals").isEqualTo(HttpStatus.FORBIDDEN);
+    }
 }
