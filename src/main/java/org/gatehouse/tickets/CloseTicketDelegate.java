@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Nobody answered within the reopen window: the resolved ticket closes, and its collaborators are removed (C9). */
+/**
+ * Nobody answered in time: a resolved ticket within the reopen window, a pending one within 7 days of the question. The
+ * ticket closes, and its collaborators are removed (C9).
+ */
 @Component("closeTicket")
 class CloseTicketDelegate implements JavaDelegate {
 

@@ -52,7 +52,7 @@ public record Ticket(
                 case NEW -> Set.of(OPEN, ON_HOLD, PENDING, RESOLVED).contains(next);
                 case OPEN -> Set.of(ON_HOLD, PENDING, RESOLVED).contains(next);
                 case ON_HOLD -> Set.of(OPEN, PENDING, RESOLVED).contains(next);
-                case PENDING -> next == OPEN;
+                case PENDING -> next == OPEN || next == CLOSED;
                 case RESOLVED -> next == OPEN || next == CLOSED;
                 case CLOSED -> false;
             };

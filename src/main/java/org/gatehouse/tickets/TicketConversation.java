@@ -43,6 +43,17 @@ class TicketConversation {
                 draft.channel().name(), Origin.none());
     }
 
+    /**
+     * Gatehouse reminds the requester of a question, in the ticket's own thread (a reply they can answer); to them
+     * alone, unlike a reply: the collaborators were asked nothing.
+     */
+    TicketMessage reminder(Ticket ticket, String text) {
+        long messageId = conversation.insertMessage(ticket.id(), TicketMessage.Kind.REPLY, TicketService.GATEHOUSE,
+                "Gatehouse", body(text), ticket.channel().name(), Origin.none(), LocalDateTime.now(clock));
+        conversation.insertDelivery(messageId, ticket.id(), ticket.channel(), ticket.requesterAddress());
+        return conversation.message(messageId);
+    }
+
     /** C11: a reply goes to the requester, through the ticket's channel, and to its collaborators. */
     @Transactional
     public TicketMessage reply(long id, String expert, String text, String via) {

@@ -184,7 +184,27 @@ class TicketHandling {
         return tickets.get(id);
     }
 
-    /** Closes a resolved ticket; its collaborators lose their part in it (C9). */
+    /**
+     * A pending ticket's requester has not answered: Gatehouse asks again, as a reply on the ticket, so it reaches them
+     * in the ticket's own thread and their answer comes back to the ticket. Refused once the ticket no longer waits
+     * for their answer to a question.
+     */
+    @Transactional
+    public TicketMessage remindRequester(long id, String text) {
+        Ticket ticket = tickets.get(id);
+        if (!ticket.status().pausesSla()) {
+            throw RefusedStepException.precondition(Ticket.RECORD, ticket.reference(), "it is " + ticket.status()
+                    + ": it does not wait for the requester's answer");
+        }
+        TicketMessage reminder = conversation.reminder(ticket, text);
+        records.event(id, "REMINDED", TicketService.GATEHOUSE, "the requester", now());
+        return reminder;
+    }
+
+    /**
+     * Closes a resolved ticket nobody reopened, or a pending one whose requester never answered; its collaborators
+     * lose their part in it (C9).
+     */
     @Transactional
     public Ticket close(long id) {
         Ticket closed = move(tickets.get(id), Ticket.Status.CLOSED, TicketService.GATEHOUSE);

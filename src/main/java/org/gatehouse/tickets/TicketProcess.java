@@ -48,6 +48,9 @@ public final class TicketProcess {
     public static final ProcessVariable<LocalDateTime> RESOLUTION_DUE_AT = timestampVariable("resolutionDueAt");
     public static final ProcessVariable<String> SLA_CLOCK = stringVariable("slaClock");
 
+    // input of the reminder to a requester who has not answered: the process owners' words
+    public static final ProcessVariable<String> REMINDER_TEXT = stringVariable("reminderText");
+
     // what the handling form shows
     public static final ProcessVariable<String> SUBJECT = stringVariable("ticketSubject");
     public static final ProcessVariable<String> REFERENCE = stringVariable("ticketReference");

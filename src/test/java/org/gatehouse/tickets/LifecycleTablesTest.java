@@ -17,7 +17,7 @@ class LifecycleTablesTest {
             NEW, EnumSet.of(OPEN, ON_HOLD, PENDING, RESOLVED),
             OPEN, EnumSet.of(ON_HOLD, PENDING, RESOLVED),
             ON_HOLD, EnumSet.of(OPEN, PENDING, RESOLVED),
-            PENDING, EnumSet.of(OPEN),
+            PENDING, EnumSet.of(OPEN, CLOSED),
             RESOLVED, EnumSet.of(OPEN, CLOSED),
             CLOSED, EnumSet.noneOf(Ticket.Status.class));
 
@@ -31,8 +31,9 @@ class LifecycleTablesTest {
     }
 
     @Test
-    void aTicketClosesOnlyOnceResolvedAndOnlyTheRequesterReopensIt() {
-        assertThat(EnumSet.allOf(Ticket.Status.class)).filteredOn(s -> s.mayBecome(CLOSED)).containsExactly(RESOLVED);
+    void aTicketClosesOnlyWhileItWaitsForTheRequesterAndOnlyTheRequesterReopensIt() {
+        assertThat(EnumSet.allOf(Ticket.Status.class)).filteredOn(s -> s.mayBecome(CLOSED))
+                .containsExactlyInAnyOrder(PENDING, RESOLVED);
         assertThat(EnumSet.allOf(Ticket.Status.class)).filteredOn(Ticket.Status::waitsForRequester)
                 .containsExactlyInAnyOrder(PENDING, RESOLVED);
         assertThat(EnumSet.allOf(Ticket.Status.class)).filteredOn(Ticket.Status::inHand)

@@ -51,6 +51,7 @@ class TicketProcessTest extends EngineTest {
     @Autowired TicketWorkflow workflow;
     @Autowired TicketService tickets;
     @Autowired TicketConversation conversation;
+    @Autowired TicketCollaborators collaborators;
     @Autowired LocalChannelGateway platform;
     @Autowired OutboxMessages outbox;
     @Autowired Mailboxes mail;
@@ -172,7 +173,8 @@ class TicketProcessTest extends EngineTest {
         // the requester answers the next day at 10:00: a whole working day (9 hours) was spent waiting
         at(ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, NEW_YORK));
         workflow.fromRequester(ticket.id(), requester, null, "A T14", ContactChannel.API, Origin.none());
-        assertThat(pi).hasPassed("Activity_ResumeTicket");
+        assertThat(pi).hasPassed("EndEvent_AnswerReceived", "Activity_ResumeTicket")
+                .hasNotPassed("Activity_RemindRequester", "Activity_CloseTicket");
         Ticket resumed = tickets.get(ticket.id());
         assertThat(resumed.status()).isEqualTo(Ticket.Status.OPEN);
         assertThat(resumed.resolutionDue()).isEqualTo(Sla.due(hoursOfIt(), pending.resolutionDue(),
@@ -187,6 +189,51 @@ class TicketProcessTest extends EngineTest {
         assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.OPEN);
         assertThat(tickets.view(ticket.id(), requester).messages()).extracting(TicketView.Message::kind)
                 .containsExactly("REQUEST", "REPLY", "REPLY", "ANSWER", "ANSWER");
+    }
+
+    @Test
+    void aPendingTicketRemindsItsRequesterInItsThreadAfterThreeDaysAndClosesItselfAfterSeven() {
+        ZonedDateTime asked = ZonedDateTime.of(2026, 11, 30, 10, 0, 0, 0, NEW_YORK);
+        at(asked);
+        String requester = experts.newEmployee();
+        Ticket ticket = open(requester, "Broken laptop", "My laptop screen flickers", null);
+        ProcessInstance pi = driver.instance(ticket.businessKey());
+        driver.runJobs(pi.getId());
+        workflow.claim(ticket.id(), "ivy");
+        String collaborator = "reminder-" + UUID.randomUUID() + "@example.org";
+        collaborators.add(ticket.id(), collaborator, "ivy");
+        workflow.reply(ticket.id(), "ivy", "Which model is it?", true);
+        driver.runJobs(pi.getId());
+        assertThat(mail.inbox(collaborator)).as("a collaborator receives the question").isNotEmpty();
+        int collaboratorMails = mail.inbox(collaborator).size();
+        assertThat(pi).hasPassed("StartEvent_QuestionAsked").isWaitingAt("Event_RequesterAnswered");
+        assertThat(driver.job(pi.getId(), "Event_RequesterReminder").getDuedate())
+                .isEqualTo(Date.from(asked.plusDays(3).toInstant()));
+        assertThat(driver.job(pi.getId(), "Event_RequesterSilent").getDuedate())
+                .isEqualTo(Date.from(asked.plusDays(7).toInstant()));
+        int told = outbox.to(requester).size();
+
+        driver.fireTimer(pi.getId(), "Event_RequesterReminder");
+        assertThat(pi).hasPassed("Activity_RemindRequester", "Activity_SendReminder", "EndEvent_ReminderSent")
+                .isWaitingAt("Event_RequesterAnswered");
+        assertThat(outbox.to(requester)).as("one reminder, through the ticket's channel").hasSize(told + 1).last()
+                .satisfies(d -> assertThat(d.body()).contains(ticket.reference())
+                        .contains("We are still waiting for your answer"));
+        assertThat(tickets.view(ticket.id(), requester).messages()).last().satisfies(m -> {
+            assertThat(m.kind()).as("a reply on the ticket, which the requester answers in its thread").isEqualTo("REPLY");
+            assertThat(m.author()).isEqualTo(TicketService.GATEHOUSE);
+        });
+        assertThat(mail.inbox(collaborator)).as("the collaborators were asked nothing").hasSize(collaboratorMails);
+        assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.PENDING);
+
+        driver.fireTimer(pi.getId(), "Event_RequesterSilent");
+        assertThat(pi).hasPassed("Gateway_ToClose", "Activity_CloseTicket", "EndEvent_Closed")
+                .hasNotPassed("EndEvent_AnswerReceived", "Activity_ResumeTicket").isEnded();
+        assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.CLOSED);
+        assertThat(outbox.to(requester)).as("closing tells nobody").hasSize(told + 1);
+        assertThatThrownBy(() -> workflow.fromRequester(ticket.id(), requester, null, "A T14", ContactChannel.API,
+                Origin.none())).isInstanceOf(ConflictException.class).hasMessageContaining("is closed");
+        assertThat(tickets.view(ticket.id(), "admin").history()).extracting(TicketView.Event::kind).contains("REMINDED");
     }
 
     @Test
