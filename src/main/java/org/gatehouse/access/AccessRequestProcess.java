@@ -57,6 +57,8 @@ public final class AccessRequestProcess {
     public static final ProcessVariable<String> REJECTION_REASON = stringVariable("rejectionReason");
     public static final ProcessVariable<LocalDate> NEW_END_DATE = dateVariable("newEndDate");
     public static final ProcessVariable<Boolean> RENEWING = booleanVariable("renewing");
+    public static final ProcessVariable<LocalDateTime> ENDS_AT = timestampVariable("endsAt");
+    public static final ProcessVariable<LocalDateTime> ASK_RENEWAL_AT = timestampVariable("askRenewalAt");
 
     private AccessRequestProcess() {
     }

@@ -7,6 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -54,7 +56,8 @@ class ExternalAccessRequestProcessTest extends EngineTest {
 
     @Test
     void validNdaAndBothApprovalsConnectTheChannelWhichEndsAtTheEndDate() {
-        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(3));
+        LocalDate end = LocalDate.now().plusMonths(3);
+        AccessRequestView request = submit("alice", "Globex", end);
         ProcessInstance pi = instance(request);
         assertThat(pi).hasPassed("Activity_Register", "Activity_CheckPolicy", "Activity_LookUpNda", "Activity_CheckNda",
                 "Activity_IssueInvitation").isWaitingAt("Activity_SendInvitation");
@@ -70,7 +73,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         assertThat(outbox.to("alice")).anySatisfy(d -> assertThat(d.body()).doesNotContain(token).contains("Never post"));
 
         approveBothSides(pi, request, "bob");
-        assertThat(pi).hasPassed("Gateway_ApprovalsJoin", "Activity_Connect", "Activity_PinRules").isWaitingAt("Event_EndDate");
+        assertThat(pi).hasPassed("Gateway_ApprovalsJoin", "Activity_Connect", "Activity_PinRules").isWaitingAt("Event_RenewalDue");
         AccessRequestView connected = requests.view(request.id(), "alice");
         assertThat(connected.status()).isEqualTo("CONNECTED");
         assertThat(connected.hostApprover()).isEqualTo("bob");
@@ -81,8 +84,10 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         assertThat(channel.pinnedNote()).contains("Acme", "Globex", "America/New_York", "Europe/Paris", "👀", "✅");
         assertThat(channel.members()).extracting(m -> m.member()).contains("alice", "admin@globex.example");
 
-        driver.fireTimer(pi.getId(), "Event_EndDate");
+        assertThat(timerDue(pi, "Event_RenewalDue")).as("asked 14 days before the end date").isEqualTo(at(end.minusDays(14)));
+        driver.fireTimer(pi.getId(), "Event_RenewalDue");
         assertThat(pi).isWaitingAt("renewOrEnd").task().isAssignedTo("alice");
+        assertThat(task("renewOrEnd", pi).getDueDate()).as("due at the end date").isEqualTo(at(end));
         driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", false));
         driver.runJobs(pi.getId());
         assertThat(pi).hasPassed("Activity_Disconnect", "EndEvent_Ended").isEnded();
@@ -171,7 +176,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
                         assertThat(d.body()).contains("Escalation").contains(request.projectName()).contains("overdue")));
 
         approveBothSides(pi, request, "bob");
-        assertThat(pi).isWaitingAt("Event_EndDate");
+        assertThat(pi).isWaitingAt("Event_RenewalDue");
         assertThat(status(request)).isEqualTo("CONNECTED");
     }
 
@@ -223,13 +228,15 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     void aRenewalChecksTheNdaAgainAndAnAdminCanStillDisconnectWhileTheRequesterDecides() {
         LocalDate end = LocalDate.now().plusMonths(2);
         ProcessInstance pi = connected("alice", "Globex", end);
-        driver.fireTimer(pi.getId(), "Event_EndDate");
+        driver.fireTimer(pi.getId(), "Event_RenewalDue");
         driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", true, "newEndDate", end.plusMonths(3).toString()));
-        assertThat(pi).hasPassed("Activity_Renew", "Gateway_Renewing", "Gateway_Connected").isWaitingAt("Event_EndDate");
+        assertThat(pi).hasPassed("Activity_Renew", "Gateway_Renewing", "Gateway_Connected").isWaitingAt("Event_RenewalDue");
+        assertThat(timerDue(pi, "Event_RenewalDue")).as("asked again 14 days before the new end date")
+                .isEqualTo(at(end.plusMonths(3).minusDays(14)));
         assertThat(requests.get(pi.getBusinessKey()).endDate()).isEqualTo(end.plusMonths(3));
         assertThat(requests.get(pi.getBusinessKey()).status()).isEqualTo(AccessRequestStatus.CONNECTED);
 
-        driver.fireTimer(pi.getId(), "Event_EndDate");
+        driver.fireTimer(pi.getId(), "Event_RenewalDue");
         workflow.disconnect(pi.getBusinessKey(), "admin");
         driver.runJobs(pi.getId());
         assertThat(pi).hasPassed("StartEvent_DisconnectRequested", "EndEvent_DisconnectedEarly").isEnded();
@@ -245,7 +252,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         driver.runJobs(pi.getId());
         approveBothSides(pi, request, "carol");
 
-        driver.fireTimer(pi.getId(), "Event_EndDate");
+        driver.fireTimer(pi.getId(), "Event_RenewalDue");
         driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", true, "newEndDate", end.plusYears(1).toString()));
         assertThat(pi).isWaitingAt("obtainNda");
         assertThat(pi).variables().containsEntry("ndaStatus", "ENDS_BEFORE_PROJECT");
@@ -265,7 +272,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         recordNda(pi, end.plusMonths(1));
         driver.runJobs(pi.getId());
         approveBothSides(pi, request, "carol");
-        driver.fireTimer(pi.getId(), "Event_EndDate");
+        driver.fireTimer(pi.getId(), "Event_RenewalDue");
         driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", true, "newEndDate", end.plusYears(1).toString()));
         assertThat(pi).isWaitingAt("obtainNda");
 
@@ -294,11 +301,27 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     }
 
     @Test
-    void anUnansweredRenewalEndsTheCollaborationAfterSevenDays() {
-        ProcessInstance pi = connected("dave", "Globex", LocalDate.now().plusMonths(1));
-        driver.fireTimer(pi.getId(), "Event_EndDate");
+    void anUnansweredRenewalEndsTheCollaborationOnTheEndDate() {
+        LocalDate end = LocalDate.now().plusMonths(1);
+        ProcessInstance pi = connected("dave", "Globex", end);
+        driver.fireTimer(pi.getId(), "Event_RenewalDue");
+        assertThat(timerDue(pi, "Event_NoAnswer")).as("the channel stays shared until the end date").isEqualTo(at(end));
         driver.fireTimer(pi.getId(), "Event_NoAnswer");
         assertThat(pi).hasPassed("Event_NoAnswer", "Activity_Disconnect", "EndEvent_Ended").isEnded();
+        assertThat(requests.get(pi.getBusinessKey()).status()).isEqualTo(AccessRequestStatus.ENDED);
+        assertThat(channels.view(requests.get(pi.getBusinessKey()).channelId()).shared()).isFalse();
+    }
+
+    @Test
+    void anEndDateLessThanFourteenDaysAwayAsksForRenewalAtOnce() {
+        LocalDate end = LocalDate.now().plusDays(5);
+        AccessRequestView request = submit("dave", "Globex", end);
+        ProcessInstance pi = instance(request);
+        driver.runJobs(pi.getId());
+        approveBothSides(pi, request, "bob");
+        assertThat(pi).hasPassed("Activity_PinRules", "Event_RenewalDue").isWaitingAt("renewOrEnd").task().isAssignedTo("dave");
+        assertThat(ClockUtil.getCurrentTime()).as("nobody waited").isBefore(at(end.minusDays(4)));
+        assertThat(timerDue(pi, "Event_NoAnswer")).isEqualTo(at(end));
     }
 
     @Test
@@ -330,7 +353,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         assertThat(status(request)).isEqualTo("AWAITING_APPROVAL");
         management.executeJob(driver.job(pi.getId(), "Activity_Connect").getId());
         driver.runJobs(pi.getId());
-        assertThat(pi).isWaitingAt("Event_EndDate");
+        assertThat(pi).isWaitingAt("Event_RenewalDue");
         assertThat(status(request)).isEqualTo("CONNECTED");
     }
 
@@ -380,7 +403,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     void aRenewalDateBeforeTheCurrentEndLeavesTheTaskOpen() {
         LocalDate end = LocalDate.now().plusMonths(1);
         ProcessInstance pi = connected("alice", "Globex", end);
-        driver.fireTimer(pi.getId(), "Event_EndDate");
+        driver.fireTimer(pi.getId(), "Event_RenewalDue");
         assertThatThrownBy(() -> driver.complete(task("renewOrEnd", pi), "alice",
                 Map.of("renew", true, "newEndDate", end.minusDays(1).toString())))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("must lie after");
@@ -432,6 +455,16 @@ class ExternalAccessRequestProcessTest extends EngineTest {
 
     private String historicId(AccessRequestView request) {
         return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(request.id()).singleResult().getId();
+    }
+
+    /** The start of the day in UTC, the engine clock's zone: when a timer set for that date fires. */
+    private static Date at(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private Date timerDue(ProcessInstance pi, String activityId) {
+        return management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).timers().singleResult()
+                .getDuedate();
     }
 
     private String status(AccessRequestView request) {
