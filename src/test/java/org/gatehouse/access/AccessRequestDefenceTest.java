@@ -94,7 +94,7 @@ class AccessRequestDefenceTest extends EngineTest {
         assertUnchanged(request, AccessRequestStatus.AWAITING_APPROVAL);
 
         driver.runJobs(pi.getId());
-        assertThat(pi).hasPassed("Activity_Connect", "Activity_PinRules").isWaitingAt("Event_RenewalDue");
+        assertThat(pi).hasPassed("Activity_Connect", "Activity_PinRules").isWaitingAt("Event_EndDate");
         assertThat(status(request)).isEqualTo(AccessRequestStatus.CONNECTED);
     }
 

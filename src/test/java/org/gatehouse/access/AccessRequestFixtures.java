@@ -104,7 +104,7 @@ public class AccessRequestFixtures {
         ProcessInstance pi = instance(request);
         driver().runJobs(pi.getId());
         approveBothSides(pi, request, "bob");
-        assertThat(pi).isWaitingAt("Event_RenewalDue");
+        assertThat(pi).isWaitingAt("Event_EndDate");
         return pi;
     }
 }

@@ -73,7 +73,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         assertThat(outbox.to("alice")).anySatisfy(d -> assertThat(d.body()).doesNotContain(token).contains("Never post"));
 
         approveBothSides(pi, request, "bob");
-        assertThat(pi).hasPassed("Gateway_ApprovalsJoin", "Activity_Connect", "Activity_PinRules").isWaitingAt("Event_RenewalDue");
+        assertThat(pi).hasPassed("Gateway_ApprovalsJoin", "Activity_Connect", "Activity_PinRules").isWaitingAt("Event_EndDate");
         AccessRequestView connected = requests.view(request.id(), "alice");
         assertThat(connected.status()).isEqualTo("CONNECTED");
         assertThat(connected.hostApprover()).isEqualTo("bob");
@@ -84,8 +84,8 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         assertThat(channel.pinnedNote()).contains("Acme", "Globex", "America/New_York", "Europe/Paris", "👀", "✅");
         assertThat(channel.members()).extracting(m -> m.member()).contains("alice", "admin@globex.example");
 
-        assertThat(timerDue(pi, "Event_RenewalDue")).as("asked 14 days before the end date").isEqualTo(at(end.minusDays(14)));
-        driver.fireTimer(pi.getId(), "Event_RenewalDue");
+        assertThat(timerDue(pi, "Event_EndDate")).as("asked 14 days before the end date").isEqualTo(at(end.minusDays(14)));
+        driver.fireTimer(pi.getId(), "Event_EndDate");
         assertThat(pi).isWaitingAt("renewOrEnd").task().isAssignedTo("alice");
         assertThat(task("renewOrEnd", pi).getDueDate()).as("due at the end date").isEqualTo(at(end));
         driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", false));
@@ -176,7 +176,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
                         assertThat(d.body()).contains("Escalation").contains(request.projectName()).contains("overdue")));
 
         approveBothSides(pi, request, "bob");
-        assertThat(pi).isWaitingAt("Event_RenewalDue");
+        assertThat(pi).isWaitingAt("Event_EndDate");
         assertThat(status(request)).isEqualTo("CONNECTED");
     }
 
@@ -228,15 +228,15 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     void aRenewalChecksTheNdaAgainAndAnAdminCanStillDisconnectWhileTheRequesterDecides() {
         LocalDate end = LocalDate.now().plusMonths(2);
         ProcessInstance pi = connected("alice", "Globex", end);
-        driver.fireTimer(pi.getId(), "Event_RenewalDue");
+        driver.fireTimer(pi.getId(), "Event_EndDate");
         driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", true, "newEndDate", end.plusMonths(3).toString()));
-        assertThat(pi).hasPassed("Activity_Renew", "Gateway_Renewing", "Gateway_Connected").isWaitingAt("Event_RenewalDue");
-        assertThat(timerDue(pi, "Event_RenewalDue")).as("asked again 14 days before the new end date")
+        assertThat(pi).hasPassed("Activity_Renew", "Gateway_Renewing", "Gateway_Connected").isWaitingAt("Event_EndDate");
+        assertThat(timerDue(pi, "Event_EndDate")).as("asked again 14 days before the new end date")
                 .isEqualTo(at(end.plusMonths(3).minusDays(14)));
         assertThat(requests.get(pi.getBusinessKey()).endDate()).isEqualTo(end.plusMonths(3));
         assertThat(requests.get(pi.getBusinessKey()).status()).isEqualTo(AccessRequestStatus.CONNECTED);
 
-        driver.fireTimer(pi.getId(), "Event_RenewalDue");
+        driver.fireTimer(pi.getId(), "Event_EndDate");
         workflow.disconnect(pi.getBusinessKey(), "admin");
         driver.runJobs(pi.getId());
         assertThat(pi).hasPassed("StartEvent_DisconnectRequested", "EndEvent_DisconnectedEarly").isEnded();
@@ -252,7 +252,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         driver.runJobs(pi.getId());
         approveBothSides(pi, request, "carol");
 
-        driver.fireTimer(pi.getId(), "Event_RenewalDue");
+        driver.fireTimer(pi.getId(), "Event_EndDate");
         driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", true, "newEndDate", end.plusYears(1).toString()));
         assertThat(pi).isWaitingAt("obtainNda");
         assertThat(pi).variables().containsEntry("ndaStatus", "ENDS_BEFORE_PROJECT");
@@ -272,7 +272,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         recordNda(pi, end.plusMonths(1));
         driver.runJobs(pi.getId());
         approveBothSides(pi, request, "carol");
-        driver.fireTimer(pi.getId(), "Event_RenewalDue");
+        driver.fireTimer(pi.getId(), "Event_EndDate");
         driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", true, "newEndDate", end.plusYears(1).toString()));
         assertThat(pi).isWaitingAt("obtainNda");
 
@@ -304,7 +304,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     void anUnansweredRenewalEndsTheCollaborationOnTheEndDate() {
         LocalDate end = LocalDate.now().plusMonths(1);
         ProcessInstance pi = connected("dave", "Globex", end);
-        driver.fireTimer(pi.getId(), "Event_RenewalDue");
+        driver.fireTimer(pi.getId(), "Event_EndDate");
         assertThat(timerDue(pi, "Event_NoAnswer")).as("the channel stays shared until the end date").isEqualTo(at(end));
         driver.fireTimer(pi.getId(), "Event_NoAnswer");
         assertThat(pi).hasPassed("Event_NoAnswer", "Activity_Disconnect", "EndEvent_Ended").isEnded();
@@ -319,7 +319,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         ProcessInstance pi = instance(request);
         driver.runJobs(pi.getId());
         approveBothSides(pi, request, "bob");
-        assertThat(pi).hasPassed("Activity_PinRules", "Event_RenewalDue").isWaitingAt("renewOrEnd").task().isAssignedTo("dave");
+        assertThat(pi).hasPassed("Activity_PinRules", "Event_EndDate").isWaitingAt("renewOrEnd").task().isAssignedTo("dave");
         assertThat(ClockUtil.getCurrentTime()).as("nobody waited").isBefore(at(end.minusDays(4)));
         assertThat(timerDue(pi, "Event_NoAnswer")).isEqualTo(at(end));
     }
@@ -353,7 +353,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         assertThat(status(request)).isEqualTo("AWAITING_APPROVAL");
         management.executeJob(driver.job(pi.getId(), "Activity_Connect").getId());
         driver.runJobs(pi.getId());
-        assertThat(pi).isWaitingAt("Event_RenewalDue");
+        assertThat(pi).isWaitingAt("Event_EndDate");
         assertThat(status(request)).isEqualTo("CONNECTED");
     }
 
@@ -403,7 +403,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     void aRenewalDateBeforeTheCurrentEndLeavesTheTaskOpen() {
         LocalDate end = LocalDate.now().plusMonths(1);
         ProcessInstance pi = connected("alice", "Globex", end);
-        driver.fireTimer(pi.getId(), "Event_RenewalDue");
+        driver.fireTimer(pi.getId(), "Event_EndDate");
         assertThatThrownBy(() -> driver.complete(task("renewOrEnd", pi), "alice",
                 Map.of("renew", true, "newEndDate", end.minusDays(1).toString())))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("must lie after");

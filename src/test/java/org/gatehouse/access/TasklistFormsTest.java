@@ -30,7 +30,7 @@ class TasklistFormsTest extends HttpTest {
         assertForm("bob", approval.id(), "host-admin-approval");
 
         var connected = fixtures.connected("alice", "Globex", LocalDate.now().plusMonths(1));
-        driver.fireTimer(connected.getId(), "Event_RenewalDue");
+        driver.fireTimer(connected.getId(), "Event_EndDate");
         assertForm("alice", connected.getBusinessKey(), "renew-or-end");
 
         JsonNode startForm = api.as("alice").get("/engine-rest/process-definition/key/external-access-request/deployed-start-form")

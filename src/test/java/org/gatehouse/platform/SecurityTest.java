@@ -47,7 +47,7 @@ class SecurityTest extends HttpTest {
     @Test
     void aRequesterSeesAndWorksOnlyTheirOwnTasks() {
         var pi = fixtures.connected("alice", "Globex", LocalDate.now().plusMonths(1));
-        driver.fireTimer(pi.getId(), "Event_RenewalDue");
+        driver.fireTimer(pi.getId(), "Event_EndDate");
         String task = api.as("alice").get("/engine-rest/task?processInstanceBusinessKey=" + pi.getBusinessKey()
                 + "&maxResults=5").getBody().get(0).get("id").asText();
 
