@@ -149,7 +149,7 @@ public class ApprovalService {
 
     /** What the approver sees behind the link. */
     public LinkView linkView(Approval approval) {
-        return new LinkView(nameOf(approval.approver()), nameOf(approval.requestedBy()), approval.subject(),
+        return new LinkView(people.nameOf(approval.approver()), people.nameOf(approval.requestedBy()), approval.subject(),
                 approval.details(), approval.expiresAt());
     }
 
@@ -211,21 +211,17 @@ public class ApprovalService {
     }
 
     private ApprovalView view(Approval approval) {
-        return ApprovalView.of(approval, nameOf(approval.approver()));
+        return ApprovalView.of(approval, people.nameOf(approval.approver()));
     }
 
     private MessageTemplate message(String template, Approval approval, String processInstanceId) {
-        return MessageTemplate.of(template, processInstanceId).with("requesterName", nameOf(approval.requestedBy()))
-                .with("approverName", nameOf(approval.approver())).with("subject", approval.subject())
+        return MessageTemplate.of(template, processInstanceId).with("requesterName", people.nameOf(approval.requestedBy()))
+                .with("approverName", people.nameOf(approval.approver())).with("subject", approval.subject())
                 .with("expiresAt", approval.expiresAt()).with("link", link(approval.id()));
     }
 
     private String link(String id) {
         return links.issue(LINK, id).url();
-    }
-
-    private String nameOf(String userId) {
-        return people.find(userId).map(Person::name).orElse(userId);
     }
 
     private static NotFoundException notFound(String id) {

@@ -173,7 +173,7 @@ public class ExpertInvitationService {
 
     /** What the invitee sees behind the link. */
     public LinkView linkView(ExpertInvitation invitation) {
-        return new LinkView(people.get(invitation.personId()).name(), nameOf(invitation.invitedBy()),
+        return new LinkView(people.get(invitation.personId()).name(), people.nameOf(invitation.invitedBy()),
                 invitation.expiresAt());
     }
 
@@ -210,17 +210,13 @@ public class ExpertInvitationService {
     }
 
     private MessageTemplate message(String template, ExpertInvitation invitation, String processInstanceId) {
-        return MessageTemplate.of(template, processInstanceId).with("inviterName", nameOf(invitation.invitedBy()))
-                .with("inviteeName", nameOf(invitation.personId())).with("expiresAt", invitation.expiresAt())
+        return MessageTemplate.of(template, processInstanceId).with("inviterName", people.nameOf(invitation.invitedBy()))
+                .with("inviteeName", people.nameOf(invitation.personId())).with("expiresAt", invitation.expiresAt())
                 .with("link", link(invitation.id()));
     }
 
     private String link(String id) {
         return links.issue(LINK, id).url();
-    }
-
-    private String nameOf(String userId) {
-        return people.find(userId).map(Person::name).orElse(userId);
     }
 
     private static ConflictException alreadyInvited(Person person) {

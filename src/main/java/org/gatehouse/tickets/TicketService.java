@@ -120,7 +120,7 @@ public class TicketService {
 
     /** How a person is named on a ticket: by their name in the directory, else by their id. */
     String nameOf(String userId) {
-        return people.find(userId).map(Person::name).orElse(userId);
+        return people.nameOf(userId);
     }
 
     private static NotFoundException notFound(long id) {
