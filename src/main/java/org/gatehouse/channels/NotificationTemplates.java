@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.samskivert.mustache.Mustache;
@@ -13,7 +14,6 @@ import com.samskivert.mustache.Template;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
 import org.gatehouse.platform.GatehouseEngineCalls;
 import org.springframework.stereotype.Component;
@@ -31,8 +31,7 @@ class NotificationTemplates {
 
     private final RepositoryService repository;
     private final HistoryService history;
-    // a deployment never changes, so what was read from it holds for good
-    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Compiled>> compiled = new ConcurrentHashMap<>();
 
     NotificationTemplates(RepositoryService repository, HistoryService history) {
         this.repository = repository;
@@ -44,9 +43,8 @@ class NotificationTemplates {
      * (a process deployed alone), of the newest deployment that has it.
      */
     Text render(MessageTemplate message) {
-        String deploymentId = deploymentOf(message);
-        Compiled template = compiled.computeIfAbsent(deploymentId + "/" + message.name(),
-                key -> compile(deploymentId, message.name()));
+        Compiled template = fromInstance(message).or(() -> newest(message.name())).orElseThrow(
+                () -> new IllegalStateException("No deployment has the template " + FOLDER + message.name()));
         return new Text(template.subject().execute(message.model()).strip(), template.body().execute(message.model()).strip());
     }
 
@@ -56,31 +54,33 @@ class NotificationTemplates {
     private record Compiled(Template subject, Template body) {
     }
 
-    private String deploymentOf(MessageTemplate message) {
-        if (message.processInstanceId() != null) {
-            HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-                    .processInstanceId(message.processInstanceId()).singleResult();
-            String deploymentId = instance == null ? null
-                    : repository.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId();
-            if (deploymentId != null && resource(deploymentId, message.name()) != null) {
-                return deploymentId;
-            }
+    private Optional<Compiled> fromInstance(MessageTemplate message) {
+        if (message.processInstanceId() == null) {
+            return Optional.empty();
         }
-        return repository.createDeploymentQuery().orderByDeploymentTime().desc().list().stream().map(Deployment::getId)
-                .filter(id -> resource(id, message.name()) != null).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No deployment has the template " + FOLDER + message.name()));
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(message.processInstanceId()).singleResult();
+        return instance == null ? Optional.empty() : template(
+                repository.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId(), message.name());
     }
 
-    private Resource resource(String deploymentId, String name) {
+    /** For a message of no process, or of a process deployed alone: the newest deployment that has the template. */
+    private Optional<Compiled> newest(String name) {
+        return repository.createDeploymentQuery().orderByDeploymentTime().desc().list().stream()
+                .map(deployment -> template(deployment.getId(), name)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** A deployment never changes, so what was found in it, or not, holds for good. */
+    private Optional<Compiled> template(String deploymentId, String name) {
+        return compiled.computeIfAbsent(deploymentId + "/" + name, key -> compile(deploymentId, name));
+    }
+
+    private Optional<Compiled> compile(String deploymentId, String name) {
         String wanted = FOLDER + name + ".mustache";
-        return repository.getDeploymentResources(deploymentId).stream().filter(r -> r.getName().endsWith(wanted))
-                .findFirst().orElse(null);
-    }
-
-    private Compiled compile(String deploymentId, String name) {
-        Resource resource = resource(deploymentId, name);
+        Resource resource = repository.getDeploymentResources(deploymentId).stream()
+                .filter(r -> r.getName().endsWith(wanted)).findFirst().orElse(null);
         if (resource == null) {
-            throw new IllegalStateException("Deployment " + deploymentId + " has no template " + FOLDER + name);
+            return Optional.empty();
         }
         String source;
         try (InputStream in = repository.getResourceAsStreamById(deploymentId, resource.getId())) {
@@ -94,7 +94,7 @@ class NotificationTemplates {
         }
         // plain text: nothing to escape, and a missing value is an error rather than a silent gap
         Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).strictSections(true);
-        return new Compiled(compiler.compile(source.substring(SUBJECT.length(), end)),
-                compiler.compile(source.substring(end + 1)));
+        return Optional.of(new Compiled(compiler.compile(source.substring(SUBJECT.length(), end)),
+                compiler.compile(source.substring(end + 1))));
     }
 }

@@ -25,7 +25,7 @@ class ChatConversation implements ConversationChannel {
 
     @Override
     public String send(Outgoing message) {
-        notifier.notifyUser(message.recipient(), MessageKind.REPLY, MessageTemplate.of("ticket-reply", null)
+        notifier.notifyUser(message.recipient(), MessageKind.REPLY, MessageTemplate.of("ticket-reply", message.processInstanceId())
                 .with("ticket", message.ticket()).with("subject", message.subject()).with("text", message.text()));
         return null;
     }

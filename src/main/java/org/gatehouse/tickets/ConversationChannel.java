@@ -18,7 +18,9 @@ public interface ConversationChannel {
     /**
      * @param ticket  the ticket's reference, {@code T-1042}, which the recipient's answer may quote
      * @param thread  message ids of the ticket's conversation with this recipient, newest first, for e-mail threading
+     * @param processInstanceId the ticket's process, whose deployment holds the message texts
      */
-    record Outgoing(String ticket, String subject, String recipient, String text, List<String> thread) {
+    record Outgoing(String ticket, String subject, String recipient, String text, List<String> thread,
+            String processInstanceId) {
     }
 }

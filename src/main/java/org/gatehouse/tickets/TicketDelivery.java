@@ -45,7 +45,7 @@ class TicketDelivery {
             }
             TicketMessage message = conversation.message(delivery.messageId());
             var outgoing = new ConversationChannel.Outgoing(ticket.reference(), ticket.subject(), delivery.recipient(),
-                    text(message), conversation.thread(ticketId, delivery.recipient()));
+                    text(message), conversation.thread(ticketId, delivery.recipient()), ticket.processInstanceId());
             // the send and its record commit together: an outbox message is kept exactly when it is marked delivered
             separately.executeWithoutResult(status -> conversation.delivered(delivery.id(), channel.send(outgoing),
                     LocalDateTime.now(clock)));
