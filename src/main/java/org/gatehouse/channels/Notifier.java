@@ -64,16 +64,13 @@ public class Notifier {
     }
 
     public void notifyUser(String userId, MessageKind kind, MessageTemplate message) {
-        if (!policy.allowsUser(userId, kind)) {
-            dropped(userId, kind);
-            return;
-        }
-        String email = people.find(userId).map(Person::email).filter(address -> !address.isBlank()).orElse(null);
-        write(kind, email == null ? Channel.CHAT : Channel.EMAIL, email == null ? userId : email, userId, message);
+        toUser(userId, kind, templates.render(message));
     }
 
+    /** One text for the whole group, written once. */
     public void notifyGroup(String groupId, MessageKind kind, MessageTemplate message) {
-        roles.membersOf(groupId).forEach(member -> notifyUser(member, kind, message));
+        NotificationTemplates.Text text = templates.render(message);
+        roles.membersOf(groupId).forEach(member -> toUser(member, kind, text));
     }
 
     public void notifyAddress(String email, MessageKind kind, MessageTemplate message) {
@@ -81,7 +78,7 @@ public class Notifier {
             dropped(email, kind);
             return;
         }
-        write(kind, Channel.EMAIL, email, people.findByEmail(email).map(Person::id).orElse(null), message);
+        write(kind, Channel.EMAIL, email, people.findByEmail(email).map(Person::id).orElse(null), templates.render(message));
     }
 
     /** Whether a message to an outside address reaches its owner, or only waits in the outbox. */
@@ -115,8 +112,16 @@ public class Notifier {
         outbox.markSent(id, LocalDateTime.now(clock));
     }
 
-    private void write(MessageKind kind, Channel channel, String recipient, String personId, MessageTemplate message) {
-        NotificationTemplates.Text text = templates.render(message);
+    private void toUser(String userId, MessageKind kind, NotificationTemplates.Text text) {
+        if (!policy.allowsUser(userId, kind)) {
+            dropped(userId, kind);
+            return;
+        }
+        String email = people.find(userId).map(Person::email).filter(address -> !address.isBlank()).orElse(null);
+        write(kind, email == null ? Channel.CHAT : Channel.EMAIL, email == null ? userId : email, userId, text);
+    }
+
+    private void write(MessageKind kind, Channel channel, String recipient, String personId, NotificationTemplates.Text text) {
         boolean sends = mailProperties.sends();
         String id = UUID.randomUUID().toString();
         outbox.insert(new Notification(id, LocalDateTime.now(clock), kind, channel, recipient, personId, text.subject(),

@@ -127,6 +127,20 @@ class NotificationDeliveryTest extends HttpTest {
     }
 
     @Test
+    void nobodyButGatehouseStartsASendOverTheEngineRestApi() {
+        notifier.notifyAddress("door@partner.example", MessageKind.STATUS, MessageTemplate.of("group-reminder", null)
+                .with("message", "Once").with("group", "test").with("process", "Test"));
+        Sent message = outbox.to("door@partner.example").get(0);
+        for (String user : List.of("alice", "bob", "ivy")) {
+            assertThat(api.as(user).post("/engine-rest/process-definition/key/" + NotificationProcess.KEY + "/start",
+                    Map.of("businessKey", message.id())).getStatusCode()).as(user + ": not even the definition is theirs to see")
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(message.id())
+                .count()).as("only its own instance").isEqualTo(1);
+    }
+
+    @Test
     void anAnswerToANotificationOpensNoTicket() throws MessagingException {
         String employee = experts.newEmployee();
         notifier.notifyUser(employee, MessageKind.STATUS, MessageTemplate.of("group-reminder", null)
