@@ -12,6 +12,7 @@ import org.gatehouse.channels.Notification.Status;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.directory.RoleService;
+import org.gatehouse.platform.EmailAddresses;
 import org.gatehouse.platform.RefusedStepException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,8 @@ public class Notifier {
             dropped(email, kind);
             return;
         }
-        write(kind, Channel.EMAIL, email, people.findByEmail(email).map(Person::id).orElse(null), templates.render(message));
+        write(kind, Channel.EMAIL, EmailAddresses.normalise(email), people.findByEmail(email).map(Person::id).orElse(null),
+                templates.render(message));
     }
 
     /** Whether a message to an outside address reaches its owner, or only waits in the outbox. */
@@ -118,7 +120,8 @@ public class Notifier {
             return;
         }
         String email = people.find(userId).map(Person::email).filter(address -> !address.isBlank()).orElse(null);
-        write(kind, email == null ? Channel.CHAT : Channel.EMAIL, email == null ? userId : email, userId, text);
+        write(kind, email == null ? Channel.CHAT : Channel.EMAIL, email == null ? userId : EmailAddresses.normalise(email),
+                userId, text);
     }
 
     private void write(MessageKind kind, Channel channel, String recipient, String personId, NotificationTemplates.Text text) {

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.List;
 
 import org.gatehouse.directory.RoleService;
+import org.gatehouse.platform.EmailAddresses;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.GatehouseGroups;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,9 @@ class OutboxController {
         if (!roles.isMember(principal.getName(), GatehouseGroups.ADMINS)) {
             throw new ForbiddenException("Only admins read the outbox");
         }
-        return notifier.outbox(recipient == null || recipient.isBlank() ? null : recipient.strip(),
-                Math.max(1, Math.min(limit, 500)));
+        // addresses are kept in one form; a person's id is matched as it is
+        String wanted = recipient == null || recipient.isBlank() ? null
+                : recipient.contains("@") ? EmailAddresses.normalise(recipient) : recipient.strip();
+        return notifier.outbox(wanted, Math.max(1, Math.min(limit, 500)));
     }
 }

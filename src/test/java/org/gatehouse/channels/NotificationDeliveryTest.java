@@ -49,6 +49,8 @@ class NotificationDeliveryTest extends HttpTest {
         AccessRequestView request = fixtures.submit("alice", "Globex", LocalDate.now().plusMonths(2));
         driver.runJobs(fixtures.instance(request).getId());
 
+        assertThat(api.as("admin").get("/api/outbox?recipient=" + request.partnerContactEmail().toUpperCase())
+                .getBody()).as("the outbox finds an address however it is written").hasSize(1);
         MimeMessage received = deliver(request.partnerContactEmail());
         assertThat(received.getSubject()).isEqualTo("Acme invites Globex to share #" + request.channelName());
         String token = fixtures.token(request);
