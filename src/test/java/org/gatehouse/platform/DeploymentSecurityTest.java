@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.Api.variables;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +12,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.gatehouse.Api;
 import org.gatehouse.HttpTest;
 import org.gatehouse.experts.ExpertFixtures;
@@ -24,13 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A process owner (paul) deploys through the engine REST API, as an attacker would: every way to run code is refused
@@ -41,6 +33,7 @@ class DeploymentSecurityTest extends HttpTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     @Autowired ExpertFixtures experts;
+    @Autowired ProcessEngine engine;
 
     static Stream<Arguments> attacks() {
         return Stream.of(
@@ -113,12 +106,7 @@ class DeploymentSecurityTest extends HttpTest {
     /** Gatehouse's own model of the request, deployed again by paul: it names no four-eyes listener, yet holds it. */
     @Test
     void anAccessRequestVersionWithoutTheListenerStillKeepsTheRequesterOffTheirApproval() throws IOException {
-        Map<String, String> resources = new LinkedHashMap<>();
-        for (String file : List.of("external-access-request.bpmn", "nda-assurance.bpmn", "nda-check.dmn", "house-rules.mustache",
-                "forms/access-request-start.form", "forms/obtain-nda.form", "forms/host-admin-approval.form",
-                "forms/renew-or-end.form")) {
-            resources.put(file, Files.readString(Path.of("bpmn", file)));
-        }
+        Map<String, String> resources = TestBundles.next(engine);
         assertThat(resources.get("external-access-request.bpmn")).doesNotContain("excludeRequesterFromApproval");
         ResponseEntity<JsonNode> deployed = deploy("paul", "access-without-listener", resources);
         assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -194,18 +182,8 @@ class DeploymentSecurityTest extends HttpTest {
     }
 
     private ResponseEntity<JsonNode> deploy(String user, String name, Map<String, String> resources) {
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("deployment-name", name);
-        resources.forEach((file, content) -> body.add(file, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return file;
-            }
-        }));
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         ResponseEntity<String> response = rest.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create",
-                new HttpEntity<>(body, headers), String.class);
+                TestBundles.multipart(name, resources), String.class);
         return new ResponseEntity<>(Api.json(response.getBody()), response.getHeaders(), response.getStatusCode());
     }
 }

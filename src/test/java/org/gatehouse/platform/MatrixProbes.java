@@ -234,7 +234,8 @@ final class MatrixProbes {
                 Map.of("retries", r.engine.getManagementService().createJobQuery().jobId(r.job).singleResult().getRetries())));
         on("GET /engine-rest/incident", s -> get(ENGINE + "/incident?processInstanceId=" + r.pendingInstance + "&maxResults=50"))
                 .listing(s -> r.incident);
-        on("POST /engine-rest/deployment/create a model with a start event only", s -> deployment())
+        on("POST /api/models/deployments a lone model, not the whole bundle", s -> deployment("/api/models/deployments"));
+        on("POST /engine-rest/deployment/create a lone model, not the whole bundle", s -> deployment(ENGINE + "/deployment/create"))
                 .then((s, a) -> {
                     if (a.ok()) {
                         r.engine.getRepositoryService().deleteDeployment(a.json().get("id").asText(), true);
@@ -335,7 +336,7 @@ final class MatrixProbes {
         return s.user() == null ? MatrixRecords.OTHER : s.user();
     }
 
-    private Call deployment() {
+    private Call deployment(String path) {
         String boundary = "matrix" + System.nanoTime();
         String bpmn = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -345,7 +346,7 @@ final class MatrixProbes {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nmatrix-probe\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"matrix-probe.bpmn\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-        return new Call("POST", ENGINE + "/deployment/create", "multipart/form-data; boundary=" + boundary, body);
+        return new Call("POST", path, "multipart/form-data; boundary=" + boundary, body);
     }
 
     private static Map<String, Object> hostDecision() {
