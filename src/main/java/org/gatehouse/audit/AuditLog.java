@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * One place the auditors' search reads, for some of its kinds: where each kind of history plugs in. Every log
- * orders its entries newest first and, within one moment, by kind ({@link AuditKind}'s order), so that the search
- * can merge several logs into one page.
+ * orders its entries newest first, and within one moment always the same way, so that the search can merge several
+ * logs into the same pages for the same query.
  */
 interface AuditLog {
 

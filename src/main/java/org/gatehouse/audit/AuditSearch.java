@@ -31,9 +31,12 @@ class AuditSearch {
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
 
-    /** Newest first; within one moment by kind, as every log orders its own (the sort keeps each log's order). */
+    /**
+     * Newest first; within one moment the logs in their order and each log's entries in its own (the sort is
+     * stable), so that the same query cuts its pages from the same order every time.
+     */
     private static final Comparator<SearchEntry> NEWEST_FIRST = Comparator.comparing(SearchEntry::at,
-            Comparator.reverseOrder()).thenComparing(entry -> AuditKind.of(entry.kind()));
+            Comparator.reverseOrder());
 
     private final List<AuditLog> logs;
     private final OrganisationService organisations;
