@@ -68,7 +68,7 @@ public final class ProcessDriver {
     /** The running instance whose business key is its domain record's id. */
     public ProcessInstance instance(String businessKey) {
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(businessKey).singleResult();
+                .processInstanceBusinessKey(businessKey).rootProcessInstances().singleResult();
         if (instance == null) {
             throw new AssertionError("No instance with the business key " + businessKey + " is running");
         }

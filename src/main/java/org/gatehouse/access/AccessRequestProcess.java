@@ -8,17 +8,19 @@ import static org.gatehouse.platform.ProcessVariable.timestampVariable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 import org.gatehouse.platform.ProcessVariable;
 
 /**
  * The public contract of {@code bpmn/external-access-request.bpmn}: its key, messages and the variables Java reads or
  * writes, as listed in {@code bpmn/README.md} (a test keeps the three in step). What only the models and forms use
- * ({@code ndaStatus}, {@code ndaSigned}, {@code renew}) has its row there and no declaration here.
+ * ({@code ndaStatus}, {@code renew}) has its row there and no declaration here. The NDA's own steps are
+ * {@link NdaAssuranceProcess}, which this process calls for a new request and for a renewal.
  */
 public final class AccessRequestProcess {
 
     public static final String KEY = "external-access-request";
-    public static final String NDA_DECISION = "nda-check";
 
     public static final String MSG_PARTNER_ACCEPTED = "PartnerAccepted";
     public static final String MSG_PARTNER_DECLINED = "PartnerDeclined";
@@ -26,7 +28,6 @@ public final class AccessRequestProcess {
     public static final String MSG_DISCONNECT = "DisconnectRequested";
 
     public static final String TASK_HOST_APPROVAL = "hostAdminApproval";
-    public static final String TASK_OBTAIN_NDA = "obtainNda";
     public static final String TASK_RENEW_OR_END = "renewOrEnd";
 
     // start form and API input (A2)
@@ -42,11 +43,6 @@ public final class AccessRequestProcess {
     public static final ProcessVariable<String> REQUESTER = stringVariable("requester");
     public static final ProcessVariable<Boolean> POLICY_ALLOWED = booleanVariable("policyAllowed");
     public static final ProcessVariable<String> POLICY_REASON = stringVariable("policyReason");
-    public static final ProcessVariable<LocalDate> CURRENT_NDA_EXPIRES_ON = dateVariable("currentNdaExpiresOn");
-    public static final ProcessVariable<LocalDate> TODAY = dateVariable("today");
-    public static final ProcessVariable<LocalDate> NDA_SIGNED_ON = dateVariable("ndaSignedOn");
-    public static final ProcessVariable<LocalDate> NDA_EXPIRES_ON = dateVariable("ndaExpiresOn");
-    public static final ProcessVariable<String> NDA_DOCUMENT_REF = stringVariable("ndaDocumentRef");
     public static final ProcessVariable<String> NDA_DECLINE_REASON = stringVariable("ndaDeclineReason");
     public static final ProcessVariable<LocalDateTime> INVITATION_EXPIRES_AT = timestampVariable("invitationExpiresAt");
     public static final ProcessVariable<Boolean> APPROVED = booleanVariable("approved");
@@ -56,10 +52,22 @@ public final class AccessRequestProcess {
     public static final ProcessVariable<String> PARTNER_CHANNEL_NAME = stringVariable("partnerChannelName");
     public static final ProcessVariable<String> REJECTION_REASON = stringVariable("rejectionReason");
     public static final ProcessVariable<LocalDate> NEW_END_DATE = dateVariable("newEndDate");
-    public static final ProcessVariable<Boolean> RENEWING = booleanVariable("renewing");
     public static final ProcessVariable<LocalDateTime> ENDS_AT = timestampVariable("endsAt");
     public static final ProcessVariable<LocalDateTime> ASK_RENEWAL_AT = timestampVariable("askRenewalAt");
 
     private AccessRequestProcess() {
+    }
+
+    /**
+     * The request's own process instance, for a step of it or of a process it calls ({@code nda-assurance}): the
+     * instance the request belongs to, whose business key is the request's id. A called process started on its own
+     * has no caller and stays itself, so the request refuses its steps.
+     */
+    static DelegateExecution requestOf(DelegateExecution execution) {
+        DelegateExecution instance = execution.getProcessInstance();
+        while (instance.getSuperExecution() != null) {
+            instance = instance.getSuperExecution().getProcessInstance();
+        }
+        return instance;
     }
 }

@@ -50,35 +50,32 @@ class AccessRequestRules implements ProcessRules {
                 AccessRequestProcess.MSG_WITHDRAWN, AccessRequestProcess.MSG_DISCONNECT);
     }
 
-    /**
-     * Requesters start requests (also from Tasklist's start form); workspace admins and Legal see the requests their
-     * tasks belong to, with the variables Tasklist's filter columns show (project, partner, requester).
-     */
+    /** Requesters start requests (also from Tasklist's start form); workspace admins and Legal see them. */
     @Override
     public List<Grant> grants() {
         return Stream.concat(Grant.toStart(GatehouseGroups.REQUESTERS, AccessRequestProcess.KEY).stream(), Stream.of(
-                seesRequests(GatehouseGroups.WORKSPACE_ADMINS), seesRequests(GatehouseGroups.LEGAL))).toList();
-    }
-
-    private static Grant seesRequests(String group) {
-        return Grant.onProcess(group, AccessRequestProcess.KEY, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
+                seesRequests(GatehouseGroups.WORKSPACE_ADMINS, AccessRequestProcess.KEY),
+                seesRequests(GatehouseGroups.LEGAL, AccessRequestProcess.KEY))).toList();
     }
 
     @Override
     public List<TasklistFilter> tasklistFilters() {
-        var columns = List.of(TasklistFilter.column(AccessRequestProcess.PROJECT_NAME.name(), "Project"),
-                TasklistFilter.column(AccessRequestProcess.PARTNER_ORGANISATION.name(), "Partner"),
-                TasklistFilter.column(AccessRequestProcess.REQUESTER.name(), "Requester"));
-        return List.of(
-                new TasklistFilter("Access approvals", -10, "Requests to share a channel with an outside organisation",
-                        tasks -> tasks.createTaskQuery().taskDefinitionKey(AccessRequestProcess.TASK_HOST_APPROVAL)
-                                .taskCandidateGroup(GatehouseGroups.WORKSPACE_ADMINS).includeAssignedTasks(),
-                        List.of(GatehouseGroups.WORKSPACE_ADMINS), columns),
-                new TasklistFilter("NDAs to obtain", -9,
-                        "Partners that need a signed NDA before their channel is shared",
-                        tasks -> tasks.createTaskQuery().taskDefinitionKey(AccessRequestProcess.TASK_OBTAIN_NDA)
-                                .taskCandidateGroup(GatehouseGroups.LEGAL).includeAssignedTasks(),
-                        List.of(GatehouseGroups.LEGAL), columns));
+        return List.of(new TasklistFilter("Access approvals", -10,
+                "Requests to share a channel with an outside organisation",
+                tasks -> tasks.createTaskQuery().taskDefinitionKey(AccessRequestProcess.TASK_HOST_APPROVAL)
+                        .taskCandidateGroup(GatehouseGroups.WORKSPACE_ADMINS).includeAssignedTasks(),
+                List.of(GatehouseGroups.WORKSPACE_ADMINS), TASKLIST_COLUMNS));
+    }
+
+    /** What Tasklist shows of a request beside its tasks, here and in {@code nda-assurance}. */
+    static final List<Map<String, String>> TASKLIST_COLUMNS = List.of(
+            TasklistFilter.column(AccessRequestProcess.PROJECT_NAME.name(), "Project"),
+            TasklistFilter.column(AccessRequestProcess.PARTNER_ORGANISATION.name(), "Partner"),
+            TasklistFilter.column(AccessRequestProcess.REQUESTER.name(), "Requester"));
+
+    /** Workspace admins and Legal see the requests their tasks belong to, with the variables of those columns. */
+    static Grant seesRequests(String group, String processKey) {
+        return Grant.onProcess(group, processKey, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
     }
 }

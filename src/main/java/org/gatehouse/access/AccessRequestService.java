@@ -186,6 +186,20 @@ public class AccessRequestService {
         transition(r, status, reason);
     }
 
+    /**
+     * Legal is asked for an NDA: a new request waits for it; a connected one being renewed stays shared meanwhile,
+     * and its timeline says why Legal was asked.
+     */
+    @Transactional
+    public void awaitNda(String id, String processInstanceId, String reason) {
+        AccessRequest r = owned(id, processInstanceId);
+        if (r.status() == AccessRequestStatus.CONNECTED) {
+            event(id, SYSTEM, "NDA_REQUESTED", reason);
+        } else {
+            transition(r, AccessRequestStatus.AWAITING_NDA, reason);
+        }
+    }
+
     private void transition(AccessRequest r, AccessRequestStatus status, String reason) {
         r.requireMayBecome(status);
         if (!requests.updateStatus(r.id(), r.status(), status, reason, now())) {

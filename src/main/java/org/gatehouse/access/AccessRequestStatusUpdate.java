@@ -19,7 +19,15 @@ public class AccessRequestStatusUpdate {
     }
 
     public void set(DelegateExecution execution, String status, Object reason) {
-        requests.changeStatus(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+        var request = AccessRequestProcess.requestOf(execution);
+        requests.changeStatus(request.getProcessBusinessKey(), request.getProcessInstanceId(),
                 AccessRequestStatus.valueOf(status), reason == null ? null : reason.toString());
+    }
+
+    /** Legal's task in {@code nda-assurance} opens: see {@link AccessRequestService#awaitNda}. */
+    public void awaitingNda(DelegateExecution execution, Object reason) {
+        var request = AccessRequestProcess.requestOf(execution);
+        requests.awaitNda(request.getProcessBusinessKey(), request.getProcessInstanceId(),
+                reason == null ? null : reason.toString());
     }
 }

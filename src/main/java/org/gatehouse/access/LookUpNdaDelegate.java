@@ -1,6 +1,6 @@
 package org.gatehouse.access;
 
-import static org.gatehouse.access.AccessRequestProcess.*;
+import static org.gatehouse.access.NdaAssuranceProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +18,8 @@ class LookUpNdaDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var facts = requests.ndaFacts(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+        var request = AccessRequestProcess.requestOf(execution);
+        var facts = requests.ndaFacts(request.getProcessBusinessKey(), request.getProcessInstanceId());
         CURRENT_NDA_EXPIRES_ON.set(execution, facts.currentNdaExpiresOn());
         END_DATE.set(execution, facts.endDate());
         TODAY.set(execution, facts.today());

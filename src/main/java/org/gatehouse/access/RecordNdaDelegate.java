@@ -1,6 +1,6 @@
 package org.gatehouse.access;
 
-import static org.gatehouse.access.AccessRequestProcess.*;
+import static org.gatehouse.access.NdaAssuranceProcess.*;
 import static org.gatehouse.platform.ProcessVariables.currentUser;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,7 +22,8 @@ class RecordNdaDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        requests.recordNda(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+        var request = AccessRequestProcess.requestOf(execution);
+        requests.recordNda(request.getProcessBusinessKey(), request.getProcessInstanceId(),
                 NDA_SIGNED_ON.from(execution), NDA_EXPIRES_ON.from(execution), NDA_DOCUMENT_REF.from(execution),
                 currentUser(execution));
     }

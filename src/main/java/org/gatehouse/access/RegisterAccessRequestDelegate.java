@@ -31,6 +31,5 @@ class RegisterAccessRequestDelegate implements JavaDelegate {
                 PURPOSE.from(execution));
         requests.register(id, draft, requester, execution.getProcessInstanceId());
         REQUESTER.set(execution, requester);
-        RENEWING.set(execution, false);
     }
 }

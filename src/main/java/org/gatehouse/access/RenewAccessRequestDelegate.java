@@ -21,6 +21,5 @@ class RenewAccessRequestDelegate implements JavaDelegate {
         var newEndDate = NEW_END_DATE.from(execution);
         requests.renew(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), newEndDate);
         END_DATE.set(execution, newEndDate);
-        RENEWING.set(execution, true);
     }
 }

@@ -111,7 +111,7 @@ class DirectoryController {
     @DeleteMapping("/people/{id}/roles/{group}")
     Set<String> revoke(@PathVariable String id, @PathVariable String group, Principal principal) {
         requireAdmin(principal);
-        return people.revokeRole(id, group);
+        return people.revokeRole(id, group, principal.getName());
     }
 
     private void requireAdmin(Principal principal) {

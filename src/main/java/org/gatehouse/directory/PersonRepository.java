@@ -1,7 +1,9 @@
 package org.gatehouse.directory;
 
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -73,6 +75,14 @@ class PersonRepository {
     Set<String> roles(String personId) {
         return new TreeSet<>(jdbc.sql("select group_id from person_role where person_id = ?").param(personId)
                 .query(String.class).list());
+    }
+
+    /** Everyone's roles, for those who hold any. */
+    Map<String, Set<String>> allRoles() {
+        Map<String, Set<String>> roles = new HashMap<>();
+        jdbc.sql("select person_id, group_id from person_role")
+                .query(rs -> { roles.computeIfAbsent(rs.getString(1), id -> new TreeSet<>()).add(rs.getString(2)); });
+        return roles;
     }
 
     List<Person> holders(String groupId) {

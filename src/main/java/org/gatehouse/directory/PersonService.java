@@ -2,15 +2,19 @@ package org.gatehouse.directory;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.gatehouse.platform.ConfigurationVersions;
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
+import org.gatehouse.platform.VersionedConfiguration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,17 +23,26 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction, so what the directory says is what the engine and the webapps enforce.
  */
 @Service
-public class PersonService {
+public class PersonService implements VersionedConfiguration {
+
+    /**
+     * Versions of a person's roles, the person's id as subject: {@code {"roles": [...]}}, the groups granted to them
+     * (sorted; not {@code requesters}, which follows from being an active employee). A grant and a revocation each
+     * make one.
+     */
+    public static final String ROLES_VERSION_KIND = "roles";
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     private final PersonRepository people;
     private final IdentitySync identity;
+    private final ConfigurationVersions versions;
     private final Clock clock;
 
-    PersonService(PersonRepository people, IdentitySync identity, Clock clock) {
+    PersonService(PersonRepository people, IdentitySync identity, ConfigurationVersions versions, Clock clock) {
         this.people = people;
         this.identity = identity;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -133,18 +146,35 @@ public class PersonService {
             throw new InvalidInputException("group", "'" + groupId + "' is not a group id (lower-case words joined by '-')");
         }
         if (people.grant(personId, groupId, grantedBy, now())) {
-            identity.sync(person, groupsOf(person));
+            rolesChanged(person, grantedBy);
         }
         return groupsOf(person);
     }
 
+    /** Takes a role away; the person's roles before are kept as their previous version. */
     @Transactional
-    public Set<String> revokeRole(String personId, String groupId) {
+    public Set<String> revokeRole(String personId, String groupId, String revokedBy) {
         Person person = get(personId);
         if (people.revoke(personId, groupId)) {
-            identity.sync(person, groupsOf(person));
+            rolesChanged(person, revokedBy);
         }
         return groupsOf(person);
+    }
+
+    private void rolesChanged(Person person, String actor) {
+        identity.sync(person, groupsOf(person));
+        versions.record(ROLES_VERSION_KIND, person.id(), actor, roles(people.roles(person.id())));
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> configuration() {
+        Map<String, Object> byPerson = new HashMap<>();
+        people.allRoles().forEach((personId, roles) -> byPerson.put(personId, roles(roles)));
+        return Map.of(ROLES_VERSION_KIND, byPerson);
+    }
+
+    private static Map<String, Object> roles(Set<String> granted) {
+        return Map.of("roles", new TreeSet<>(granted));
     }
 
     /** Creates a role that the directory may then grant, or renames it (a team's group carries the team's name). */

@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gatehouse.platform.ConfigurationVersions;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.InvalidInputException;
+import org.gatehouse.platform.VersionedConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  * the ticket holds, not an attribute of the person.
  */
 @Service
-public class RequesterProfiles {
+public class RequesterProfiles implements VersionedConfiguration {
+
+    /** Versions of the attribute policy: {@code {"attributes": [...]}}, in display order. */
+    public static final String VERSION_KIND = "requester-attributes";
 
     public record Policy(List<String> attributes, String changedBy, LocalDateTime changedAt) {
     }
@@ -28,12 +33,14 @@ public class RequesterProfiles {
     private final JdbcClient jdbc;
     private final PersonService people;
     private final RoleService roles;
+    private final ConfigurationVersions versions;
     private final Clock clock;
 
-    RequesterProfiles(JdbcClient jdbc, PersonService people, RoleService roles, Clock clock) {
+    RequesterProfiles(JdbcClient jdbc, PersonService people, RoleService roles, ConfigurationVersions versions, Clock clock) {
         this.jdbc = jdbc;
         this.people = people;
         this.roles = roles;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -54,9 +61,23 @@ public class RequesterProfiles {
             throw new InvalidInputException("attributes", "Unknown attributes " + unknown + "; known: "
                     + Arrays.stream(RequesterAttribute.values()).map(RequesterAttribute::key).toList());
         }
-        jdbc.sql("update requester_attribute_policy set attributes = ?, changed_by = ?, changed_at = ? where id = 1")
-                .params(String.join(",", attributes.stream().distinct().toList()), admin, LocalDateTime.now(clock)).update();
-        return policy();
+        String chosen = String.join(",", attributes.stream().distinct().toList());
+        // the same choice again is no change: it keeps who made the last one
+        jdbc.sql("update requester_attribute_policy set attributes = ?, changed_by = ?, changed_at = ? "
+                        + "where id = 1 and attributes <> ?")
+                .params(chosen, admin, LocalDateTime.now(clock), chosen).update();
+        Policy changed = policy();
+        versions.record(VERSION_KIND, "", admin, content(changed));
+        return changed;
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> configuration() {
+        return Map.of(VERSION_KIND, Map.of("", content(policy())));
+    }
+
+    private static Map<String, Object> content(Policy policy) {
+        return Map.of("attributes", policy.attributes());
     }
 
     /** The requester as an expert may see them; only experts and admins see requesters at all. */

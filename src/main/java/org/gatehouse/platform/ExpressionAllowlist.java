@@ -26,7 +26,8 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  * What an expression in a deployed model may be: what Gatehouse's own models use, and nothing more. Literals, plain
  * variable reads, comparisons, boolean logic and choices; a catalogue bean named alone ({@code ${registerApproval}})
  * or one of its methods called with such values as arguments, {@code execution} and {@code task} included
- * ({@code ${accessRequestStatus.set(execution, 'REJECTED', policyReason)}}). Refused: navigating into anything
+ * ({@code ${accessRequestStatus.set(execution, 'REJECTED', policyReason)}}), and {@code execution.processBusinessKey}
+ * for a call activity's business key. Refused: navigating into anything else
  * ({@code execution.processEngineServices}, {@code task.execution}, {@code x.y}, {@code x['y']}), calls on anything but
  * a catalogue bean ({@code execution.getVariable('x')}), calls nested in arguments, functions and arithmetic. The
  * expression is parsed by the engine's own JUEL parser, with the engine's features, so what is checked is what runs.
@@ -78,6 +79,8 @@ final class ExpressionAllowlist {
             children(node, inArguments);
         } else if (node instanceof AstMethod method) {
             checkCall(method, inArguments);
+        } else if (node instanceof AstDot dot && isBusinessKey(dot)) {
+            return;
         } else if (node instanceof AstProperty) {
             throw new Refused("'" + source(node) + "' navigates into an object; only variables are read");
         } else if (node instanceof AstFunction) {
@@ -109,6 +112,15 @@ final class ExpressionAllowlist {
         for (int i = 0; i < node.getCardinality(); i++) {
             check(node.getChild(i), inArguments);
         }
+    }
+
+    /**
+     * {@code execution.processBusinessKey}, the one property read allowed: how a call activity hands its business key to
+     * the called process (a string, which reaches nothing further).
+     */
+    private static boolean isBusinessKey(AstDot dot) {
+        return dot.getChild(0) instanceof AstIdentifier target && target.getName().equals("execution")
+                && methodName(dot).equals("processBusinessKey");
     }
 
     /** The parser keeps a dot's name to itself; its printed form is ". name". */

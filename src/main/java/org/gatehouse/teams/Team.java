@@ -22,6 +22,13 @@ public record Team(
 
     public static final String GROUP_PREFIX = "team-";
 
+    /**
+     * Versions of a team, its slug as subject: its settings and members ({@code name}, {@code businessHours},
+     * {@code timeZone}, {@code firstResponseTarget}, {@code resolutionTarget}, {@code lead}, {@code members} sorted),
+     * not who edited it last.
+     */
+    public static final String VERSION_KIND = "teams";
+
     public String group() {
         return groupOf(slug);
     }

@@ -7,20 +7,24 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.gatehouse.directory.RoleService;
+import org.gatehouse.platform.ConfigurationVersions;
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
+import org.gatehouse.platform.VersionedConfiguration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,17 +34,19 @@ import org.springframework.transaction.annotation.Transactional;
  * members are granted that group as a role in the directory, so the identity sync gives them the team's tasks.
  */
 @Service
-public class TeamService {
+public class TeamService implements VersionedConfiguration {
 
     private final TeamRepository teams;
     private final PersonService people;
     private final RoleService roles;
+    private final ConfigurationVersions versions;
     private final Clock clock;
 
-    TeamService(TeamRepository teams, PersonService people, RoleService roles, Clock clock) {
+    TeamService(TeamRepository teams, PersonService people, RoleService roles, ConfigurationVersions versions, Clock clock) {
         this.teams = teams;
         this.people = people;
         this.roles = roles;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -74,10 +80,14 @@ public class TeamService {
         }
         people.defineRole(team.group(), team.name());
         members.forEach(id -> people.grantRole(id, team.group(), expert));
+        recordVersion(team, expert);
         return view(team);
     }
 
-    /** Edits a team's settings; a list of members, when given, becomes the whole membership. */
+    /**
+     * Edits a team's settings; a list of members, when given, becomes the whole membership. An edit that changes
+     * nothing is no change: the team keeps who edited it last.
+     */
     @Transactional
     public TeamView update(String slug, TeamDraft draft, String expert) {
         requireExpert(expert);
@@ -90,12 +100,14 @@ public class TeamService {
             Set<String> wanted = new LinkedHashSet<>(draft.members());
             List<String> present = memberIds(team);
             newMembers(draft.members(), Set.copyOf(present), "members").forEach(id -> people.grantRole(id, team.group(), expert));
-            present.stream().filter(id -> !wanted.contains(id)).forEach(id -> people.revokeRole(id, team.group()));
+            present.stream().filter(id -> !wanted.contains(id)).forEach(id -> people.revokeRole(id, team.group(), expert));
         }
         requireLeadAmong(team, memberIds(team));
-        teams.update(team);
-        people.defineRole(team.group(), team.name());
-        return view(team);
+        if (recordVersion(team, expert)) {
+            teams.update(team);
+            people.defineRole(team.group(), team.name());
+        }
+        return view(get(slug));
     }
 
     /** C8: an expert adds another expert to a team. Adding a member twice changes nothing. */
@@ -105,17 +117,44 @@ public class TeamService {
         Team team = get(slug);
         newMembers(List.of(personId), Set.copyOf(memberIds(team)), "personId")
                 .forEach(id -> people.grantRole(id, team.group(), expert));
-        teams.touch(slug, expert, LocalDateTime.now(clock));
-        return view(get(slug));
+        return membersChanged(team, expert);
     }
 
     @Transactional
     public TeamView removeMember(String slug, String personId, String expert) {
         requireExpert(expert);
         Team team = get(slug);
-        people.revokeRole(people.get(personId).id(), team.group());
-        teams.touch(slug, expert, LocalDateTime.now(clock));
-        return view(get(slug));
+        people.revokeRole(people.get(personId).id(), team.group(), expert);
+        return membersChanged(team, expert);
+    }
+
+    private TeamView membersChanged(Team team, String expert) {
+        if (recordVersion(team, expert)) {
+            teams.touch(team.slug(), expert, LocalDateTime.now(clock));
+        }
+        return view(get(team.slug()));
+    }
+
+    /** Records the team as it now stands, settings as given and members as the directory holds them; false if unchanged. */
+    private boolean recordVersion(Team team, String expert) {
+        return versions.record(Team.VERSION_KIND, team.slug(), expert, version(team));
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> configuration() {
+        Map<String, Object> bySlug = new HashMap<>();
+        teams.findAll().forEach(team -> bySlug.put(team.slug(), version(team)));
+        return Map.of(Team.VERSION_KIND, bySlug);
+    }
+
+    /** What a version of a team holds (see {@link Team#VERSION_KIND}). */
+    private record Version(String name, String businessHours, String timeZone, String firstResponseTarget,
+            String resolutionTarget, String lead, List<String> members) {
+    }
+
+    private Version version(Team team) {
+        return new Version(team.name(), team.businessHours(), team.timeZone(), team.firstResponseTarget(),
+                team.resolutionTarget(), team.lead(), memberIds(team).stream().sorted().toList());
     }
 
     /** The team behind a routing decision or a ticket; no viewer, as the engine asks it, not a user. */

@@ -43,7 +43,7 @@ class AccessRequestDefenceTest extends EngineTest {
         assertThat(incident).isNotNull();
         assertThat(incident.getIncidentMessage()).contains("belongs to another process instance");
         assertUnchanged(request, AccessRequestStatus.AWAITING_NDA);
-        assertThat(pi).isWaitingAt("obtainNda");
+        assertThat(pi).isWaitingAt("Activity_EnsureNda");
     }
 
     @Test
@@ -112,11 +112,14 @@ class AccessRequestDefenceTest extends EngineTest {
         assertThatThrownBy(() -> driver.as("admin", () -> runtime.createProcessInstanceByKey(AccessRequestProcess.KEY)
                 .businessKey(request.id()).startBeforeActivity("EndEvent_Withdrawn").execute()))
                 .satisfies(e -> refused(e, "belongs to another process instance"));
-        assertThatThrownBy(() -> driver.as("admin", () -> runtime.createProcessInstanceByKey(AccessRequestProcess.KEY)
+        assertThatThrownBy(() -> driver.as("admin", () -> runtime.createProcessInstanceByKey(NdaAssuranceProcess.KEY)
                 .businessKey(request.id()).setVariables(Map.of("ndaSigned", true, "ndaSignedOn", "2026-01-01",
                         "ndaExpiresOn", "2030-01-01", "ndaDocumentRef", "forged"))
                 .startBeforeActivity("Activity_RecordNda").execute(true, true)))
+                .as("nda-assurance started on its own serves no request")
                 .satisfies(e -> refused(e, "belongs to another process instance"));
+        assertThatThrownBy(() -> driver.as("admin", () -> runtime.startProcessInstanceByKey(NdaAssuranceProcess.KEY,
+                request.id()))).satisfies(e -> refused(e, "belongs to another process instance"));
 
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AccessRequestProcess.KEY).count())
                 .isEqualTo(instances);
@@ -132,22 +135,17 @@ class AccessRequestDefenceTest extends EngineTest {
             runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("Activity_IssueInvitation")
                     .execute(true, true);
         })).satisfies(e -> refused(e, "no NDA on file covers the project"));
+        String nda = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult().getId();
         assertThatThrownBy(() -> driver.as("admin", () -> {
-            runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("Activity_RecordNda")
+            runtime.createProcessInstanceModification(nda).startBeforeActivity("Activity_RecordNda")
                     .setVariables(Map.of("ndaSignedOn", "2026-01-01", "ndaExpiresOn", "2030-01-01", "ndaDocumentRef", "x"))
                     .execute(true, true);
         })).as("only Legal records an NDA").hasStackTraceContaining("Only Legal records an NDA");
         assertThatThrownBy(() -> driver.as("admin", () -> {
             runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("EndEvent_Ended").execute();
         })).satisfies(e -> refused(e, "is AWAITING_NDA: it cannot become ENDED"));
-        assertThatThrownBy(() -> driver.as("admin", () -> {
-            runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("obtainNda")
-                    .setVariable("renewing", true).execute();
-        })).as("the renewal's listener cannot make a pending request CONNECTED")
-                .satisfies(e -> refused(e, "only connecting the channel makes it CONNECTED"));
 
-        assertThat(pi).isWaitingAt("obtainNda");
-        assertThat(runtime.getVariable(pi.getId(), "renewing")).isEqualTo(false);
+        assertThat(pi).isWaitingAt("Activity_EnsureNda");
         assertUnchanged(request, AccessRequestStatus.AWAITING_NDA);
     }
 
@@ -162,7 +160,7 @@ class AccessRequestDefenceTest extends EngineTest {
         driver.as("admin", () -> runtime.restartProcessInstances(pi.getProcessDefinitionId())
                 .startBeforeActivity("Activity_Connect").processInstanceIds(pi.getId()).skipCustomListeners().execute());
         ProcessInstance restarted = runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.id())
-                .singleResult();
+                .rootProcessInstances().singleResult();
         assertThat(restarted.getId()).isNotEqualTo(pi.getId());
         driver.failUntilIncident(restarted.getId(), "Activity_Connect");
 

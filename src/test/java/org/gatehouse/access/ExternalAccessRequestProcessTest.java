@@ -59,8 +59,12 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         LocalDate end = LocalDate.now().plusMonths(3);
         AccessRequestView request = submit("alice", "Globex", end);
         ProcessInstance pi = instance(request);
-        assertThat(pi).hasPassed("Activity_Register", "Activity_CheckPolicy", "Activity_LookUpNda", "Activity_CheckNda",
+        assertThat(pi).hasPassed("Activity_Register", "Activity_CheckPolicy", "Activity_EnsureNda", "Gateway_NdaValid",
                 "Activity_IssueInvitation").isWaitingAt("Activity_SendInvitation");
+        assertThat(history.createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult())
+                .as("the NDA on file was checked in nda-assurance, which ended valid").satisfies(nda ->
+                        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(nda.getId())
+                                .activityId("EndEvent_NdaValid").count()).isEqualTo(1));
         assertThat(pi).variables().containsEntry("ndaStatus", "VALID").containsEntry("requester", "alice");
 
         driver.runJobs(pi.getId());
@@ -109,16 +113,20 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     void aMissingNdaIsObtainedByLegalAndCheckedAgainBeforeTheHostRejects() {
         AccessRequestView request = submit("dave", newPartner(), LocalDate.now().plusMonths(6));
         ProcessInstance pi = instance(request);
-        assertThat(pi).isWaitingAt("obtainNda").task().hasCandidateGroup("legal");
-        assertThat(pi).variables().containsEntry("ndaStatus", "MISSING");
+        assertThat(pi).isWaitingAt("Activity_EnsureNda");
+        ProcessInstance nda = nda(pi);
+        assertThat(nda).isWaitingAt("obtainNda").task().hasCandidateGroup("legal");
+        assertThat(nda).variables().containsEntry("ndaStatus", "MISSING").containsEntry("projectName", request.projectName());
+        assertThat(nda.getBusinessKey()).isEqualTo(request.id());
         assertThat(status(request)).isEqualTo("AWAITING_NDA");
 
         LocalDate today = LocalDate.now();
-        driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", true, "ndaSignedOn", today.toString(),
+        driver.complete(task("obtainNda", nda), "lena", Map.of("ndaSigned", true, "ndaSignedOn", today.toString(),
                 "ndaExpiresOn", today.plusYears(2).toString(), "ndaDocumentRef", "NDA-INITECH-" + request.id()));
-        assertThat(pi).hasPassed("Activity_RecordNda", "Gateway_NdaLoop").isWaitingAt("Activity_SendInvitation");
+        assertThat(nda).hasPassed("Activity_RecordNda", "Gateway_NdaLoop", "EndEvent_NdaValid").isEnded();
+        assertThat(pi).hasPassed("Activity_EnsureNda").isWaitingAt("Activity_SendInvitation");
         assertThat(pi).variables().containsEntry("ndaStatus", "VALID");
-        assertThat(ndas.latest(requests.get(request.id()).partnerId())).hasValueSatisfying(nda -> assertThat(nda.recordedBy()).isEqualTo("lena"));
+        assertThat(ndas.latest(requests.get(request.id()).partnerId())).hasValueSatisfying(recorded -> assertThat(recorded.recordedBy()).isEqualTo("lena"));
 
         driver.runJobs(pi.getId());
         driver.complete(task("hostAdminApproval", pi), "carol", Map.of("approved", false, "comment", "Not this quarter"));
@@ -133,9 +141,12 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     void anExpiredNdaThatLegalDeclinesRejectsTheRequest() {
         AccessRequestView request = submit("alice", "Umbrella", LocalDate.now().plusMonths(2));
         ProcessInstance pi = instance(request);
-        assertThat(pi).variables().containsEntry("ndaStatus", "EXPIRED");
-        driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", false, "ndaDeclineReason", "Umbrella will not sign"));
-        assertThat(pi).hasPassed("Gateway_DeclinedWhileRenewing", "EndEvent_NdaDeclined").isEnded();
+        ProcessInstance nda = nda(pi);
+        assertThat(nda).variables().containsEntry("ndaStatus", "EXPIRED");
+        driver.complete(task("obtainNda", nda), "lena", Map.of("ndaSigned", false, "ndaDeclineReason", "Umbrella will not sign"));
+        assertThat(nda).hasPassed("EndEvent_NdaDeclined").isEnded();
+        assertThat(pi).hasPassed("Gateway_NdaValid", "EndEvent_NdaRefused", "Event_NdaDeclined", "EndEvent_NdaDeclined")
+                .hasNotPassed("Activity_IssueInvitation").isEnded();
         AccessRequestView rejected = requests.view(request.id(), "alice");
         assertThat(rejected.status()).isEqualTo("REJECTED");
         assertThat(rejected.statusReason()).isEqualTo("Umbrella will not sign");
@@ -145,17 +156,19 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     void legalIsRemindedAfterThreeDaysAndAdminsAlertedAfterSevenUntilTheRequesterWithdraws() {
         AccessRequestView request = submit("alice", newPartner(), LocalDate.now().plusMonths(2));
         ProcessInstance pi = instance(request);
-        assertThat(ProcessDriver.dueIn(task("obtainNda", pi))).as("due when the escalation comes").isEqualTo(Duration.ofDays(7));
-        driver.fireTimer(pi.getId(), "Event_NdaReminder");
-        assertThat(pi).hasPassed("Activity_RemindLegal", "EndEvent_LegalReminded").isWaitingAt("obtainNda");
+        ProcessInstance nda = nda(pi);
+        assertThat(ProcessDriver.dueIn(task("obtainNda", nda))).as("due when the escalation comes").isEqualTo(Duration.ofDays(7));
+        driver.fireTimer(nda.getId(), "Event_NdaReminder");
+        assertThat(nda).hasPassed("Activity_RemindLegal", "EndEvent_LegalReminded").isWaitingAt("obtainNda");
         assertThat(outbox.to("lena")).anySatisfy(d -> assertThat(d.body()).contains("Reminder").contains(request.projectName()));
 
-        driver.fireTimer(pi.getId(), "Event_NdaEscalation");
-        assertThat(pi).hasPassed("Activity_EscalateNda", "EndEvent_NdaEscalated").isWaitingAt("obtainNda");
+        driver.fireTimer(nda.getId(), "Event_NdaEscalation");
+        assertThat(nda).hasPassed("Activity_EscalateNda", "EndEvent_NdaEscalated").isWaitingAt("obtainNda");
         assertThat(outbox.to("carol")).anySatisfy(d -> assertThat(d.body()).contains("Escalation").contains(request.projectName()));
 
         workflow.withdraw(request.id(), "alice");
-        assertThat(pi).hasPassed("Event_WithdrawnAwaitingNda", "EndEvent_Withdrawn").isEnded();
+        assertThat(pi).hasPassed("Event_Withdrawn", "EndEvent_Withdrawn").isEnded();
+        assertThat(nda).as("Legal's task goes with the request").isEnded();
         assertThat(status(request)).isEqualTo("WITHDRAWN");
     }
 
@@ -209,7 +222,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         AccessRequestView request = submit("dave", "Globex", LocalDate.now().plusMonths(2));
         ProcessInstance pi = invited(request);
         workflow.withdraw(request.id(), "dave");
-        assertThat(pi).hasPassed("Event_WithdrawnAwaitingApproval", "EndEvent_Withdrawn").isEnded();
+        assertThat(pi).hasPassed("Event_Withdrawn", "EndEvent_Withdrawn").isEnded();
         assertThat(status(request)).isEqualTo("WITHDRAWN");
     }
 
@@ -230,7 +243,8 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         ProcessInstance pi = connected("alice", "Globex", end);
         driver.fireTimer(pi.getId(), "Event_EndDate");
         driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", true, "newEndDate", end.plusMonths(3).toString()));
-        assertThat(pi).hasPassed("Activity_Renew", "Gateway_Renewing", "Gateway_Connected").isWaitingAt("Event_EndDate");
+        assertThat(pi).hasPassed("Activity_Renew", "Activity_EnsureRenewalNda", "Gateway_RenewalNdaValid", "Gateway_Connected")
+                .isWaitingAt("Event_EndDate");
         assertThat(timerDue(pi, "Event_EndDate")).as("asked again 14 days before the new end date")
                 .isEqualTo(at(end.plusMonths(3).minusDays(14)));
         assertThat(requests.get(pi.getBusinessKey()).endDate()).isEqualTo(end.plusMonths(3));
@@ -254,13 +268,16 @@ class ExternalAccessRequestProcessTest extends EngineTest {
 
         driver.fireTimer(pi.getId(), "Event_EndDate");
         driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", true, "newEndDate", end.plusYears(1).toString()));
-        assertThat(pi).isWaitingAt("obtainNda");
-        assertThat(pi).variables().containsEntry("ndaStatus", "ENDS_BEFORE_PROJECT");
-        assertThat(status(request)).isEqualTo("CONNECTED");
+        assertThat(pi).isWaitingAt("Activity_EnsureRenewalNda");
+        ProcessInstance nda = nda(pi);
+        assertThat(nda).isWaitingAt("obtainNda").variables().containsEntry("ndaStatus", "ENDS_BEFORE_PROJECT");
+        assertThat(status(request)).as("the channel stays shared while Legal works").isEqualTo("CONNECTED");
+        assertThat(requests.view(request.id(), "alice").timeline()).anySatisfy(event ->
+                assertThat(event.action()).isEqualTo("NDA_REQUESTED"));
 
-        driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", false, "ndaDeclineReason", "No extension"));
+        driver.complete(task("obtainNda", nda), "lena", Map.of("ndaSigned", false, "ndaDeclineReason", "No extension"));
         driver.runJobs(pi.getId());
-        assertThat(pi).hasPassed("Gateway_DeclinedWhileRenewing", "Gateway_Disconnect", "Activity_Disconnect").isEnded();
+        assertThat(pi).hasPassed("Gateway_RenewalNdaValid", "Gateway_Disconnect", "Activity_Disconnect").isEnded();
         assertThat(status(request)).isEqualTo("ENDED");
     }
 
@@ -274,12 +291,14 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         approveBothSides(pi, request, "carol");
         driver.fireTimer(pi.getId(), "Event_EndDate");
         driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", true, "newEndDate", end.plusYears(1).toString()));
-        assertThat(pi).isWaitingAt("obtainNda");
+        ProcessInstance nda = nda(pi);
+        assertThat(nda).isWaitingAt("obtainNda");
 
         workflow.disconnect(request.id(), "carol");
         driver.runJobs(pi.getId());
         assertThat(pi).hasPassed("StartEvent_DisconnectRequested", "EndEvent_DisconnectedEarly").isEnded();
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(nda).isEnded();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(request.id()).count()).isZero();
         assertThat(channels.view(requests.get(request.id()).channelId()).shared()).isFalse();
         assertThat(status(request)).isEqualTo("ENDED");
     }
@@ -387,15 +406,15 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     @Test
     void badNdaDatesLeaveLegalsTaskOpen() {
         AccessRequestView request = submit("alice", newPartner(), LocalDate.now().plusMonths(1));
-        ProcessInstance pi = instance(request);
+        ProcessInstance nda = nda(instance(request));
         LocalDate today = LocalDate.now();
-        assertThatThrownBy(() -> driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", true,
+        assertThatThrownBy(() -> driver.complete(task("obtainNda", nda), "lena", Map.of("ndaSigned", true,
                 "ndaSignedOn", today.toString(), "ndaExpiresOn", today.minusDays(1).toString(), "ndaDocumentRef", "X")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("expire after");
-        assertThatThrownBy(() -> driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", true,
+        assertThatThrownBy(() -> driver.complete(task("obtainNda", nda), "lena", Map.of("ndaSigned", true,
                 "ndaSignedOn", "yesterday", "ndaExpiresOn", today.plusYears(1).toString(), "ndaDocumentRef", "X")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("must be a date");
-        assertThat(pi).isWaitingAt("obtainNda");
+        assertThat(nda).isWaitingAt("obtainNda");
         assertThat(status(request)).isEqualTo("AWAITING_NDA");
     }
 
@@ -414,7 +433,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     // --- helpers
 
     private void recordNda(ProcessInstance pi, LocalDate expiresOn) {
-        driver.complete(task("obtainNda", pi), "lena", Map.of("ndaSigned", true, "ndaSignedOn", LocalDate.now().toString(),
+        driver.complete(task("obtainNda", nda(pi)), "lena", Map.of("ndaSigned", true, "ndaSignedOn", LocalDate.now().toString(),
                 "ndaExpiresOn", expiresOn.toString(), "ndaDocumentRef", "NDA-" + pi.getBusinessKey()));
     }
 
@@ -454,7 +473,13 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     }
 
     private String historicId(AccessRequestView request) {
-        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(request.id()).singleResult().getId();
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(request.id())
+                .processDefinitionKey(AccessRequestProcess.KEY).singleResult().getId();
+    }
+
+    /** The NDA's own instance ({@code nda-assurance}) that the request's process waits on. */
+    private ProcessInstance nda(ProcessInstance pi) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
     }
 
     /** The start of the day in UTC, the engine clock's zone: when a timer set for that date fires. */

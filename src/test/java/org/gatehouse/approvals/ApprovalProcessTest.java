@@ -63,7 +63,8 @@ class ApprovalProcessTest extends EngineTest {
                 .query(Integer.class).single()).as("only the token's hash is stored").isZero();
 
         driver.complete(task("approve", pi), approver, Map.of("approved", true, "approvalComment", "Fine"));
-        assertThat(pi).hasPassed("approve", "Gateway_Answered", "Activity_RecordAnswer", "EndEvent_Answered").isEnded();
+        assertThat(pi).hasPassed("approve", "Gateway_Answered", "Activity_RecordAnswer", "Gateway_Approved", "EndEvent_Approved")
+                .hasNotPassed("EndEvent_Rejected").isEnded();
         assertOutputs(pi, "APPROVED", "Fine", approver, "TASKLIST");
         ApprovalView answered = approvals.view(approval.id(), expert);
         assertThat(answered.status()).isEqualTo("APPROVED");
@@ -79,7 +80,8 @@ class ApprovalProcessTest extends EngineTest {
         ProcessInstance pi = asked(approver, "admin", null);
 
         driver.complete(task("approve", pi), approver, Map.of("approved", false, "approvalComment", "Not in budget"));
-        assertThat(pi).hasPassed("Gateway_Answered", "Activity_RecordAnswer", "EndEvent_Answered").isEnded();
+        assertThat(pi).hasPassed("Gateway_Answered", "Activity_RecordAnswer", "EndEvent_Rejected").hasNotPassed("EndEvent_Approved")
+                .isEnded();
         assertOutputs(pi, "REJECTED", "Not in budget", approver, "TASKLIST");
         assertThat(approvals.view(pi.getBusinessKey(), "admin").comment()).isEqualTo("Not in budget");
     }
@@ -93,7 +95,7 @@ class ApprovalProcessTest extends EngineTest {
         assertThat(workflow.approval(token).subject()).isEqualTo("Budget");
 
         workflow.answerByLink(token, true, "OK by me");
-        assertThat(pi).hasPassed("Event_ApprovedByLink", "Gateway_Answered", "Activity_RecordAnswer", "EndEvent_Answered")
+        assertThat(pi).hasPassed("Event_ApprovedByLink", "Gateway_Answered", "Activity_RecordAnswer", "EndEvent_Approved")
                 .isEnded();
         assertOutputs(pi, "APPROVED", "OK by me", approver, "LINK");
         assertThatThrownBy(() -> workflow.answerByLink(token, false, null)).isInstanceOf(ConflictException.class)
@@ -107,7 +109,7 @@ class ApprovalProcessTest extends EngineTest {
         String token = experts.token(approver, LINK);
 
         workflow.answerByLink(token, false, null);
-        assertThat(pi).hasPassed("Event_RejectedByLink", "Gateway_Answered", "EndEvent_Answered").isEnded();
+        assertThat(pi).hasPassed("Event_RejectedByLink", "Gateway_Answered", "EndEvent_Rejected").isEnded();
         assertOutputs(pi, "REJECTED", null, approver, "LINK");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
     }
@@ -125,7 +127,7 @@ class ApprovalProcessTest extends EngineTest {
         assertThat(approvals.view(pi.getBusinessKey(), "admin").remindedAt()).isNotNull();
 
         driver.complete(task("approve", pi), approver, Map.of("approved", true));
-        assertThat(pi).hasPassed("EndEvent_Answered").isEnded();
+        assertThat(pi).hasPassed("EndEvent_Approved").isEnded();
         assertOutputs(pi, "APPROVED", null, approver, "TASKLIST");
     }
 

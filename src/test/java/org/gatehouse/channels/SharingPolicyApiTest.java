@@ -9,6 +9,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.gatehouse.HttpTest;
+import org.gatehouse.platform.ConfigurationVersion;
+import org.gatehouse.platform.ConfigurationVersions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,7 @@ class SharingPolicyApiTest extends HttpTest {
                     "DISCONNECT", Map.of("mode", "ADMINS_ONLY"), "ARCHIVE", Map.of("mode", "ADMINS_ONLY")));
 
     @Autowired ChannelService channels;
+    @Autowired ConfigurationVersions versions;
 
     @AfterEach
     void restorePolicy() {
@@ -53,6 +56,39 @@ class SharingPolicyApiTest extends HttpTest {
         assertThat(changed.get("changedBy").asText()).isEqualTo("carol");
         assertThat(changed.get("channelRules").get("DISCONNECT").get("allowedGroups").toString()).contains("external-sharers");
         assertThat(changed.get("channelRules").get("ARCHIVE").get("mode").asText()).as("untouched").isEqualTo("ADMINS_ONLY");
+    }
+
+    @Test
+    void everyRealChangeIsAVersionNamingWhoMadeItAndTheSamePolicyAgainIsNone() {
+        List<ConfigurationVersion> policies = versions.versions(SharingPolicy.VERSION_KIND, "");
+        assertThat(policies.get(0).actor()).as("as installed, before any change").isEqualTo("gatehouse");
+        assertThat(policies.get(0).content().get("shareMode").asText()).isEqualTo("ADMINS_ONLY");
+        assertThat(policies.get(1).actor()).as("the demo's").isEqualTo("admin");
+        int policyCount = policies.size();
+        int ruleCount = versions.versions(SharingPolicy.CHANNEL_RULES_VERSION_KIND, "").size();
+
+        JsonNode current = api.as("bob").get("/api/sharing-policy").getBody();
+        JsonNode again = api.as("bob").put("/api/sharing-policy", current).getBody();
+        assertThat(versions.versions(SharingPolicy.VERSION_KIND, "")).hasSize(policyCount);
+        assertThat(versions.versions(SharingPolicy.CHANNEL_RULES_VERSION_KIND, "")).hasSize(ruleCount);
+        assertThat(again.get("changedBy")).as("no change: the last one still names its author").isEqualTo(current.get("changedBy"));
+
+        api.as("carol").put("/api/sharing-policy", Map.of("shareMode", "EVERYONE"));
+        api.as("bob").put("/api/sharing-policy", Map.of("shareMode", "GROUPS", "allowedGroups", List.of("legal"),
+                "channelRules", Map.of("ARCHIVE", Map.of("mode", "GROUPS", "allowedGroups", List.of("legal")))));
+
+        List<ConfigurationVersion> changed = versions.versions(SharingPolicy.VERSION_KIND, "");
+        assertThat(changed).hasSize(policyCount + 2);
+        assertThat(changed.subList(policyCount, policyCount + 2)).extracting(v -> v.actor() + " " + v.content())
+                .containsExactly("carol {\"allowedGroups\":[],\"shareMode\":\"EVERYONE\"}",
+                        "bob {\"allowedGroups\":[\"legal\"],\"shareMode\":\"GROUPS\"}");
+        List<ConfigurationVersion> rules = versions.versions(SharingPolicy.CHANNEL_RULES_VERSION_KIND, "");
+        assertThat(rules).as("carol's change left the rules as they were").hasSize(ruleCount + 1);
+        ConfigurationVersion rule = rules.get(ruleCount);
+        assertThat(rule.actor()).isEqualTo("bob");
+        assertThat(rule.content().get("ARCHIVE").toString()).isEqualTo("{\"allowedGroups\":[\"legal\"],\"mode\":\"GROUPS\"}");
+        assertThat(rule.content().get("CREATE").get("mode").asText()).as("the whole set, untouched rules too").isEqualTo("EVERYONE");
+        assertThat(rule.version()).isEqualTo(ruleCount + 1);
     }
 
     @Test

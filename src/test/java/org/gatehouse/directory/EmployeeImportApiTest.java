@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.gatehouse.HttpTest;
 import org.gatehouse.experts.ExpertFixtures;
+import org.gatehouse.platform.ConfigurationVersions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,7 @@ class EmployeeImportApiTest extends HttpTest {
     @Autowired JdbcClient jdbc;
     @Autowired IdentityService identity;
     @Autowired ExpertFixtures experts;
+    @Autowired ConfigurationVersions versions;
 
     @Test
     void twoThousandEmployeesWithBadRowsAreRefusedByLineThenImportedOnceCorrected() {
@@ -138,6 +140,25 @@ class EmployeeImportApiTest extends HttpTest {
         assertThat(identity.createUserQuery().userId(id).memberOfGroup("legal").count()).isZero();
         assertThat(api.as("admin").put("/api/directory/people/" + id + "/roles/auditors", null).getBody().toString())
                 .as("auditors read history and nothing else").doesNotContain("requesters");
+    }
+
+    @Test
+    void aGrantAndARevocationAreEachAVersionOfThePersonsRolesNamingTheAdmin() {
+        String id = "v" + BATCH.incrementAndGet();
+        upload(HEADER + "\n" + id + ",Vic,Version," + id + "@acme.example,,,,,,active\n", "text/csv");
+        assertThat(versions.versions(PersonService.ROLES_VERSION_KIND, id)).as("an import grants no role").isEmpty();
+
+        api.as("admin").put("/api/directory/people/" + id + "/roles/legal", null);
+        api.as("admin").put("/api/directory/people/" + id + "/roles/legal", null);
+        rest.withBasicAuth("admin", "admin").delete("/api/directory/people/" + id + "/roles/legal");
+        rest.withBasicAuth("admin", "admin").delete("/api/directory/people/" + id + "/roles/legal");
+
+        assertThat(versions.versions(PersonService.ROLES_VERSION_KIND, id))
+                .as("granting a role held, or revoking one not held, is no change")
+                .extracting(v -> v.version() + " " + v.actor() + " " + v.content())
+                .containsExactly("1 admin {\"roles\":[\"legal\"]}", "2 admin {\"roles\":[]}");
+        assertThat(jdbc.sql("select count(*) from person_role where person_id = ?").param(id).query(Long.class).single())
+                .as("the role is gone; its grant and revocation are in the versions").isZero();
     }
 
     private ResponseEntity<JsonNode> upload(String body, String contentType) {

@@ -9,8 +9,11 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.gatehouse.HttpTest;
+import org.gatehouse.platform.ConfigurationVersion;
+import org.gatehouse.platform.ConfigurationVersions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 
 /** C2: what experts see about a requester is what admins chose, on every endpoint that shows one. */
@@ -21,6 +24,8 @@ class RequesterProfilesApiTest extends HttpTest {
     }
 
     private static Long aliceTicket;
+
+    @Autowired ConfigurationVersions versions;
 
     /** Every endpoint that shows a requester to an expert; each must follow the attribute policy. */
     private List<Shown> requesterEndpoints() {
@@ -64,6 +69,23 @@ class RequesterProfilesApiTest extends HttpTest {
             assertThat(fields(requester)).as(endpoint.path()).containsExactly("id", "name", "email");
             assertThat(requester.toString()).doesNotContain("Sales", "Account manager");
         }
+    }
+
+    @Test
+    void eachChoiceIsAVersionAndTheSameChoiceAgainIsNone() {
+        int count = versions.versions(RequesterProfiles.VERSION_KIND, "").size();
+        assertThat(api.as("admin").put("/api/directory/requester-attributes", Map.of("attributes", DEFAULT))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(versions.versions(RequesterProfiles.VERSION_KIND, "")).hasSize(count);
+
+        api.as("admin").put("/api/directory/requester-attributes", Map.of("attributes", List.of("email", "name")));
+        List<ConfigurationVersion> changed = versions.versions(RequesterProfiles.VERSION_KIND, "");
+        assertThat(changed).hasSize(count + 1);
+        ConfigurationVersion last = changed.get(count);
+        assertThat(last.actor()).isEqualTo("admin");
+        assertThat(last.content().toString()).as("in display order").isEqualTo("{\"attributes\":[\"email\",\"name\"]}");
+        assertThat(changed.get(count - 1).content().get("attributes").toString()).as("what it replaced")
+                .isEqualTo("[\"name\",\"position\",\"department\",\"profile\"]");
     }
 
     @Test

@@ -114,7 +114,7 @@ class DeploymentSecurityTest extends HttpTest {
     @Test
     void anAccessRequestVersionWithoutTheListenerStillKeepsTheRequesterOffTheirApproval() throws IOException {
         Map<String, String> resources = new LinkedHashMap<>();
-        for (String file : List.of("external-access-request.bpmn", "nda-check.dmn", "house-rules.mustache",
+        for (String file : List.of("external-access-request.bpmn", "nda-assurance.bpmn", "nda-check.dmn", "house-rules.mustache",
                 "forms/access-request-start.form", "forms/obtain-nda.form", "forms/host-admin-approval.form",
                 "forms/renew-or-end.form")) {
             resources.put(file, Files.readString(Path.of("bpmn", file)));

@@ -20,6 +20,7 @@ class ExpressionAllowlistTest {
             "Reminder: the NDA with ${partnerOrganisation} for ${projectName} is waiting.",
             "${accessRequestStatus.set(execution, 'REJECTED', policyReason)}",
             "${accessRequestStatus.set(execution, renewing ? 'CONNECTED' : 'AWAITING_NDA', ndaStatus)}",
+            "#{execution.processBusinessKey}",
             "${accessRequestStatus.set(execution, 'ENDED', null)}", "${accessRequestStatus.set(task, 1, true)}",
             "${execution}", "${task}", "${authenticatedUserId}"})
     void allowed(String expression) {
@@ -31,7 +32,8 @@ class ExpressionAllowlistTest {
             "${execution.processEngineServices.identityService.createUserQuery().list()}",
             "${execution.getProcessEngineServices()}", "${execution.processEngine}", "${execution.getProcessEngine()}",
             "${execution.getVariable('ndaDeclineReason')}", "${execution.variables}", "${task.execution}",
-            "${task.execution.processBusinessKey}", "${execution['processEngineServices']}",
+            "${task.execution.processBusinessKey}", "${execution.processInstanceId}", "${execution.processBusinessKey.bytes}",
+            "${other.processBusinessKey}", "${execution['processEngineServices']}",
             "${accessRequestStatus.getClass()}", "${accessRequestStatus.getClass().forName('java.lang.Runtime')}",
             "${accessRequestStatus['set'](execution, 'A', null)}", "${accessRequestStatus.requests}",
             "${accessRequestStatus.set(execution, 'X', execution.getVariable('y'))}",

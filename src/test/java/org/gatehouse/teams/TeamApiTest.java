@@ -3,16 +3,21 @@ package org.gatehouse.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.teams.TeamFixtures.team;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.gatehouse.HttpTest;
+import org.gatehouse.directory.PersonService;
 import org.gatehouse.experts.ExpertFixtures;
+import org.gatehouse.platform.ConfigurationVersion;
+import org.gatehouse.platform.ConfigurationVersions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -25,6 +30,7 @@ class TeamApiTest extends HttpTest {
 
     @Autowired ExpertFixtures experts;
     @Autowired IdentityService identity;
+    @Autowired ConfigurationVersions versions;
 
     @Test
     void anExpertCreatesEditsAndStaffsATeam() {
@@ -67,6 +73,40 @@ class TeamApiTest extends HttpTest {
         assertThat(api.as(expert).get("/api/teams").getBody().findValuesAsText("slug")).contains(slug);
         rest.withBasicAuth(expert, expert).delete("/api/teams/" + slug + "/members/" + colleague);
         assertThat(api.as(expert).get("/api/teams/" + slug).getBody().get("members").size()).isZero();
+    }
+
+    @Test
+    void everyChangeToATeamIsAVersionAndAnEditThatChangesNothingIsNone() {
+        String expert = experts.newExpert();
+        String colleague = experts.newExpert();
+        String slug = "payroll-versions-" + TEAM.incrementAndGet();
+        api.as(expert).post("/api/teams", team(slug, "Payroll", List.of(expert)));
+        api.as(expert).put("/api/teams/" + slug + "/members/" + expert, null);
+        JsonNode unchanged = api.as(colleague).put("/api/teams/" + slug, team(null, "Payroll", null)).getBody();
+        assertThat(unchanged.get("updatedBy").asText()).as("no change: the last one still names its author").isEqualTo(expert);
+        api.as(expert).put("/api/teams/" + slug + "/members/" + colleague, null);
+        Map<String, Object> edit = team(null, "Payroll and pensions", null);
+        edit.put("lead", colleague);
+        api.as(colleague).put("/api/teams/" + slug, edit);
+        rest.withBasicAuth(colleague, colleague).delete("/api/teams/" + slug + "/members/" + expert);
+
+        List<ConfigurationVersion> history = versions.versions(Team.VERSION_KIND, slug);
+        List<String> both = Stream.of(expert, colleague).sorted().toList();
+        assertThat(history).extracting(ConfigurationVersion::version).containsExactly(1, 2, 3, 4);
+        assertThat(history).extracting(ConfigurationVersion::actor).containsExactly(expert, expert, colleague, colleague);
+        assertThat(history).extracting(v -> texts(v.content().get("members")))
+                .containsExactly(List.of(expert), both, both, List.of(colleague));
+        assertThat(history.get(0).content().toString()).isEqualTo("{\"businessHours\":\"09:00-17:00\",\"firstResponseTarget\":"
+                + "\"PT4H\",\"lead\":null,\"members\":[\"" + expert + "\"],\"name\":\"Payroll\",\"resolutionTarget\":\"P2D\","
+                + "\"timeZone\":\"Europe/Paris\"}");
+        assertThat(history.get(2).content().get("name").asText()).isEqualTo("Payroll and pensions");
+        assertThat(history.get(2).content().get("lead").asText()).isEqualTo(colleague);
+
+        assertThat(versions.versions(PersonService.ROLES_VERSION_KIND, expert))
+                .as("joining and leaving the team change the expert's roles")
+                .extracting(v -> v.actor() + " " + v.content().get("roles"))
+                .containsExactly("admin [\"experts\"]", expert + " [\"experts\",\"team-" + slug + "\"]",
+                        colleague + " [\"experts\"]");
     }
 
     @Test
@@ -139,6 +179,12 @@ class TeamApiTest extends HttpTest {
         assertField(api.as(expert).put("/api/teams/" + slug, team("other-slug", "IT", null)), HttpStatus.BAD_REQUEST, "slug");
         assertThat(api.as(expert).get("/api/teams/" + slug).getBody().get("members").findValuesAsText("id"))
                 .containsExactly(expert);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
