@@ -26,6 +26,7 @@ import org.gatehouse.ProcessDriver;
 import org.gatehouse.access.AccessRequestFixtures;
 import org.gatehouse.channels.OutboxMessages;
 import org.gatehouse.experts.ExpertFixtures;
+import org.gatehouse.teams.TeamFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -211,10 +212,16 @@ class AuditTrailTest extends HttpTest {
     void theSearchPagesFiltersAndCountsEveryChange() {
         String expert = experts.newExpert();
         List<String> approvals = new ArrayList<>();
+        String slug = "audit-" + expert;
         for (int day = 1; day <= 3; day++) {
             ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2031, 3, day, 10, 0).toInstant(ZoneOffset.UTC)));
             approvals.add(api.as(expert).post("/api/approvals", Map.of("approver", experts.newEmployee(),
                     "subject", "Search " + day)).getBody().get("id").asText());
+            if (day == 2) {
+                ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2031, 3, day, 12, 0).toInstant(ZoneOffset.UTC)));
+                assertThat(api.as(expert).post("/api/teams", TeamFixtures.team(slug, "Audited", List.of(expert)))
+                        .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            }
         }
         ProcessDriver.resetClock();
 
@@ -227,14 +234,37 @@ class AuditTrailTest extends HttpTest {
         assertThat(first.get("entries").findValuesAsText("trail")).contains("/api/audit/approvals/" + approvals.get(2));
         JsonNode second = search("aude", "actor=" + expert + "&kind=approval&size=2&page=1");
         assertThat(second.get("entries").findValuesAsText("subject")).containsExactly(approvals.get(0));
-        assertThat(search("aude", "actor=" + expert + "&size=2&page=2").get("entries")).isEmpty();
+        assertThat(search("aude", "actor=" + expert + "&kind=approval&size=2&page=2").get("entries")).isEmpty();
         assertThat(search("aude", "actor=" + expert + "&kind=ticket").get("total").asLong()).isZero();
 
-        assertThat(search("aude", "actor=" + expert + "&from=2031-03-02").get("entries").findValuesAsText("subject"))
-                .containsExactly(approvals.get(2), approvals.get(1));
-        assertThat(search("aude", "actor=" + expert + "&to=2031-03-02").get("entries").findValuesAsText("subject"))
-                .containsExactly(approvals.get(1), approvals.get(0));
-        assertThat(search("aude", "actor=" + expert + "&from=2031-03-02T00:00:00Z&to=2031-03-02T23:00:00")
+        JsonNode team = search("aude", "actor=" + expert + "&kind=teams");
+        assertThat(team.get("total").asLong()).isEqualTo(1);
+        assertThat(team.get("entries").get(0).get("subject").asText()).isEqualTo(slug);
+        assertThat(team.get("entries").get(0).get("what").asText()).isEqualTo("VERSION 1");
+        assertThat(team.get("entries").get(0).get("detail").asText()).contains("Audited");
+
+        // every log at once: the approvals and the configuration versions, merged newest first, page after page
+        JsonNode all = search("aude", "actor=" + expert + "&size=200");
+        long total = all.get("total").asLong();
+        assertThat(all.get("entries")).hasSize((int) total);
+        assertThat(all.get("entries").findValuesAsText("kind")).contains("approval", "teams");
+        List<String> subjects = all.get("entries").findValuesAsText("subject");
+        assertThat(subjects.get(0)).isEqualTo(approvals.get(2));
+        assertThat(subjects.indexOf(slug)).isBetween(1, subjects.indexOf(approvals.get(1)));
+        assertThat(subjects.get(subjects.size() - 1)).isEqualTo(approvals.get(0));
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page * 2 < total; page++) {
+            JsonNode cut = search("aude", "actor=" + expert + "&size=2&page=" + page);
+            assertThat(cut.get("total").asLong()).isEqualTo(total);
+            paged.addAll(cut.get("entries").findValuesAsText("subject"));
+        }
+        assertThat(paged).as("the pages cut the same list").isEqualTo(subjects);
+
+        assertThat(search("aude", "actor=" + expert + "&kind=approval&from=2031-03-02").get("entries")
+                .findValuesAsText("subject")).containsExactly(approvals.get(2), approvals.get(1));
+        assertThat(search("aude", "actor=" + expert + "&kind=approval&to=2031-03-02").get("entries")
+                .findValuesAsText("subject")).containsExactly(approvals.get(1), approvals.get(0));
+        assertThat(search("aude", "actor=" + expert + "&from=2031-03-02T00:00:00Z&to=2031-03-02T11:00:00")
                 .get("entries").findValuesAsText("subject")).containsExactly(approvals.get(1));
 
         String partner = fixtures.newPartner();
