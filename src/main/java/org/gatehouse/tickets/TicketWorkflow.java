@@ -3,7 +3,6 @@ package org.gatehouse.tickets;
 import static org.gatehouse.tickets.TicketProcess.*;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -50,9 +49,7 @@ public class TicketWorkflow {
         REFERENCE.putIn(variables, ticket.reference());
         SUBJECT.putIn(variables, ticket.subject());
         CATEGORY.putIn(variables, ticket.category());
-        // what the routing rules' keywords are matched against
-        String text = (ticket.subject() + "\n" + draft.body()).toLowerCase(Locale.ROOT);
-        ROUTING_TEXT.putIn(variables, text.length() > MAX_STRING ? text.substring(0, MAX_STRING) : text);
+        ROUTING_TEXT.putIn(variables, TicketService.routingText(ticket.subject(), draft.body()));
         AUTO_CLOSE_AFTER.putIn(variables, properties.autoCloseAfter().toString());
         ASSIGNEE.putIn(variables, null);
         runtime.startProcessInstanceByKey(KEY, ticket.businessKey(), variables);

@@ -159,6 +159,12 @@ final class MatrixProbes {
                 s -> post("/api/intake/messages/" + r.ticketMessage + "/convert", Map.of()));
         on("POST /api/intake/messages/{id}/dismiss a message that became a ticket (409)",
                 s -> post("/api/intake/messages/" + r.ticketMessage + "/dismiss", null));
+
+        on("GET /api/audit/access-requests/{id}", s -> get("/api/audit/access-requests/" + r.accessRequest(s)));
+        on("GET /api/audit/tickets/{id}", s -> get("/api/audit/tickets/" + r.ticket(s)));
+        on("GET /api/audit/approvals/{id}", s -> get("/api/audit/approvals/" + r.approval(s)));
+        on("GET /api/audit/expert-invitations/{id}", s -> get("/api/audit/expert-invitations/" + r.invitation(s)));
+        on("GET /api/audit", s -> get("/api/audit?kind=access-request&size=5"));
     }
 
     private void engine() {
