@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.TrustedCalls;
 import org.gatehouse.teams.Team;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,13 @@ class ApplyTicketActionDelegate implements JavaDelegate {
                 .processInstanceId(execution.getProcessInstanceId()).activityId(ACTIVITY_APPROVAL).count();
         var submitted = new HandlingSubmission(ACTION.from(execution), REPLY.from(execution),
                 INTERNAL_NOTE.from(execution), COLLABORATOR_EMAIL.from(execution), TRANSFER_TO.from(execution));
+        // an instance of a ticket-lifecycle from before the task could come back records the expert's work after
+        // 'With the experts', and would take a kept ticket for a resolved one
+        if (TicketHandling.Action.KEEP.name().equals(submitted.action())
+                && !(execution.getBpmnModelElementInstance().getParentElement() instanceof SubProcess)) {
+            throw new ConflictException("ticketAction", "This ticket's process predates keeping and transferring a "
+                    + "ticket: resolve it or wait for the requester");
+        }
         Ticket ticket = handling.handled(OwnTicket.of(execution, tickets), submitted, actor(execution, HANDLED_BY),
                 TrustedCalls.active() ? "API" : "TASKLIST", openApprovals > 0);
         STATUS.set(execution, ticket.status().name());
