@@ -146,6 +146,8 @@ final class MatrixProbes {
                 Map.of("body", "Matrix probe")));
         on("POST /api/tickets/{id}/triage a ticket not in triage (409)", s -> post("/api/tickets/" + r.ticket + "/triage",
                 Map.of("team", "it")));
+        on("POST /api/tickets/{id}/transfer a ticket in triage (409)", s -> post("/api/tickets/" + r.triageTicket
+                + "/transfer", Map.of("team", "hr")));
         on("POST /api/tickets/{id}/collaborators an invalid address (400)",
                 s -> post("/api/tickets/" + r.ticket + "/collaborators", Map.of("email", "not-an-address")));
         on("DELETE /api/tickets/{id}/collaborators/{email} one added each time",
