@@ -243,6 +243,12 @@ final class MatrixProbes {
         on("GET /engine-rest/incident", s -> get(ENGINE + "/incident?processInstanceId=" + r.pendingInstance + "&maxResults=50"))
                 .listing(s -> r.incident);
         on("POST /api/models/deployments a lone model, not the whole bundle", s -> deployment("/api/models/deployments"));
+        on("POST /api/models/migrations to the version it is", s -> {
+            String latest = r.engine.getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionKey("external-access-request").latestVersion().singleResult().getId();
+            return post("/api/models/migrations", Map.of("sourceProcessDefinitionId", latest,
+                    "targetProcessDefinitionId", latest));
+        });
         on("POST /engine-rest/deployment/create a lone model, not the whole bundle", s -> deployment(ENGINE + "/deployment/create"))
                 .then((s, a) -> {
                     if (a.ok()) {
