@@ -33,8 +33,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * A process owner (paul) deploys through the engine REST API, as an attacker would: every way to run code is refused
- * with the element named and leaves nothing deployed, and four eyes hold whatever the model says.
+ * A process owner (paul) deploys through the engine REST API, as an attacker would: every way to run code, or to keep
+ * history shorter than the retention, is refused with the element named and leaves nothing deployed, and four eyes
+ * hold whatever the model says.
  */
 class DeploymentSecurityTest extends HttpTest {
 
@@ -84,14 +85,23 @@ class DeploymentSecurityTest extends HttpTest {
                         <?xml version="1.0" encoding="UTF-8"?>
                         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
                           <message id="Message_Stolen" name="PartnerAccepted"/>
-                          <process id="evil" isExecutable="true" camunda:historyTimeToLive="1">
+                          <process id="evil" isExecutable="true" camunda:historyTimeToLive="2557">
                             <startEvent id="Start_Stolen"><messageEventDefinition messageRef="Message_Stolen"/></startEvent>
                           </process>
                         </definitions>"""), List.of("PartnerAccepted", "external-access-request")),
+                Arguments.of("a process that does not say how long its history is kept", Map.of("evil.bpmn", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+                          <process id="evil" isExecutable="true"><startEvent id="s"/></process>
+                        </definitions>"""), List.of("'evil'", "camunda:historyTimeToLive is missing", "2557 days",
+                        HistoryProperties.RETENTION)),
+                Arguments.of("a decision keeping its history a year, deployed beside a good process", Map.of(
+                        "fine.bpmn", process("<startEvent id=\"s\"/>"), "short.dmn", decision("365")),
+                        List.of("short.dmn", "'evil-decision'", "camunda:historyTimeToLive=\"365\"", "2557 days")),
                 Arguments.of("an access request without its approval task", Map.of("external-access-request.bpmn", """
                         <?xml version="1.0" encoding="UTF-8"?>
                         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-                          <process id="external-access-request" isExecutable="true" camunda:historyTimeToLive="1"><startEvent id="s"/></process>
+                          <process id="external-access-request" isExecutable="true" camunda:historyTimeToLive="2557"><startEvent id="s"/></process>
                         </definitions>"""), List.of("hostAdminApproval", "four-eyes")));
     }
 
@@ -151,7 +161,8 @@ class DeploymentSecurityTest extends HttpTest {
             assertThat(api.as("carol").post("/engine-rest/task/" + task + "/complete", variables(Map.of("approved", true)))
                     .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         } finally {
-            rest.withBasicAuth("paul", "paul").delete("/engine-rest/deployment/" + deployment + "?cascade=true");
+            // with its instances and their history: an admin's right alone
+            rest.withBasicAuth("admin", "admin").delete("/engine-rest/deployment/" + deployment + "?cascade=true");
         }
     }
 
@@ -185,11 +196,104 @@ class DeploymentSecurityTest extends HttpTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /** The retention or longer, in days or as ISO: deployed, and the engine keeps what the model says. */
+    @Test
+    void aModelKeepingHistoryForTheRetentionOrLongerIsDeployed() {
+        String key = "retention-" + COUNTER.incrementAndGet();
+        ResponseEntity<JsonNode> deployed = deploy("paul", key, Map.of(
+                key + ".bpmn", process("<startEvent id=\"s\"/>").replace("camunda:historyTimeToLive=\"2557\"",
+                        "camunda:historyTimeToLive=\"P2557D\"").replace("id=\"evil\"", "id=\"" + key + "\""),
+                key + ".dmn", decision("3650").replace("evil-decision", key)));
+        assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try {
+            assertThat(api.as("paul").get("/engine-rest/process-definition/key/" + key).getBody()
+                    .get("historyTimeToLive").asInt()).isEqualTo(2557);
+            assertThat(api.as("paul").get("/engine-rest/decision-definition/key/" + key).getBody()
+                    .get("historyTimeToLive").asInt()).isEqualTo(3650);
+        } finally {
+            api.as("admin").delete("/engine-rest/deployment/" + deployed.getBody().get("id").asText() + "?cascade=true");
+        }
+    }
+
+    /**
+     * Once deployed, nobody lowers a definition's time-to-live below the retention, not even an admin (the setting
+     * is the one place it is set); raising it stays possible.
+     */
+    @Test
+    void nobodyShortensTheHistoryOfADeployedDefinition() {
+        String key = "retention-" + COUNTER.incrementAndGet();
+        String deployment = deploy("paul", key, Map.of(key + ".bpmn", process("<startEvent id=\"s\"/>")
+                        .replace("id=\"evil\"", "id=\"" + key + "\""), key + ".dmn", decision("2557").replace("evil-decision", key)))
+                .getBody().get("id").asText();
+        try {
+            String process = "/engine-rest/process-definition/" + api.as("admin")
+                    .get("/engine-rest/process-definition/key/" + key).getBody().get("id").asText();
+            String decision = "/engine-rest/decision-definition/" + api.as("admin")
+                    .get("/engine-rest/decision-definition/key/" + key).getBody().get("id").asText();
+            for (String definition : List.of(process, decision)) {
+                for (String user : List.of("admin", "paul")) {
+                    ResponseEntity<JsonNode> refused = api.as(user).put(definition + "/history-time-to-live",
+                            Map.of("historyTimeToLive", 30));
+                    assertThat(refused.getStatusCode()).as(user + " " + definition).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat(refused.getBody().get("message").asText()).contains("30 days", "2557 days",
+                            HistoryProperties.RETENTION);
+                }
+                assertThat(api.as("admin").get(definition).getBody().get("historyTimeToLive").asInt()).isEqualTo(2557);
+                assertThat(api.as("admin").put(definition + "/history-time-to-live", Map.of("historyTimeToLive", 3000))
+                        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+                assertThat(api.as("admin").get(definition).getBody().get("historyTimeToLive").asInt()).isEqualTo(3000);
+            }
+        } finally {
+            api.as("admin").delete("/engine-rest/deployment/" + deployment + "?cascade=true");
+        }
+    }
+
+    /**
+     * Deleting a deployment with cascade deletes its instances' history at once: a process owner deletes one only
+     * without cascade, which keeps the history of its finished instances.
+     */
+    @Test
+    void aProcessOwnerDeletesADeploymentButNotTheHistoryOfItsInstances() {
+        String key = "retention-" + COUNTER.incrementAndGet();
+        String deployment = deploy("paul", key, Map.of(key + ".bpmn", process("<startEvent id=\"s\"/>")
+                .replace("id=\"evil\"", "id=\"" + key + "\""))).getBody().get("id").asText();
+        ResponseEntity<JsonNode> started = api.as("admin").post("/engine-rest/process-definition/key/" + key + "/start",
+                Map.of());
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // by the instance: a query by definition key no longer finds it once its definition is gone
+        String history = "/engine-rest/history/process-instance/" + started.getBody().get("id").asText();
+
+        ResponseEntity<JsonNode> refused = api.as("paul").delete("/engine-rest/deployment/" + deployment + "?cascade=true");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody().get("message").asText()).contains("cascade", HistoryProperties.RETENTION);
+        assertThat(api.as("paul").get("/engine-rest/deployment/" + deployment).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(api.as("paul").delete("/engine-rest/deployment/" + deployment).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(api.as("paul").get("/engine-rest/deployment/" + deployment).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<JsonNode> kept = api.as("aude").get(history);
+        assertThat(kept.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(kept.getBody().get("state").asText()).isEqualTo("COMPLETED");
+    }
+
+    private static String decision(String historyTimeToLive) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Definitions_Short" name="short" namespace="t">
+                  <decision id="evil-decision" name="short" camunda:historyTimeToLive="%s">
+                    <decisionTable id="Table_Short">
+                      <input id="Input_Short"><inputExpression id="In_Short" typeRef="string"><text>a</text></inputExpression></input>
+                      <output id="Out_Short" name="x" typeRef="string"/>
+                    </decisionTable>
+                  </decision>
+                </definitions>""".formatted(historyTimeToLive);
+    }
+
     private static String process(String elements) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-                  <process id="evil" isExecutable="true" camunda:historyTimeToLive="1">%s</process>
+                  <process id="evil" isExecutable="true" camunda:historyTimeToLive="2557">%s</process>
                 </definitions>""".formatted(elements);
     }
 

@@ -87,7 +87,7 @@ class SecurityTest extends HttpTest {
         var deployed = deploy("paul");
         assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
         String id = Api.json(deployed.getBody()).get("id").asText();
-        rest.withBasicAuth("paul", "paul").delete("/engine-rest/deployment/" + id + "?cascade=true");
+        rest.withBasicAuth("paul", "paul").delete("/engine-rest/deployment/" + id);
         assertThat(api.as("paul").get("/engine-rest/deployment/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -163,7 +163,7 @@ class SecurityTest extends HttpTest {
         String bpmn = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-                  <process id="deploy-probe" isExecutable="true" camunda:historyTimeToLive="1"><startEvent id="s"/></process>
+                  <process id="deploy-probe" isExecutable="true" camunda:historyTimeToLive="2557"><startEvent id="s"/></process>
                 </definitions>""";
         var body = new LinkedMultiValueMap<String, Object>();
         body.add("deployment-name", "probe-by-" + user);
