@@ -16,6 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.config.TriggerTask;
+import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -31,6 +35,7 @@ class ChangeLogPurgeTest extends HttpTest {
     @Autowired Clock clock;
     @Autowired HistoryProperties history;
     @Autowired List<ChangeLog> logs;
+    @Autowired ScheduledTaskHolder scheduled;
 
     String actor;
     LocalDateTime older;
@@ -93,6 +98,14 @@ class ChangeLogPurgeTest extends HttpTest {
                         "changed 2", "changed 3", "never-changed 1");
 
         assertThat(purge.purge(() -> true).values()).as("a second run finds nothing").containsOnly(0);
+    }
+
+    /** When the engine's history cleanup starts too (HistoryRetentionTest), in the server's time zone. */
+    @Test
+    void thePurgeRunsEachNightAtTheStartOfTheCleanupWindow() {
+        assertThat(scheduled.getScheduledTasks()).map(ScheduledTask::getTask).filteredOn(TriggerTask.class::isInstance)
+                .map(task -> ((TriggerTask) task).getTrigger()).filteredOn(CronTrigger.class::isInstance)
+                .map(trigger -> ((CronTrigger) trigger).getExpression()).contains("0 0 1 * * *");
     }
 
     /** The rest waits for the next night; a stop between batches leaves no row half-deleted. */
