@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
@@ -156,6 +159,50 @@ public abstract class TasklistBrowserTest {
                 click(option);
             }
             return driver.findElement(input).isSelected();
+        });
+    }
+
+    /**
+     * Sorts the task list by one of Tasklist's keys ("Due date"), as a person does: the "Sort by" choice in the list's
+     * header. The order stays descending, Tasklist's default.
+     */
+    protected void sortBy(String label) {
+        click(By.cssSelector("[cam-sorting-choices] li.sorting-choice a.dropdown-toggle"));
+        click(By.xpath("//*[@cam-sorting-choices]//li[contains(@class,'sorting-choice')]"
+                + "//ul[contains(@class,'dropdown-menu')]//a[normalize-space()='" + label + "']"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[cam-sorting-choices] li.sorting-choice .sort-by"), label));
+        assertThat(browser.findElement(By.cssSelector("[cam-sorting-choices] li.sorting-choice a.sort-direction"))
+                .getDomAttribute("class")).as("descending").contains("glyphicon-menu-down");
+    }
+
+    private static final Pattern TASK_ID = Pattern.compile("task=([^&]+)");
+
+    /** The ids of the tasks the list shows, top to bottom, each with its due date shown. */
+    protected List<String> listedTasks() {
+        return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(driver -> {
+            List<WebElement> tasks = driver.findElements(By.cssSelector("ol.tasks-list li.task"));
+            assertThat(tasks).allSatisfy(task -> assertThat(task.findElements(By.cssSelector(".due-date")))
+                    .as("the due date shows").isNotEmpty());
+            return tasks.stream().map(task -> {
+                Matcher id = TASK_ID.matcher(task.findElement(By.cssSelector("h4.task a")).getDomAttribute("href"));
+                return id.find() ? id.group(1) : null;
+            }).toList();
+        });
+    }
+
+    /** Picks an option of a form-js select by its label, until form-js shows it chosen. */
+    protected void select(String componentId, String label) {
+        By shown = By.cssSelector(".fjs-form [id$='-" + componentId + "-display']");
+        By option = By.xpath("//form[contains(@class,'fjs-form')]//div[contains(@class,'fjs-dropdownlist-item')"
+                + " and normalize-space()='" + label + "']");
+        wait.until(driver -> {
+            if (!label.equals(driver.findElement(shown).getText())) {
+                if (driver.findElements(option).isEmpty()) {
+                    click(driver.findElement(shown));
+                }
+                click(wait.until(ExpectedConditions.elementToBeClickable(option)));
+            }
+            return label.equals(driver.findElement(shown).getText());
         });
     }
 

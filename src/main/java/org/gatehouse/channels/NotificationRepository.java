@@ -1,6 +1,7 @@
 package org.gatehouse.channels;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,12 +19,19 @@ class NotificationRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(Notification n) {
-        jdbc.sql("insert into notification (id, created_at, kind, channel, recipient, person_id, subject, body, status) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    void insert(Notification n, String template, String sourceProcessInstanceId) {
+        jdbc.sql("insert into notification (id, created_at, kind, channel, recipient, person_id, subject, body, status, "
+                + "template, source_process_instance_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(n.id(), n.at(), n.kind().name(), n.channel().name(), n.recipient(), n.personId(), n.subject(),
-                        n.text(), n.status().name())
+                        n.text(), n.status().name(), template, sourceProcessInstanceId)
                 .update();
+    }
+
+    List<SentMessage> writtenIn(Collection<String> processInstanceIds) {
+        return jdbc.sql("select id, created_at as at, kind, channel, recipient, subject, template, status, sent_at, "
+                        + "process_instance_id as sender_process_instance_id, source_process_instance_id from notification "
+                        + "where source_process_instance_id in (:instances) order by seq")
+                .param("instances", processInstanceIds).query(SentMessage.class).list();
     }
 
     void bind(String id, String processInstanceId) {

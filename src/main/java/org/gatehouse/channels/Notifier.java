@@ -2,6 +2,7 @@ package org.gatehouse.channels;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,13 +66,13 @@ public class Notifier {
     }
 
     public void notifyUser(String userId, MessageKind kind, MessageTemplate message) {
-        toUser(userId, kind, templates.render(message));
+        toUser(userId, kind, message, templates.render(message));
     }
 
     /** One text for the whole group, written once. */
     public void notifyGroup(String groupId, MessageKind kind, MessageTemplate message) {
         NotificationTemplates.Text text = templates.render(message);
-        roles.membersOf(groupId).forEach(member -> toUser(member, kind, text));
+        roles.membersOf(groupId).forEach(member -> toUser(member, kind, message, text));
     }
 
     public void notifyAddress(String email, MessageKind kind, MessageTemplate message) {
@@ -80,7 +81,7 @@ public class Notifier {
             return;
         }
         write(kind, Channel.EMAIL, EmailAddresses.normalise(email), people.findByEmail(email).map(Person::id).orElse(null),
-                templates.render(message));
+                message, templates.render(message));
     }
 
     /** Whether a message to an outside address reaches its owner, or only waits in the outbox. */
@@ -91,6 +92,11 @@ public class Notifier {
     /** The outbox, newest first; {@code recipient} (an address or a person's id) narrows it. */
     public List<Notification> outbox(String recipient, int limit) {
         return outbox.latest(recipient, limit);
+    }
+
+    /** What the steps of these process instances sent, in the order it was written, without the texts. */
+    public List<SentMessage> sentBy(Collection<String> processInstanceIds) {
+        return processInstanceIds.isEmpty() ? List.of() : outbox.writtenIn(processInstanceIds);
     }
 
     /**
@@ -114,21 +120,23 @@ public class Notifier {
         outbox.markSent(id, LocalDateTime.now(clock));
     }
 
-    private void toUser(String userId, MessageKind kind, NotificationTemplates.Text text) {
+    private void toUser(String userId, MessageKind kind, MessageTemplate message, NotificationTemplates.Text text) {
         if (!policy.allowsUser(userId, kind)) {
             dropped(userId, kind);
             return;
         }
         String email = people.find(userId).map(Person::email).filter(address -> !address.isBlank()).orElse(null);
         write(kind, email == null ? Channel.CHAT : Channel.EMAIL, email == null ? userId : EmailAddresses.normalise(email),
-                userId, text);
+                userId, message, text);
     }
 
-    private void write(MessageKind kind, Channel channel, String recipient, String personId, NotificationTemplates.Text text) {
+    /** The message names the template and the process instance that wrote it, so that a record's trail finds it. */
+    private void write(MessageKind kind, Channel channel, String recipient, String personId, MessageTemplate message,
+            NotificationTemplates.Text text) {
         boolean sends = mailProperties.sends();
         String id = UUID.randomUUID().toString();
         outbox.insert(new Notification(id, LocalDateTime.now(clock), kind, channel, recipient, personId, text.subject(),
-                text.body(), sends ? Status.PENDING : Status.KEPT));
+                text.body(), sends ? Status.PENDING : Status.KEPT), message.name(), message.processInstanceId());
         if (sends) {
             outbox.bind(id, workflow.send(id));
         }

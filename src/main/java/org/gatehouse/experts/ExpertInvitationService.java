@@ -196,6 +196,11 @@ public class ExpertInvitationService {
         return invitations.find(status, personId, MAX_LIST).stream().map(this::view).toList();
     }
 
+    /** The invitation as recorded, for a reader the caller has let in: the auditors' trail. */
+    public ExpertInvitationView asRecorded(String id) {
+        return view(get(id));
+    }
+
     ExpertInvitation get(String id) {
         return invitations.find(id).orElseThrow(() -> notFound(id));
     }

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -14,10 +16,10 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -61,28 +63,42 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
 
     /**
      * Only new deployments: one read back into the engine's cache was checked when it was made, or predates the
-     * checks, and its running instances must go on.
+     * checks, and its running instances must go on. A refusal names every reason at once.
      */
     private void check(DeploymentEntity deployment) {
         if (!deployment.isNew() || deployment.getResources() == null) {
             return;
         }
-        var modelCheck = new ModelCheck(new ExpressionAllowlist(beans.names(), beans::isOtherBean), history.retentionDays());
-        for (ResourceEntity resource : deployment.getResources().values()) {
-            var refusals = modelCheck.check(resource.getName(), resource.getBytes());
-            if (!refusals.isEmpty()) {
-                throw new ParseException("Gatehouse refuses " + resource.getName() + ": " + refusals.stream()
-                        .map(ModelCheck.Refusal::getMessage).collect(Collectors.joining("; ")),
-                        resource.getName(), List.copyOf(refusals), List.of());
-            }
+        Map<String, byte[]> resources = new TreeMap<>();
+        deployment.getResources().values().forEach(resource -> resources.put(resource.getName(), resource.getBytes()));
+        var refusals = bundleCheck().refusals(resources, latestBundleVersion());
+        if (!refusals.isEmpty()) {
+            throw new ParseException("Gatehouse refuses this deployment: " + String.join("; ", refusals),
+                    deployment.getName(), List.of(), List.of());
         }
+    }
+
+    ModelBundleCheck bundleCheck() {
+        Map<String, Set<String>> fourEyes = new HashMap<>();
+        fourEyesTasks().forEach((process, tasks) -> fourEyes.put(process, tasks.keySet()));
+        Map<String, String> owners = new HashMap<>();
+        rules.orderedStream().forEach(rule -> rule.messageNames().forEach(name -> owners.put(name, rule.processKey())));
+        return new ModelBundleCheck(new ModelCheck(new ExpressionAllowlist(beans.names(), beans::isOtherBean),
+                history.retentionDays()), ModelCatalogue.packaged(), fourEyes, owners);
+    }
+
+    /** The version of the latest bundle deployed, read in the deploying command. */
+    private Optional<String> latestBundleVersion() {
+        var context = Context.getCommandContext();
+        return context.runWithoutAuthorization(
+                () -> ModelBundles.latestVersion(context.getProcessEngineConfiguration().getRepositoryService()));
     }
 
     private Map<String, Map<String, TaskListener>> fourEyesTasks() {
         return rules.orderedStream().collect(Collectors.toMap(ProcessRules::processKey, ProcessRules::fourEyesTasks));
     }
 
-    /** Adds the four-eyes listeners, and refuses a model of a Gatehouse process that lost a four-eyes task. */
+    /** Adds the four-eyes listeners (a model that lost a four-eyes task is refused by {@link ModelBundleCheck}). */
     private final class FourEyesListeners extends AbstractBpmnParseListener {
 
         @Override
@@ -93,34 +109,6 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
             var listener = fourEyesTasks().getOrDefault(process.getKey(), Map.of()).get(activity.getId());
             if (listener != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
                 userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-            }
-        }
-
-        @Override
-        public void parseRootElement(Element root, List<ProcessDefinitionEntity> processes) {
-            refuseGatehouseMessagesOutsideTheirProcess(root, processes);
-            var tasks = fourEyesTasks();
-            for (ProcessDefinitionEntity process : processes) {
-                for (String task : tasks.getOrDefault(process.getKey(), Map.of()).keySet()) {
-                    ActivityImpl activity = process.findActivity(task);
-                    if (activity == null || !(activity.getActivityBehavior() instanceof UserTaskActivityBehavior)) {
-                        throw new BpmnParseException("Process '" + process.getKey() + "' must keep its four-eyes "
-                                + "user task '" + task + "'", root);
-                    }
-                }
-            }
-        }
-    }
-
-    /** A message Gatehouse correlates is declared by the model of its own process only. */
-    private void refuseGatehouseMessagesOutsideTheirProcess(Element root, List<ProcessDefinitionEntity> processes) {
-        Map<String, String> owners = new HashMap<>();
-        rules.orderedStream().forEach(rule -> rule.messageNames().forEach(name -> owners.put(name, rule.processKey())));
-        for (Element message : root.elements()) {
-            String owner = "message".equals(message.getTagName()) ? owners.get(message.attribute("name")) : null;
-            if (owner != null && processes.stream().anyMatch(process -> !owner.equals(process.getKey()))) {
-                throw new BpmnParseException("Message '" + message.attribute("name") + "' (" + message.attribute("id")
-                        + ") is Gatehouse's, for process '" + owner + "' only", message);
             }
         }
     }

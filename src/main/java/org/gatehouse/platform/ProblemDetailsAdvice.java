@@ -52,6 +52,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return fieldProblem(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
     }
 
+    /** A model bundle refused whole: 422, one error per reason. */
+    @ExceptionHandler(ModelBundles.RefusedException.class)
+    ProblemDetail refusedBundle(ModelBundles.RefusedException e) {
+        return fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, "The bundle is refused; nothing of it is deployed",
+                e.reasons().stream().map(reason -> fieldError("bundle", reason)).toList());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage());

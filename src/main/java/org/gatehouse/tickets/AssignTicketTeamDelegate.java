@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * After the routing decision: the ticket goes to the team it named, whose group gets the handling task, or to triage
- * when it named none or one that does not exist; the triage form offers the teams as they are now.
+ * when it named none or one that does not exist.
  */
 @Component("assignTicketTeam")
 class AssignTicketTeamDelegate implements JavaDelegate {
@@ -23,9 +23,7 @@ class AssignTicketTeamDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Routing routing = handling.route(OwnTicket.of(execution, tickets), ROUTED_TEAM.from(execution),
-                TicketService.GATEHOUSE);
-        SlaTimers.set(execution, routing);
-        TEAM_OPTIONS.set(execution, routing.teamChoices());
+        SlaTimers.set(execution, handling.route(OwnTicket.of(execution, tickets), ROUTED_TEAM.from(execution),
+                TicketService.GATEHOUSE));
     }
 }

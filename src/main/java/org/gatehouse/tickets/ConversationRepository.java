@@ -53,6 +53,12 @@ class ConversationRepository {
                 .param(ticketId).query(Delivery.class).list();
     }
 
+    List<TicketView.Delivery> delivered(long ticketId) {
+        return jdbc.sql("select message_id, channel, recipient, delivered_at as at from ticket_delivery "
+                        + "where ticket_id = ? and delivered_at is not null order by delivered_at, id")
+                .param(ticketId).query(TicketView.Delivery.class).list();
+    }
+
     void delivered(long deliveryId, String externalId, LocalDateTime now) {
         jdbc.sql("update ticket_delivery set external_id = ?, delivered_at = ? where id = ?")
                 .params(externalId, now, deliveryId).update();

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.gatehouse.platform.SingleLine;
 
 /**
- * Tickets over HTTP: requesters read their own; experts work them as in Tasklist (claim, reply, resolve), add notes,
- * collaborators and approvals, and change the requester. Every answer is the ticket as the caller may see it.
+ * Tickets over HTTP: requesters read their own; experts work them as in Tasklist (claim, reply, resolve, transfer),
+ * add notes, collaborators and approvals, and change the requester. Every answer is the ticket as the caller may see it.
  * Filing a ticket and the requester's answers are the intake's ({@code POST /api/tickets}, {@code …/answers}).
  */
 @RestController
@@ -90,6 +90,12 @@ class TicketController {
     @PostMapping("/{id}/triage")
     TicketView triage(@PathVariable long id, @Valid @RequestBody Team team, Principal principal) {
         workflow.triage(id, team.team(), principal.getName());
+        return tickets.view(id, principal.getName());
+    }
+
+    @PostMapping("/{id}/transfer")
+    TicketView transfer(@PathVariable long id, @Valid @RequestBody Team team, Principal principal) {
+        workflow.transfer(id, team.team(), principal.getName());
         return tickets.view(id, principal.getName());
     }
 

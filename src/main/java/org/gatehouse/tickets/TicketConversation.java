@@ -65,11 +65,11 @@ class TicketConversation {
 
     /** C11: an internal note: experts see it, and the ticket's collaborators receive it; the requester never does. */
     @Transactional
-    public TicketMessage note(long id, String expert, String text) {
+    public TicketMessage note(long id, String expert, String text, String via) {
         tickets.requireExpert(expert);
         Ticket ticket = tickets.get(id);
         ticket.requireNotClosed();
-        return post(ticket, TicketMessage.Kind.NOTE, expert, tickets.nameOf(expert), body(text), "API", Origin.none());
+        return post(ticket, TicketMessage.Kind.NOTE, expert, tickets.nameOf(expert), body(text), via, Origin.none());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.InvalidInputException;
@@ -70,52 +71,114 @@ class TicketHandling {
         if (team.isEmpty()) {
             records.event(id, "UNROUTED", actor, teamSlug == null ? "no routing rule matched: to triage"
                     : "the routing named the unknown team '" + teamSlug + "': to triage", now);
-            return new Routing(null, tickets.get(id), String.join(", ", teams.all().stream()
-                    .map(t -> t.slug() + " (" + t.name() + ")").toList()));
+            return new Routing(null, tickets.get(id));
         }
         records.route(id, team.get().slug(), now, Sla.start(team.get(), now));
         records.event(id, "ROUTED", actor, "to " + team.get().slug(), now);
-        return new Routing(team.get().group(), tickets.get(id), null);
+        return new Routing(team.get().group(), tickets.get(id));
     }
 
     /** Triage: an expert names the team; an unknown one is refused, so the task stays open. */
     @Transactional
     public Routing triage(long id, String teamSlug, String expert) {
         tickets.requireExpert(expert);
-        Team team = teams.find(teamSlug).orElseThrow(() -> new InvalidInputException("team",
-                "There is no team '" + teamSlug + "'; the teams are " + teams.all().stream().map(Team::slug).toList()));
-        return route(id, team.slug(), expert);
+        return route(id, existingTeam(teamSlug, "team").slug(), expert);
+    }
+
+    /**
+     * The teams a form's select offers, one a line as {@code slug=name} (the form reads them with FEEL), but for
+     * {@code except}: the team that has the ticket, or null in triage.
+     */
+    String teamChoices(String except) {
+        return teams.all().stream().filter(team -> !team.slug().equals(except))
+                .map(team -> team.slug() + "=" + team.name().replaceAll("\\R", " "))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * An expert hands the ticket to another team: the handling task goes to that team's members, none of whom holds
+     * it yet; its status and SLA due times stay as they are (the requester's wait does not start again). Refused for
+     * an unknown team, the team that has it, a ticket in triage (triage names its team) or one no longer with the
+     * experts.
+     */
+    @Transactional
+    public Ticket transfer(long id, String teamSlug, String expert) {
+        tickets.requireExpert(expert);
+        Ticket ticket = tickets.get(id);
+        ticket.requireNotClosed();
+        if (ticket.team() == null) {
+            throw new ConflictException("team", ticket.reference() + " is in triage: choose its team there");
+        }
+        if (!ticket.status().inHand()) {
+            throw new ConflictException("status", ticket.reference() + " is " + ticket.status()
+                    + ": a ticket moves to another team while the experts have it");
+        }
+        Team team = existingTeam(teamSlug, "team");
+        if (team.slug().equals(ticket.team())) {
+            throw new InvalidInputException("team", ticket.reference() + " is already with " + team.slug());
+        }
+        LocalDateTime now = now();
+        records.transfer(id, team.slug(), now);
+        records.event(id, "TRANSFERRED", expert, ticket.team() + " -> " + team.slug(), now);
+        return tickets.get(id);
     }
 
     /** What an expert decides when the handling task completes: the values of {@code ticketAction}. */
-    public enum Action { RESOLVE, WAIT_FOR_REQUESTER }
+    public enum Action {
+        RESOLVE, WAIT_FOR_REQUESTER,
+        /** The ticket stays with the experts: the handling task comes back (to the new team after a transfer). */
+        KEEP
+    }
 
     /**
-     * The expert finished the handling task: the reply, if any, is recorded for delivery, and the ticket becomes
-     * RESOLVED, or PENDING while it waits for the requester, which needs a question to them. A ticket is not resolved
-     * while an approval asked on it waits for its answer: its answer is part of the outcome.
+     * The expert finished the handling task (its form, or the API): the collaborator joins, the note and the reply
+     * are recorded for delivery, the ticket moves to the team it is transferred to, and it becomes RESOLVED, PENDING
+     * while it waits for the requester (which needs a question to them), or stays as it is with the experts. All of
+     * it goes through the guards of the API's own calls, in one transaction: one refusal refuses the lot. A ticket is
+     * not resolved while an approval asked on it waits for its answer (its answer is part of the outcome), nor in the
+     * same breath as it is transferred (the new team resolves it).
      */
     @Transactional
-    public Ticket handled(long id, String action, String reply, String expert, String via, boolean approvalOpen) {
+    public Ticket handled(long id, HandlingSubmission submitted, String expert, String via, boolean approvalOpen) {
         Action decided;
         try {
-            decided = Action.valueOf(action == null ? "" : action);
+            decided = Action.valueOf(submitted.action() == null ? "" : submitted.action());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("ticketAction", "ticketAction must be RESOLVE or WAIT_FOR_REQUESTER");
+            throw new InvalidInputException("ticketAction", "ticketAction must be RESOLVE, WAIT_FOR_REQUESTER or KEEP");
         }
         if (decided == Action.RESOLVE && approvalOpen) {
             throw new ConflictException("ticketAction", "An approval asked on this ticket waits for its answer: "
                     + "resolve the ticket once it is answered or has expired");
         }
-        boolean hasReply = reply != null && !reply.isBlank();
-        if (decided == Action.WAIT_FOR_REQUESTER && !hasReply) {
+        if (decided == Action.RESOLVE && submitted.transferTo() != null) {
+            throw new InvalidInputException("transferTo", "Transfer the ticket or resolve it, not both: the team it "
+                    + "goes to resolves it");
+        }
+        if (decided == Action.WAIT_FOR_REQUESTER && submitted.reply() == null) {
             throw new InvalidInputException("reply", "Tell the requester what you are waiting for");
         }
-        if (hasReply) {
-            reply(id, expert, reply, via);
+        if (decided == Action.KEEP && submitted.isEmpty()) {
+            throw new InvalidInputException("ticketAction", "Nothing to record: reply, write a note, add a "
+                    + "collaborator or transfer the ticket, or resolve it or wait for the requester");
         }
-        return move(tickets.get(id), decided == Action.WAIT_FOR_REQUESTER ? Ticket.Status.PENDING
-                : Ticket.Status.RESOLVED, expert);
+        // the collaborator first, so that the note and the reply reach them too
+        if (submitted.collaborator() != null) {
+            collaborators.add(id, submitted.collaborator(), expert);
+        }
+        if (submitted.note() != null) {
+            conversation.note(id, expert, submitted.note(), via);
+        }
+        if (submitted.reply() != null) {
+            reply(id, expert, submitted.reply(), via);
+        }
+        if (submitted.transferTo() != null) {
+            transfer(id, submitted.transferTo(), expert);
+        }
+        return switch (decided) {
+            case KEEP -> tickets.get(id);
+            case WAIT_FOR_REQUESTER -> move(tickets.get(id), Ticket.Status.PENDING, expert);
+            case RESOLVE -> move(tickets.get(id), Ticket.Status.RESOLVED, expert);
+        };
     }
 
     /** An expert's reply stops the first-response clock and takes a NEW ticket up. */
@@ -236,16 +299,17 @@ class TicketHandling {
         return text.length() > 200 ? text.substring(0, 197) + "..." : text;
     }
 
+    /** The team a person named, where {@code field} names it; an unknown one is refused with the teams there are. */
+    private Team existingTeam(String slug, String field) {
+        return teams.find(slug).orElseThrow(() -> new InvalidInputException(field,
+                "There is no team '" + slug + "'; the teams are " + teams.all().stream().map(Team::slug).toList()));
+    }
+
     private String category(String category) {
         if (category == null || category.isBlank()) {
             return null;
         }
-        String slug = category.trim().toLowerCase(Locale.ROOT);
-        if (teams.find(slug).isEmpty()) {
-            throw new InvalidInputException("category", "There is no team '" + category + "'; the teams are "
-                    + teams.all().stream().map(Team::slug).toList());
-        }
-        return slug;
+        return existingTeam(category.trim().toLowerCase(Locale.ROOT), "category").slug();
     }
 
     private LocalDateTime now() {

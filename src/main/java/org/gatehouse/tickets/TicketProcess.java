@@ -38,6 +38,7 @@ public final class TicketProcess {
     // the decision's result, or the team chosen in triage
     public static final ProcessVariable<String> ROUTED_TEAM = stringVariable("routedTeam");
     public static final ProcessVariable<String> TEAM_GROUP = stringVariable("teamGroup");
+    /** The teams a task's form may choose, one a line as {@code slug=name}: a variable of the task itself. */
     public static final ProcessVariable<String> TEAM_OPTIONS = stringVariable("teamOptions");
 
     // the SLA timers' dates
@@ -61,6 +62,9 @@ public final class TicketProcess {
     // what the expert decides when the handling task completes
     public static final ProcessVariable<String> ACTION = stringVariable("ticketAction");
     public static final ProcessVariable<String> REPLY = stringVariable("reply");
+    public static final ProcessVariable<String> INTERNAL_NOTE = stringVariable("internalNote");
+    public static final ProcessVariable<String> COLLABORATOR_EMAIL = stringVariable("collaboratorEmail");
+    public static final ProcessVariable<String> TRANSFER_TO = stringVariable("transferTo");
     public static final ProcessVariable<String> HANDLED_BY = stringVariable("handledBy");
     public static final ProcessVariable<String> STATUS = stringVariable("ticketStatus");
 

@@ -58,6 +58,11 @@ class TicketRepository {
                 .update();
     }
 
+    /** Another team has the ticket now, and none of its members holds it yet; its SLA due times stay. */
+    void transfer(long id, String team, LocalDateTime now) {
+        jdbc.sql("update ticket set team = ?, assignee = null, updated_at = ? where id = ?").params(team, now, id).update();
+    }
+
     void resolutionClock(long id, LocalDateTime due, LocalDateTime warn, LocalDateTime now) {
         jdbc.sql("update ticket set resolution_due = ?, resolution_warn = ?, sla_paused_at = null, updated_at = ? "
                         + "where id = ?")

@@ -20,11 +20,15 @@ class TicketRules implements ProcessRules {
         return TicketProcess.KEY;
     }
 
-    /** The requester's words and profile, the experts' replies and notes, and what an approval on the ticket says. */
+    /**
+     * The requester's words and profile, the experts' replies and notes, a collaborator's address, and what an
+     * approval on the ticket says.
+     */
     @Override
     public Set<String> privateVariables() {
         return Set.of(TicketProcess.SUBJECT.name(), TicketProcess.ROUTING_TEXT.name(),
                 TicketProcess.CONVERSATION.name(), TicketProcess.REQUESTER_PROFILE.name(), TicketProcess.REPLY.name(),
+                TicketProcess.INTERNAL_NOTE.name(), TicketProcess.COLLABORATOR_EMAIL.name(),
                 TicketProcess.APPROVAL_SUBJECT.name(), TicketProcess.APPROVAL_DETAILS.name(),
                 ApprovalProcess.APPROVAL_COMMENT.name());
     }

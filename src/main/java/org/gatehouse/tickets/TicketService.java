@@ -2,6 +2,7 @@ package org.gatehouse.tickets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,13 +74,49 @@ public class TicketService {
 
     public TicketView view(long id, String viewer) {
         Ticket ticket = find(id, viewer);
-        boolean expert = roles.isExpertOrAdmin(viewer);
-        List<TicketView.Message> messages = conversation.messages(id).stream()
-                .filter(m -> expert || m.kind().seenByRequester()).map(TicketView.Message::of).toList();
-        Map<String, String> requester = expert && ticket.requesterId() != null
-                ? profiles.view(ticket.requesterId(), viewer) : null;
-        return TicketView.of(ticket, messages, requester, expert ? conversation.collaborators(id) : List.of(),
-                expert ? tickets.events(id) : List.of());
+        if (roles.isExpertOrAdmin(viewer)) {
+            return asExperts(ticket);
+        }
+        List<TicketView.Message> messages = conversation.messages(id).stream().filter(m -> m.kind().seenByRequester())
+                .map(TicketView.Message::of).toList();
+        return TicketView.of(ticket, messages, null, List.of(), List.of());
+    }
+
+    /**
+     * The ticket as experts see it (C2, C11), for a reader who is no expert and whom the caller has let in: the
+     * auditors, who see what experts see and no more.
+     */
+    public TicketView asExpertsSee(long id) {
+        return asExperts(get(id));
+    }
+
+    private TicketView asExperts(Ticket ticket) {
+        long id = ticket.id();
+        List<TicketView.Message> messages = conversation.messages(id).stream().map(TicketView.Message::of).toList();
+        Map<String, String> requester = ticket.requesterId() == null ? null : profiles.forExperts(ticket.requesterId());
+        return TicketView.of(ticket, messages, requester, conversation.collaborators(id), tickets.events(id));
+    }
+
+    /**
+     * The text the routing decision reads, rebuilt from the ticket's own tables (its subject and first message): the
+     * engine's history keeps no value of it.
+     */
+    public String routingText(long id) {
+        Ticket ticket = get(id);
+        String request = conversation.messages(id).stream().filter(m -> m.kind() == TicketMessage.Kind.REQUEST)
+                .map(TicketMessage::body).findFirst().orElse("");
+        return routingText(ticket.subject(), request);
+    }
+
+    /** What the routing rules' keywords are matched against: subject and first message, lower-case, as long as fits. */
+    static String routingText(String subject, String body) {
+        String text = (subject + "\n" + body).toLowerCase(Locale.ROOT);
+        return text.length() > TicketProcess.MAX_STRING ? text.substring(0, TicketProcess.MAX_STRING) : text;
+    }
+
+    /** Every message that left, to whom and when, oldest first. */
+    public List<TicketView.Delivery> deliveries(long id) {
+        return conversation.delivered(id);
     }
 
     /** Experts see every ticket (C6); everyone else their own. */

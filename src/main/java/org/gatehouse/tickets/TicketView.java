@@ -28,6 +28,10 @@ public record TicketView(long id, String reference, String subject, String categ
     public record Event(String kind, String actor, String detail, LocalDateTime at) {
     }
 
+    /** A message that left for one recipient, through {@code channel}. */
+    public record Delivery(long messageId, String channel, String recipient, LocalDateTime at) {
+    }
+
     public record Summary(long id, String reference, String subject, String status, String team, String assignee,
             String requester, LocalDateTime createdAt, LocalDateTime firstResponseDue, LocalDateTime resolutionDue,
             boolean breached) {

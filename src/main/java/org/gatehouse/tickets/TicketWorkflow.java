@@ -3,7 +3,6 @@ package org.gatehouse.tickets;
 import static org.gatehouse.tickets.TicketProcess.*;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -50,9 +49,7 @@ public class TicketWorkflow {
         REFERENCE.putIn(variables, ticket.reference());
         SUBJECT.putIn(variables, ticket.subject());
         CATEGORY.putIn(variables, ticket.category());
-        // what the routing rules' keywords are matched against
-        String text = (ticket.subject() + "\n" + draft.body()).toLowerCase(Locale.ROOT);
-        ROUTING_TEXT.putIn(variables, text.length() > MAX_STRING ? text.substring(0, MAX_STRING) : text);
+        ROUTING_TEXT.putIn(variables, TicketService.routingText(ticket.subject(), draft.body()));
         AUTO_CLOSE_AFTER.putIn(variables, properties.autoCloseAfter().toString());
         ASSIGNEE.putIn(variables, null);
         runtime.startProcessInstanceByKey(KEY, ticket.businessKey(), variables);
@@ -67,7 +64,7 @@ public class TicketWorkflow {
     public void reply(long id, String expert, String text, boolean waitForRequester) {
         tickets.requireExpert(expert);
         if (waitForRequester) {
-            complete(id, expert, TicketHandling.Action.WAIT_FOR_REQUESTER, text);
+            complete(id, expert, TicketHandling.Action.WAIT_FOR_REQUESTER, text, null);
         } else {
             handling.reply(id, expert, text, "API");
             posted(id);
@@ -77,13 +74,23 @@ public class TicketWorkflow {
     @Transactional
     public void resolve(long id, String expert, String text) {
         tickets.requireExpert(expert);
-        complete(id, expert, TicketHandling.Action.RESOLVE, text);
+        complete(id, expert, TicketHandling.Action.RESOLVE, text, null);
     }
 
     @Transactional
     public void note(long id, String expert, String text) {
-        conversation.note(id, expert, text);
+        conversation.note(id, expert, text, "API");
         posted(id);
+    }
+
+    /**
+     * An expert hands a ticket being handled to another team, as the handling form's transfer does: the handling
+     * task comes back for the new team's members.
+     */
+    @Transactional
+    public void transfer(long id, String team, String expert) {
+        tickets.requireExpert(expert);
+        complete(id, expert, TicketHandling.Action.KEEP, null, team);
     }
 
     /** An expert takes the ticket, as claiming its task in Tasklist does. */
@@ -144,12 +151,13 @@ public class TicketWorkflow {
         refresh(id);
     }
 
-    private void complete(long id, String expert, TicketHandling.Action action, String text) {
+    private void complete(long id, String expert, TicketHandling.Action action, String text, String transferTo) {
         Task task = handlingTask(id);
         Map<String, Object> variables = new HashMap<>();
         ACTION.putIn(variables, action.name());
         // the reply is the ticket's to keep (in any length), not the engine's: it only passes through to the next step
         variables.put(REPLY.name(), Variables.stringValue(text, true));
+        TRANSFER_TO.putIn(variables, transferTo);
         HANDLED_BY.putIn(variables, expert);
         tasks.complete(task.getId(), variables);
     }

@@ -79,6 +79,11 @@ public class AccessRequestFixtures {
         return driver().instance(requestId);
     }
 
+    /** The NDA's own instance ({@code nda-assurance}) that the request's process waits on. */
+    public ProcessInstance nda(ProcessInstance request) {
+        return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(request.getId()).singleResult();
+    }
+
     /** The partner's token, from the invitation their contact was sent. */
     public String token(AccessRequestView request) {
         return outbox.linkToken(request.partnerContactEmail(), "/invite/");

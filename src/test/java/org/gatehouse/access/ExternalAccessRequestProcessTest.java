@@ -477,9 +477,8 @@ class ExternalAccessRequestProcessTest extends EngineTest {
                 .processDefinitionKey(AccessRequestProcess.KEY).singleResult().getId();
     }
 
-    /** The NDA's own instance ({@code nda-assurance}) that the request's process waits on. */
     private ProcessInstance nda(ProcessInstance pi) {
-        return runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+        return fixtures.nda(pi);
     }
 
     /** The start of the day in UTC, the engine clock's zone: when a timer set for that date fires. */

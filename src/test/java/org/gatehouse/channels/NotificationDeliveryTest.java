@@ -81,7 +81,7 @@ class NotificationDeliveryTest extends HttpTest {
     @Test
     void legalIsRemindedAndWorkspaceAdminsEscalatedByMail() throws MessagingException {
         AccessRequestView request = fixtures.submit("alice", fixtures.newPartner(), LocalDate.now().plusMonths(2));
-        String pi = fixtures.instance(request).getId();
+        String pi = fixtures.nda(fixtures.instance(request)).getId();
         driver.fireTimer(pi, "Event_NdaReminder");
         assertThat(Mailboxes.text(deliver(emailOf("lena")))).contains("Reminder").contains(request.projectName());
         driver.fireTimer(pi, "Event_NdaEscalation");

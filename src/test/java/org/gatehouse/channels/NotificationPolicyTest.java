@@ -65,8 +65,8 @@ class NotificationPolicyTest extends HttpTest {
         grant(lawyer, "legal");
         try {
             AccessRequestView request = fixtures.submit("alice", fixtures.newPartner(), LocalDate.now().plusMonths(2));
-            ProcessInstance pi = fixtures.instance(request);
-            driver.fireTimer(pi.getId(), "Event_NdaReminder");
+            ProcessInstance nda = fixtures.nda(fixtures.instance(request));
+            driver.fireTimer(nda.getId(), "Event_NdaReminder");
             assertThat(outbox.to(lawyer)).singleElement().satisfies(d -> assertThat(d.body()).contains("Reminder")
                     .contains(request.projectName()));
             fixtures.workflow().withdraw(request.id(), "alice");

@@ -59,6 +59,7 @@ class ChangeLogPurgeTest extends HttpTest {
         for (LocalDateTime at : List.of(older, old, old, recent)) {
             jdbc.sql("insert into access_request_event (request_id, at, actor, action) values (?, ?, ?, 'TEST')")
                     .params(request, at, actor).update();
+            jdbc.sql("insert into audit_read (at, reader, path) values (?, ?, '/api/audit')").params(at, actor).update();
             jdbc.sql("insert into ticket_event (ticket_id, kind, actor, created_at) values (?, 'TEST', ?, ?)")
                     .params(ticket, actor, at).update();
         }
@@ -83,8 +84,9 @@ class ChangeLogPurgeTest extends HttpTest {
         Map<String, Integer> purged = purge.purge(() -> true);
 
         assertThat(purged).containsKeys("access_request_event", "ticket_event", "notification", "directory_import",
-                "configuration_version");
+                "configuration_version", "audit_read");
         assertThat(times("select at from access_request_event where actor = ?")).containsExactly(recent);
+        assertThat(times("select at from audit_read where reader = ?")).containsExactly(recent);
         assertThat(times("select created_at from ticket_event where actor = ?")).containsExactly(recent);
         assertThat(jdbc.sql("select status from notification where recipient = ? order by created_at").param(actor)
                 .query(String.class).list()).containsExactly("PENDING", "SENT");
@@ -132,7 +134,7 @@ class ChangeLogPurgeTest extends HttpTest {
 
     private void message(LocalDateTime at, String status) {
         jdbc.sql("insert into notification (id, created_at, kind, channel, recipient, subject, body, status) "
-                        + "values (?, ?, 'TEST', 'EMAIL', ?, 'Retention', 'Text', ?)")
+                        + "values (?, ?, 'REMINDER', 'EMAIL', ?, 'Retention', 'Text', ?)")
                 .params(UUID.randomUUID().toString(), at, actor, status).update();
     }
 

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.Api.variables;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +12,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.gatehouse.Api;
 import org.gatehouse.HttpTest;
 import org.gatehouse.experts.ExpertFixtures;
@@ -24,13 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A process owner (paul) deploys through the engine REST API, as an attacker would: every way to run code, or to keep
@@ -40,8 +32,11 @@ import org.springframework.util.LinkedMultiValueMap;
 class DeploymentSecurityTest extends HttpTest {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** What every model in bpmn/ says: the retention's default. */
+    private static final String RETENTION_TTL = "camunda:historyTimeToLive=\"2557\"";
 
     @Autowired ExpertFixtures experts;
+    @Autowired ProcessEngine engine;
 
     static Stream<Arguments> attacks() {
         return Stream.of(
@@ -95,9 +90,6 @@ class DeploymentSecurityTest extends HttpTest {
                           <process id="evil" isExecutable="true"><startEvent id="s"/></process>
                         </definitions>"""), List.of("'evil'", "camunda:historyTimeToLive is missing", "2557 days",
                         HistoryProperties.RETENTION)),
-                Arguments.of("a decision keeping its history a year, deployed beside a good process", Map.of(
-                        "fine.bpmn", process("<startEvent id=\"s\"/>"), "short.dmn", decision("365")),
-                        List.of("short.dmn", "'evil-decision'", "camunda:historyTimeToLive=\"365\"", "2557 days")),
                 Arguments.of("an access request without its approval task", Map.of("external-access-request.bpmn", """
                         <?xml version="1.0" encoding="UTF-8"?>
                         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
@@ -123,12 +115,7 @@ class DeploymentSecurityTest extends HttpTest {
     /** Gatehouse's own model of the request, deployed again by paul: it names no four-eyes listener, yet holds it. */
     @Test
     void anAccessRequestVersionWithoutTheListenerStillKeepsTheRequesterOffTheirApproval() throws IOException {
-        Map<String, String> resources = new LinkedHashMap<>();
-        for (String file : List.of("external-access-request.bpmn", "nda-assurance.bpmn", "nda-check.dmn", "house-rules.mustache",
-                "forms/access-request-start.form", "forms/obtain-nda.form", "forms/host-admin-approval.form",
-                "forms/renew-or-end.form")) {
-            resources.put(file, Files.readString(Path.of("bpmn", file)));
-        }
+        Map<String, String> resources = TestBundles.next(engine);
         assertThat(resources.get("external-access-request.bpmn")).doesNotContain("excludeRequesterFromApproval");
         ResponseEntity<JsonNode> deployed = deploy("paul", "access-without-listener", resources);
         assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -196,19 +183,40 @@ class DeploymentSecurityTest extends HttpTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /**
+     * Gatehouse's bundle with one decision keeping its history a year and one process not saying: refused whole,
+     * each named, and the deployed bundle stays the latest.
+     */
+    @Test
+    void aBundleKeepingAnyHistoryShorterThanTheRetentionIsRefusedWhole() throws IOException {
+        String latest = ModelBundles.latestVersion(engine.getRepositoryService()).orElseThrow();
+        Map<String, String> bundle = TestBundles.next(engine);
+        bundle.put("nda-check.dmn", bundle.get("nda-check.dmn").replace(RETENTION_TTL, "camunda:historyTimeToLive=\"365\""));
+        bundle.put("notification.bpmn", bundle.get("notification.bpmn").replace(" " + RETENTION_TTL, ""));
+
+        ResponseEntity<JsonNode> refused = deploy("paul", "shorter-" + COUNTER.incrementAndGet(), bundle);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("message").asText()).contains(
+                "nda-check.dmn: 'nda-check': camunda:historyTimeToLive=\"365\" is refused",
+                "notification.bpmn: 'notification': camunda:historyTimeToLive is missing",
+                "2557 days (" + HistoryProperties.RETENTION + ")");
+        assertThat(ModelBundles.latestVersion(engine.getRepositoryService())).hasValue(latest);
+    }
+
     /** The retention or longer, in days or as ISO: deployed, and the engine keeps what the model says. */
     @Test
-    void aModelKeepingHistoryForTheRetentionOrLongerIsDeployed() {
-        String key = "retention-" + COUNTER.incrementAndGet();
-        ResponseEntity<JsonNode> deployed = deploy("paul", key, Map.of(
-                key + ".bpmn", process("<startEvent id=\"s\"/>").replace("camunda:historyTimeToLive=\"2557\"",
-                        "camunda:historyTimeToLive=\"P2557D\"").replace("id=\"evil\"", "id=\"" + key + "\""),
-                key + ".dmn", decision("3650").replace("evil-decision", key)));
+    void aBundleKeepingHistoryForTheRetentionOrLongerIsDeployed() throws IOException {
+        Map<String, String> bundle = TestBundles.next(engine);
+        bundle.put("approval.bpmn", bundle.get("approval.bpmn").replace(RETENTION_TTL, "camunda:historyTimeToLive=\"P2557D\""));
+        bundle.put("ticket-routing.dmn", bundle.get("ticket-routing.dmn").replace(RETENTION_TTL,
+                "camunda:historyTimeToLive=\"3650\""));
+        ResponseEntity<JsonNode> deployed = deploy("paul", "longer-" + COUNTER.incrementAndGet(), bundle);
         assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
         try {
-            assertThat(api.as("paul").get("/engine-rest/process-definition/key/" + key).getBody()
+            assertThat(api.as("paul").get("/engine-rest/process-definition/key/approval").getBody()
                     .get("historyTimeToLive").asInt()).isEqualTo(2557);
-            assertThat(api.as("paul").get("/engine-rest/decision-definition/key/" + key).getBody()
+            assertThat(api.as("paul").get("/engine-rest/decision-definition/key/ticket-routing").getBody()
                     .get("historyTimeToLive").asInt()).isEqualTo(3650);
         } finally {
             api.as("admin").delete("/engine-rest/deployment/" + deployed.getBody().get("id").asText() + "?cascade=true");
@@ -221,47 +229,49 @@ class DeploymentSecurityTest extends HttpTest {
      */
     @Test
     void nobodyShortensTheHistoryOfADeployedDefinition() {
-        String key = "retention-" + COUNTER.incrementAndGet();
-        String deployment = deploy("paul", key, Map.of(key + ".bpmn", process("<startEvent id=\"s\"/>")
-                        .replace("id=\"evil\"", "id=\"" + key + "\""), key + ".dmn", decision("2557").replace("evil-decision", key)))
-                .getBody().get("id").asText();
-        try {
-            String process = "/engine-rest/process-definition/" + api.as("admin")
-                    .get("/engine-rest/process-definition/key/" + key).getBody().get("id").asText();
-            String decision = "/engine-rest/decision-definition/" + api.as("admin")
-                    .get("/engine-rest/decision-definition/key/" + key).getBody().get("id").asText();
-            for (String definition : List.of(process, decision)) {
-                for (String user : List.of("admin", "paul")) {
-                    ResponseEntity<JsonNode> refused = api.as(user).put(definition + "/history-time-to-live",
-                            Map.of("historyTimeToLive", 30));
-                    assertThat(refused.getStatusCode()).as(user + " " + definition).isEqualTo(HttpStatus.BAD_REQUEST);
-                    assertThat(refused.getBody().get("message").asText()).contains("30 days", "2557 days",
-                            HistoryProperties.RETENTION);
-                }
-                assertThat(api.as("admin").get(definition).getBody().get("historyTimeToLive").asInt()).isEqualTo(2557);
+        String process = "/engine-rest/process-definition/" + api.as("admin")
+                .get("/engine-rest/process-definition/key/approval").getBody().get("id").asText();
+        String decision = "/engine-rest/decision-definition/" + api.as("admin")
+                .get("/engine-rest/decision-definition/key/nda-check").getBody().get("id").asText();
+        for (String definition : List.of(process, decision)) {
+            for (String user : List.of("admin", "paul")) {
+                ResponseEntity<JsonNode> refused = api.as(user).put(definition + "/history-time-to-live",
+                        Map.of("historyTimeToLive", 30));
+                assertThat(refused.getStatusCode()).as(user + " " + definition).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(refused.getBody().get("message").asText()).contains("30 days", "2557 days",
+                        HistoryProperties.RETENTION);
+            }
+            assertThat(api.as("admin").get(definition).getBody().get("historyTimeToLive").asInt()).isEqualTo(2557);
+            try {
                 assertThat(api.as("admin").put(definition + "/history-time-to-live", Map.of("historyTimeToLive", 3000))
                         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
                 assertThat(api.as("admin").get(definition).getBody().get("historyTimeToLive").asInt()).isEqualTo(3000);
+            } finally {
+                api.as("admin").put(definition + "/history-time-to-live", Map.of("historyTimeToLive", 2557));
             }
-        } finally {
-            api.as("admin").delete("/engine-rest/deployment/" + deployment + "?cascade=true");
         }
     }
 
     /**
      * Deleting a deployment with cascade deletes its instances' history at once: a process owner deletes one only
-     * without cascade, which keeps the history of its finished instances.
+     * without cascade, which keeps the history of its finished instances (here an approval that ran on it).
      */
     @Test
-    void aProcessOwnerDeletesADeploymentButNotTheHistoryOfItsInstances() {
-        String key = "retention-" + COUNTER.incrementAndGet();
-        String deployment = deploy("paul", key, Map.of(key + ".bpmn", process("<startEvent id=\"s\"/>")
-                .replace("id=\"evil\"", "id=\"" + key + "\""))).getBody().get("id").asText();
-        ResponseEntity<JsonNode> started = api.as("admin").post("/engine-rest/process-definition/key/" + key + "/start",
-                Map.of());
-        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
-        // by the instance: a query by definition key no longer finds it once its definition is gone
-        String history = "/engine-rest/history/process-instance/" + started.getBody().get("id").asText();
+    void aProcessOwnerDeletesADeploymentButNotTheHistoryOfItsInstances() throws IOException {
+        String deployment = deploy("paul", "owners-" + COUNTER.incrementAndGet(), TestBundles.next(engine))
+                .getBody().get("id").asText();
+        String approver = experts.newEmployee();
+        String approval = api.as("admin").post("/api/approvals", Map.of("approver", approver, "subject", "Kept history"))
+                .getBody().get("id").asText();
+        String instance = driver.instance(approval).getId();
+        assertThat(engine.getRepositoryService().getProcessDefinition(driver.instance(approval).getProcessDefinitionId())
+                .getDeploymentId()).as("the approval runs on paul's deployment").isEqualTo(deployment);
+        driver.runJobs(instance);
+        String task = api.as(approver).get("/engine-rest/task?maxResults=5&processInstanceBusinessKey=" + approval)
+                .getBody().get(0).get("id").asText();
+        assertThat(api.as(approver).post("/engine-rest/task/" + task + "/complete", variables(Map.of("approved", true)))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        driver.runJobs(instance);
 
         ResponseEntity<JsonNode> refused = api.as("paul").delete("/engine-rest/deployment/" + deployment + "?cascade=true");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -271,22 +281,9 @@ class DeploymentSecurityTest extends HttpTest {
         assertThat(api.as("paul").delete("/engine-rest/deployment/" + deployment).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(api.as("paul").get("/engine-rest/deployment/" + deployment).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        ResponseEntity<JsonNode> kept = api.as("aude").get(history);
+        ResponseEntity<JsonNode> kept = api.as("aude").get("/engine-rest/history/process-instance/" + instance);
         assertThat(kept.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(kept.getBody().get("state").asText()).isEqualTo("COMPLETED");
-    }
-
-    private static String decision(String historyTimeToLive) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Definitions_Short" name="short" namespace="t">
-                  <decision id="evil-decision" name="short" camunda:historyTimeToLive="%s">
-                    <decisionTable id="Table_Short">
-                      <input id="Input_Short"><inputExpression id="In_Short" typeRef="string"><text>a</text></inputExpression></input>
-                      <output id="Out_Short" name="x" typeRef="string"/>
-                    </decisionTable>
-                  </decision>
-                </definitions>""".formatted(historyTimeToLive);
     }
 
     private static String process(String elements) {
@@ -298,18 +295,8 @@ class DeploymentSecurityTest extends HttpTest {
     }
 
     private ResponseEntity<JsonNode> deploy(String user, String name, Map<String, String> resources) {
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("deployment-name", name);
-        resources.forEach((file, content) -> body.add(file, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return file;
-            }
-        }));
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         ResponseEntity<String> response = rest.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create",
-                new HttpEntity<>(body, headers), String.class);
+                TestBundles.multipart(name, resources), String.class);
         return new ResponseEntity<>(Api.json(response.getBody()), response.getHeaders(), response.getStatusCode());
     }
 }

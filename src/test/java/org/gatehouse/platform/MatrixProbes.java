@@ -146,6 +146,8 @@ final class MatrixProbes {
                 Map.of("body", "Matrix probe")));
         on("POST /api/tickets/{id}/triage a ticket not in triage (409)", s -> post("/api/tickets/" + r.ticket + "/triage",
                 Map.of("team", "it")));
+        on("POST /api/tickets/{id}/transfer a ticket in triage (409)", s -> post("/api/tickets/" + r.triageTicket
+                + "/transfer", Map.of("team", "hr")));
         on("POST /api/tickets/{id}/collaborators an invalid address (400)",
                 s -> post("/api/tickets/" + r.ticket + "/collaborators", Map.of("email", "not-an-address")));
         on("DELETE /api/tickets/{id}/collaborators/{email} one added each time",
@@ -159,6 +161,12 @@ final class MatrixProbes {
                 s -> post("/api/intake/messages/" + r.ticketMessage + "/convert", Map.of()));
         on("POST /api/intake/messages/{id}/dismiss a message that became a ticket (409)",
                 s -> post("/api/intake/messages/" + r.ticketMessage + "/dismiss", null));
+
+        on("GET /api/audit/access-requests/{id}", s -> get("/api/audit/access-requests/" + r.accessRequest(s)));
+        on("GET /api/audit/tickets/{id}", s -> get("/api/audit/tickets/" + r.ticket(s)));
+        on("GET /api/audit/approvals/{id}", s -> get("/api/audit/approvals/" + r.approval(s)));
+        on("GET /api/audit/expert-invitations/{id}", s -> get("/api/audit/expert-invitations/" + r.invitation(s)));
+        on("GET /api/audit", s -> get("/api/audit?kind=access-request&size=5"));
     }
 
     private void engine() {
@@ -234,7 +242,8 @@ final class MatrixProbes {
                 Map.of("retries", r.engine.getManagementService().createJobQuery().jobId(r.job).singleResult().getRetries())));
         on("GET /engine-rest/incident", s -> get(ENGINE + "/incident?processInstanceId=" + r.pendingInstance + "&maxResults=50"))
                 .listing(s -> r.incident);
-        on("POST /engine-rest/deployment/create a model with a start event only", s -> deployment())
+        on("POST /api/models/deployments a lone model, not the whole bundle", s -> deployment("/api/models/deployments"));
+        on("POST /engine-rest/deployment/create a lone model, not the whole bundle", s -> deployment(ENGINE + "/deployment/create"))
                 .then((s, a) -> {
                     if (a.ok()) {
                         r.engine.getRepositoryService().deleteDeployment(a.json().get("id").asText());
@@ -335,7 +344,7 @@ final class MatrixProbes {
         return s.user() == null ? MatrixRecords.OTHER : s.user();
     }
 
-    private Call deployment() {
+    private Call deployment(String path) {
         String boundary = "matrix" + System.nanoTime();
         String bpmn = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -345,7 +354,7 @@ final class MatrixProbes {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nmatrix-probe\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"matrix-probe.bpmn\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-        return new Call("POST", ENGINE + "/deployment/create", "multipart/form-data; boundary=" + boundary, body);
+        return new Call("POST", path, "multipart/form-data; boundary=" + boundary, body);
     }
 
     private static Map<String, Object> hostDecision() {

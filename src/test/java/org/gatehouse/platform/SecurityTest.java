@@ -3,6 +3,7 @@ package org.gatehouse.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.Api.variables;
 
+import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,20 +15,20 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
+import org.camunda.bpm.engine.ProcessEngine;
 import org.gatehouse.Api;
 import org.gatehouse.HttpTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.http.ResponseEntity;
 
 /** The security model of DESIGN.md, checked through the real HTTP endpoints. */
 class SecurityTest extends HttpTest {
+
+    @Autowired ProcessEngine engine;
 
     @LocalServerPort int port;
 
@@ -68,7 +69,7 @@ class SecurityTest extends HttpTest {
                 .getBody().get(0).get("id").asText();
 
         JsonNode history = api.as("aude").get("/engine-rest/history/process-instance?processInstanceBusinessKey="
-                + request.id() + "&maxResults=5").getBody();
+                + request.id() + "&processDefinitionKey=external-access-request&maxResults=5").getBody();
         assertThat(history.findValuesAsText("businessKey")).containsExactly(request.id());
         assertThat(api.as("aude").get("/engine-rest/history/activity-instance?processInstanceId="
                 + history.get(0).get("id").asText() + "&maxResults=100").getBody().size()).isPositive();
@@ -81,7 +82,7 @@ class SecurityTest extends HttpTest {
     }
 
     @Test
-    void onlyAdminsAndProcessOwnersDeploy() {
+    void onlyAdminsAndProcessOwnersDeploy() throws IOException {
         assertThat(deploy("bob").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(deploy("alice").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         var deployed = deploy("paul");
@@ -159,23 +160,9 @@ class SecurityTest extends HttpTest {
         return builder.build();
     }
 
-    private org.springframework.http.ResponseEntity<String> deploy(String user) {
-        String bpmn = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-                  <process id="deploy-probe" isExecutable="true" camunda:historyTimeToLive="2557"><startEvent id="s"/></process>
-                </definitions>""";
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("deployment-name", "probe-by-" + user);
-        body.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "probe.bpmn";
-            }
-        });
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers),
-                String.class);
+    /** The whole bpmn/ folder, as a process owner deploys it, one version above the deployed one. */
+    private ResponseEntity<String> deploy(String user) throws IOException {
+        return rest.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create",
+                TestBundles.multipart("probe-by-" + user, TestBundles.next(engine)), String.class);
     }
 }

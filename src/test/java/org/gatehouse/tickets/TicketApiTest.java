@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Tickets through the real HTTP API: filing (and the refusals, each kept as received), who sees what, the allowed
- * transitions, approvals by link, SLA escalation in the team's time zone, auto-close and reopen, change of requester.
+ * transitions, approvals by link, SLA escalation in the team's time zone, auto-close and reopen, change of requester,
+ * transfer to another team.
  */
 class TicketApiTest extends HttpTest {
 
@@ -257,6 +258,43 @@ class TicketApiTest extends HttpTest {
                 HttpStatus.CONFLICT, "status");
         assertProblem(api.as("lena").post("/api/tickets/" + id + "/notes", Map.of("body", "late")), HttpStatus.CONFLICT,
                 "status");
+        assertProblem(api.as("lena").post("/api/tickets/" + id + "/transfer", Map.of("team", "hr")),
+                HttpStatus.CONFLICT, "status");
+    }
+
+    @Test
+    void anExpertTransfersATicketBeingHandledToAnotherTeamWhichGetsItsTask() {
+        String requester = experts.newEmployee();
+        long id = file(requester, "Train ticket", "Who pays for my train ticket to the client?", "hr");
+        JsonNode filed = api.as("hana").get("/api/tickets/" + id).getBody();
+        assertThat(api.as(requester).post("/api/tickets/" + id + "/transfer", Map.of("team", "finance"))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertProblem(api.as("hana").post("/api/tickets/" + id + "/transfer", Map.of("team", "travel")),
+                HttpStatus.BAD_REQUEST, "team");
+        assertProblem(api.as("hana").post("/api/tickets/" + id + "/transfer", Map.of("team", "hr")),
+                HttpStatus.BAD_REQUEST, "team");
+        assertProblem(api.as("hana").post("/api/tickets/" + id + "/transfer", Map.of()), HttpStatus.BAD_REQUEST, "team");
+
+        JsonNode moved = api.as("hana").post("/api/tickets/" + id + "/transfer", Map.of("team", "finance")).getBody();
+        assertThat(moved.get("team").asText()).isEqualTo("finance");
+        assertThat(moved.get("status").asText()).as("nobody took it up yet").isEqualTo("NEW");
+        assertThat(moved.get("sla")).as("the due times stay").isEqualTo(filed.get("sla"));
+        assertThat(moved.get("history")).anySatisfy(e -> {
+            assertThat(e.get("kind").asText()).isEqualTo("TRANSFERRED");
+            assertThat(e.get("actor").asText()).isEqualTo("hana");
+            assertThat(e.get("detail").asText()).isEqualTo("hr -> finance");
+        });
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(Long.toString(id))
+                .singleResult()).satisfies(task -> {
+                    assertThat(task.getTaskDefinitionKey()).isEqualTo("handleTicket");
+                    assertThat(task.getAssignee()).isNull();
+                    assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+                            .extracting(link -> link.getGroupId()).containsExactly("team-finance");
+                });
+        assertThat(api.as("finn").post("/api/tickets/" + id + "/resolve", Map.of("body", "Finance pays it."))
+                .getBody().get("status").asText()).isEqualTo("RESOLVED");
+        assertProblem(api.as("finn").post("/api/tickets/" + id + "/transfer", Map.of("team", "hr")),
+                HttpStatus.CONFLICT, "status");
     }
 
 }

@@ -7,15 +7,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.gatehouse.EngineTest;
 import org.gatehouse.experts.ExpertFixtures;
+import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.TrustedCalls;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Defence in depth for {@code ticket-lifecycle}: a ticket belongs to the instance that first acted on it, and its
- * status moves only as its lifecycle allows, whatever step an admin's engine-level change reaches.
+ * status moves only as its lifecycle allows, whatever step an admin's engine-level change reaches; an instance of a
+ * model from before the handling task could come back does not keep a ticket.
  */
 class TicketDefenceTest extends EngineTest {
 
@@ -56,6 +61,24 @@ class TicketDefenceTest extends EngineTest {
 
         assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.NEW);
         assertThat(pi).isWaitingAt("handleTicket");
+    }
+
+    @Test
+    void aModelFromBeforeTheTaskCouldComeBackKeepsNoTicket() {
+        // the shape ticket-lifecycle had: the expert's work recorded after the handling sub-process, not inside it
+        String key = "ticket-lifecycle-before-keeping";
+        RepositoryService repository = engine.getRepositoryService();
+        String deployment = repository.createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(2557).startEvent().serviceTask("Activity_ApplyAction")
+                .camundaDelegateExpression("${applyTicketAction}").endEvent().done()).deploy().getId();
+        try {
+            assertThatThrownBy(() -> driver.as("admin", () -> runtime.startProcessInstanceByKey(key,
+                    Map.of("ticketAction", "KEEP", "transferTo", "finance")))).isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("predates keeping and transferring a ticket");
+        } finally {
+            // the shared context's other tests see only Gatehouse's processes
+            TrustedCalls.run(() -> repository.deleteDeployment(deployment, true, true));
+        }
     }
 
     private Ticket open() {

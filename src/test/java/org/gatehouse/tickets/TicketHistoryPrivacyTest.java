@@ -39,10 +39,10 @@ import org.springframework.http.MediaType;
 
 /**
  * What people write to a team never reaches the engine's history (item 8 of issue 8): a ticket filed by API and one
- * by e-mail, routed by their words, answered, noted, put to an approval with a comment and completed in Tasklist leave
- * no trace of any of it in {@code /engine-rest/history/*}, read as the admin who sees everything, nor in any
- * {@code ACT_HI_*} table or history byte array; the variables are there, without values, and the process still
- * decides on the text. At run time only the ticket's team reads its content, through its task.
+ * by e-mail, routed by their words, answered, noted, put to an approval with a comment, given an internal note and a
+ * collaborator in the Tasklist form and completed there leave no trace of any of it in {@code /engine-rest/history/*},
+ * read as the admin who sees everything, nor in any {@code ACT_HI_*} table or history byte array; the variables are
+ * there, without values, and the process still decides on the text. At run time only the ticket's team reads its content, through its task.
  */
 class TicketHistoryPrivacyTest extends HttpTest {
 
@@ -74,9 +74,10 @@ class TicketHistoryPrivacyTest extends HttpTest {
         String subject = words("subject"), body = words("body"), reply = words("reply"), note = words("note"),
                 approvalSubject = words("approval-subject"), approvalDetails = words("approval-details"),
                 comment = words("comment"), answer = words("answer"), formReply = words("form-reply"),
+                formNote = words("form-note"), collaborator = words("collaborator") + "@example.org",
                 mailSubject = words("mail-subject"), mailBody = words("mail-body");
         List<String> secrets = List.of(subject, body, reply, note, approvalSubject, approvalDetails, comment, answer,
-                formReply, mailSubject, mailBody);
+                formReply, formNote, collaborator, mailSubject, mailBody);
 
         // filed over the API with no category: the keyword "salary" routes it to HR
         String requester = experts.newEmployee();
@@ -102,10 +103,17 @@ class TicketHistoryPrivacyTest extends HttpTest {
                 Map.of("comment", "Fine " + comment)).getStatusCode()).isEqualTo(HttpStatus.OK);
         api.as(requester).post("/api/tickets/" + id + "/answers", Map.of("body", "Thanks " + answer));
 
+        // kept in Tasklist with an internal note and a collaborator: the task comes back
+        assertThat(api.as("hana").post("/engine-rest/task/" + handlingTask("hana", id) + "/submit-form", variables(Map.of(
+                "internalNote", "Checked with payroll " + formNote, "collaboratorEmail", collaborator,
+                "ticketAction", "KEEP"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        driver.runJobs(ticket);
+
         // completed in Tasklist: the form's fields, read-only ones included, come back as the submitted form
         String task = handlingTask("hana", id);
         JsonNode shown = api.as("hana").get("/engine-rest/task/" + task + "/form-variables").getBody();
-        assertThat(shown.get("conversation").get("value").asText()).contains(body, reply, note, comment, answer);
+        assertThat(shown.get("conversation").get("value").asText()).contains(body, reply, note, comment, answer,
+                formNote);
         assertThat(api.as("hana").post("/engine-rest/task/" + task + "/submit-form", variables(Map.of(
                 "conversation", shown.get("conversation").get("value").asText(),
                 "ticketSubject", shown.get("ticketSubject").get("value").asText(),
@@ -116,7 +124,9 @@ class TicketHistoryPrivacyTest extends HttpTest {
         assertThat(resolved.get("status").asText()).isEqualTo("RESOLVED");
         assertThat(resolved.get("messages").findValuesAsText("body")).as("the ticket keeps every word")
                 .anySatisfy(b -> assertThat(b).contains(formReply))
+                .anySatisfy(b -> assertThat(b).contains(formNote))
                 .anySatisfy(b -> assertThat(b).contains(comment));
+        assertThat(resolved.get("collaborators").toString()).contains(collaborator);
 
         // and one by e-mail, on the same path from the intake
         String writer = experts.newEmployee();
@@ -142,10 +152,11 @@ class TicketHistoryPrivacyTest extends HttpTest {
         JsonNode variables = api.as("admin").get("/engine-rest/history/variable-instance?includeDeleted=true"
                 + "&processInstanceId=" + ticket + "&maxResults=2000").getBody();
         assertThat(variables.findValuesAsText("name")).contains("conversation", "requesterProfile", "routingText",
-                "ticketSubject", "approvalSubject", "approvalDetails", "approvalComment", "reply", "routedTeam");
+                "ticketSubject", "approvalSubject", "approvalDetails", "approvalComment", "reply", "internalNote",
+                "collaboratorEmail", "routedTeam");
         variables.forEach(v -> {
-            if (List.of("conversation", "requesterProfile", "routingText", "ticketSubject", "reply")
-                    .contains(v.get("name").asText())) {
+            if (List.of("conversation", "requesterProfile", "routingText", "ticketSubject", "reply", "internalNote",
+                    "collaboratorEmail").contains(v.get("name").asText())) {
                 assertThat(v.get("value").isNull()).as(v.get("name").asText() + " keeps no value").isTrue();
             }
         });
@@ -155,10 +166,12 @@ class TicketHistoryPrivacyTest extends HttpTest {
         });
         JsonNode details = api.as("admin").get("/engine-rest/history/detail?processInstanceId=" + ticket
                 + "&maxResults=2000").getBody();
-        assertThat(details).as("the Tasklist form's reply, as a form field").anySatisfy(d -> {
-            assertThat(d.path("fieldId").asText()).isEqualTo("reply");
-            assertThat(d.get("fieldValue").isNull()).isTrue();
-        });
+        for (String field : List.of("reply", "internalNote", "collaboratorEmail")) {
+            assertThat(details).as("the Tasklist form's " + field + ", as a form field").anySatisfy(d -> {
+                assertThat(d.path("fieldId").asText()).isEqualTo(field);
+                assertThat(d.get("fieldValue").isNull()).isTrue();
+            });
+        }
         assertThat(details).as("every update of the conversation").filteredOn(d -> "conversation".equals(
                 d.path("variableName").asText())).hasSizeGreaterThan(3).allSatisfy(d -> assertThat(d.get("value").isNull()).isTrue());
         JsonNode routing = api.as("admin").get("/engine-rest/history/decision-instance?includeInputs=true"

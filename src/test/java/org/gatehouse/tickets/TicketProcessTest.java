@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.EngineTest;
 import org.gatehouse.ProcessDriver;
@@ -52,6 +53,7 @@ class TicketProcessTest extends EngineTest {
     @Autowired TicketService tickets;
     @Autowired TicketConversation conversation;
     @Autowired TicketCollaborators collaborators;
+    @Autowired TicketHandling handling;
     @Autowired LocalChannelGateway platform;
     @Autowired OutboxMessages outbox;
     @Autowired Mailboxes mail;
@@ -245,7 +247,8 @@ class TicketProcessTest extends EngineTest {
         assertThat(pi).isWaitingAt("triageTicket").task().hasCandidateGroup("experts");
         assertThat(ProcessDriver.dueIn(task("triageTicket", pi))).isEqualTo(Duration.ofDays(1));
         assertThat(tickets.get(ticket.id()).team()).isNull();
-        assertThat(pi).variables().extractingByKey("teamOptions").asString().contains("hr (HR)").contains("it (IT)");
+        assertThat(engine.getTaskService().getVariableLocal(task("triageTicket", pi).getId(), "teamOptions"))
+                .as("the triage form's select offers every team").asString().contains("hr=HR").contains("it=IT");
 
         assertThatThrownBy(() -> workflow.triage(ticket.id(), "facilities", "hana"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("There is no team 'facilities'");
@@ -254,6 +257,88 @@ class TicketProcessTest extends EngineTest {
         assertThat(pi).hasPassed("Activity_AssignTriagedTeam").isWaitingAt("handleTicket").task()
                 .hasCandidateGroup("team-legal");
         assertThat(tickets.get(ticket.id()).firstResponseDue()).isNotNull();
+    }
+
+    /**
+     * The handling form as Tasklist submits it, as the signed-in expert: kept with a note, a collaborator and a reply
+     * (the task comes back at once, the messages go out beside it); refused submissions record nothing; kept with a
+     * transfer, the task goes to the new team, which is warned of the due times the ticket had, and resolves it.
+     */
+    @Test
+    void anExpertKeepsTheTicketWithANoteAndACollaboratorThenTransfersItToATeamThatResolvesIt() {
+        String requester = experts.newEmployee();
+        String collaborator = "garage-" + UUID.randomUUID() + "@example.org";
+        Ticket ticket = open(requester, "Company car", "My company car needs new tyres", "it");
+        ProcessInstance pi = driver.instance(ticket.businessKey());
+        driver.runJobs(pi.getId());
+        workflow.claim(ticket.id(), "ivy");
+        Ticket routed = tickets.get(ticket.id());
+
+        driver.complete(task(pi), "ivy", Map.of("ticketAction", "KEEP", "internalNote", "The lease covers tyres",
+                "collaboratorEmail", collaborator, "reply", "The garage will call you."));
+        assertThat(pi).hasPassed("Activity_ApplyAction", "Event_MessagesToSend", "Event_MessagesToSendCaught")
+                .hasNotPassed("EndEvent_Handled").isWaitingAt("handleTicket", "Activity_SendMessages");
+        assertThat(task(pi)).as("back to the expert at once").isAssignedTo("ivy");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task(pi).getId()))
+                .extracting(IdentityLink::getGroupId).contains("team-it");
+        assertThat(pi).variables().doesNotContainKeys("internalNote", "collaboratorEmail", "reply", "ticketAction")
+                .containsEntry("ticketStatus", "OPEN");
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("Activity_SendMessages", "EndEvent_MessagesSent");
+        assertThat(mail.inbox(collaborator)).as("the collaborator gets the note and the reply").hasSize(2);
+        assertThat(outbox.to(requester)).last().satisfies(d -> assertThat(d.body()).contains("The garage will call you."));
+        assertThat(outbox.to(requester)).noneSatisfy(d -> assertThat(d.body()).contains("lease"));
+        TicketView kept = tickets.view(ticket.id(), "ivy");
+        assertThat(kept.collaborators()).contains(collaborator);
+        assertThat(kept.messages()).filteredOn(m -> m.kind().equals("NOTE")).singleElement().satisfies(m -> {
+            assertThat(m.author()).isEqualTo("ivy");
+            assertThat(m.via()).isEqualTo("TASKLIST");
+            assertThat(m.body()).isEqualTo("The lease covers tyres");
+        });
+        assertThat(pi).variables().extractingByKey("conversation").asString().contains("The lease covers tyres");
+        assertThat(engine.getTaskService().getVariableLocal(task(pi).getId(), "teamOptions")).asString()
+                .as("the other teams").contains("finance=Finance").doesNotContain("it=");
+
+        int messages = tickets.view(ticket.id(), "ivy").messages().size();
+        for (Map<String, Object> refused : List.<Map<String, Object>>of(
+                Map.of("ticketAction", "KEEP", "transferTo", "gardening", "internalNote", "Lost"),
+                Map.of("ticketAction", "KEEP", "transferTo", "it", "internalNote", "Lost"),
+                Map.of("ticketAction", "RESOLVE", "transferTo", "finance", "internalNote", "Lost"),
+                Map.of("ticketAction", "KEEP", "collaboratorEmail", "not an address", "internalNote", "Lost"),
+                Map.of("ticketAction", "KEEP", "internalNote", " "))) {
+            assertThatThrownBy(() -> driver.complete(task(pi), "ivy", refused)).as(refused.toString())
+                    .isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(tickets.view(ticket.id(), "ivy").messages()).as("a refusal keeps nothing").hasSize(messages);
+        assertThat(tickets.get(ticket.id()).team()).isEqualTo("it");
+
+        driver.complete(task(pi), "ivy", Map.of("ticketAction", "KEEP", "transferTo", "finance",
+                "internalNote", "Finance pays the lease"));
+        Ticket transferred = tickets.get(ticket.id());
+        assertThat(transferred.team()).isEqualTo("finance");
+        assertThat(transferred.assignee()).isNull();
+        assertThat(transferred.status()).isEqualTo(Ticket.Status.OPEN);
+        assertThat(transferred.resolutionDue()).as("the due times stay").isEqualTo(routed.resolutionDue());
+        assertThat(task(pi)).hasCandidateGroup("team-finance").isNotAssigned()
+                .hasDueDate(Date.from(routed.resolutionDue().toInstant(ZoneOffset.UTC)));
+        assertThat(tickets.view(ticket.id(), "finn").history()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("TRANSFERRED");
+            assertThat(e.actor()).isEqualTo("ivy");
+            assertThat(e.detail()).isEqualTo("it -> finance");
+        });
+
+        // the new team hears of the due times, and resolves the ticket
+        driver.fireTimer(pi.getId(), "Event_ResolutionWarning");
+        assertThat(outbox.to("finn")).last().satisfies(d -> assertThat(d.body()).contains(ticket.reference())
+                .contains("resolution target is due"));
+        driver.complete(task(pi), "finn", Map.of("ticketAction", "RESOLVE", "reply", "New tyres on Monday."));
+        assertThat(pi).hasPassed("EndEvent_Handled").isWaitingAt("Activity_SendReply", "Gateway_Resolved");
+        assertThat(tickets.get(ticket.id()).status()).isEqualTo(Ticket.Status.RESOLVED);
+        assertThatThrownBy(() -> handling.transfer(ticket.id(), "hr", "finn")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("is RESOLVED");
+        driver.fireTimer(pi.getId(), "Event_AutoClose");
+        assertThatThrownBy(() -> handling.transfer(ticket.id(), "hr", "finn")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("is closed");
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * What an expert does in Tasklist, through the engine REST API Tasklist calls: the team's members, and only they,
  * see the ticket's task; its form shows the conversation and the requester; claiming and completing it move the
- * ticket, as the signed-in expert whatever the form sends; triage refuses a team that does not exist.
+ * ticket, as the signed-in expert whatever the form sends; the form's note, collaborator and transfer go through the
+ * API's own checks; triage chooses among the teams there are.
  */
 class TicketTasklistTest extends HttpTest {
 
@@ -74,7 +75,7 @@ class TicketTasklistTest extends HttpTest {
         ResponseEntity<JsonNode> unknown = api.as("hana").post("/engine-rest/task/" + taskId + "/submit-form",
                 variables(Map.of("ticketAction", "MAYBE_LATER")));
         assertThat(unknown.getStatusCode().is2xxSuccessful()).isFalse();
-        assertThat(unknown.getBody().get("message").asText()).contains("ticketAction must be RESOLVE or WAIT_FOR_REQUESTER");
+        assertThat(unknown.getBody().get("message").asText()).contains("ticketAction must be RESOLVE, WAIT_FOR_REQUESTER or KEEP");
 
         assertThat(api.as("hana").post("/engine-rest/task/" + taskId + "/submit-form", variables(Map.of(
                 "ticketAction", "WAIT_FOR_REQUESTER", "reply", "How many days are left?", "handledBy", "ivy")))
@@ -103,6 +104,57 @@ class TicketTasklistTest extends HttpTest {
     }
 
     @Test
+    void theHandlingFormAddsANoteAndACollaboratorAndTransfersTheTicket() {
+        String requester = experts.newEmployee();
+        long id = file(requester, "Who pays for my train ticket to the client?", "hr");
+        String taskId = task("hana", id).get("id").asText();
+        JsonNode form = api.as("hana").get("/engine-rest/task/" + taskId + "/form-variables").getBody();
+        assertThat(form.get("teamOptions").get("value").asText()).as("the other teams, for the transfer")
+                .contains("finance=Finance", "it=IT").doesNotContain("hr=");
+        api.as("hana").post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "hana"));
+
+        ResponseEntity<JsonNode> noAddress = api.as("hana").post("/engine-rest/task/" + taskId + "/submit-form",
+                variables(Map.of("ticketAction", "KEEP", "collaboratorEmail", "the travel agency")));
+        assertThat(noAddress.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(noAddress.getBody().get("message").asText()).contains("is not an e-mail address");
+        assertThat(api.as("hana").post("/engine-rest/task/" + taskId + "/submit-form", variables(Map.of(
+                "ticketAction", "KEEP", "internalNote", "Travel policy 4.2 applies",
+                "collaboratorEmail", "Bookings@Travel-Agency.example"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        JsonNode kept = api.as("hana").get("/api/tickets/" + id).getBody();
+        assertThat(kept.get("status").asText()).isEqualTo("OPEN");
+        assertThat(kept.get("collaborators").toString()).contains("bookings@travel-agency.example");
+        assertThat(kept.get("messages")).filteredOn(m -> m.get("kind").asText().equals("NOTE")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.get("author").asText()).as("the signed-in expert").isEqualTo("hana");
+                    assertThat(m.get("via").asText()).isEqualTo("TASKLIST");
+                    assertThat(m.get("body").asText()).isEqualTo("Travel policy 4.2 applies");
+                });
+        assertThat(api.as(requester).get("/api/tickets/" + id).getBody().get("messages").findValuesAsText("body"))
+                .as("an internal note is not the requester's").doesNotContain("Travel policy 4.2 applies");
+        JsonNode back = task("hana", id);
+        assertThat(back.get("id").asText()).as("a new task").isNotEqualTo(taskId);
+        assertThat(back.get("assignee").asText()).as("back to the expert who kept it").isEqualTo("hana");
+        JsonNode again = api.as("hana").get("/engine-rest/task/" + back.get("id").asText() + "/form-variables").getBody();
+        assertThat(again.has("internalNote")).as("the next form starts empty").isFalse();
+        assertThat(again.has("collaboratorEmail")).isFalse();
+        assertThat(again.get("conversation").get("value").asText()).contains("(internal note):\nTravel policy 4.2 applies");
+
+        ResponseEntity<JsonNode> unknown = api.as("hana").post("/engine-rest/task/" + back.get("id").asText()
+                + "/submit-form", variables(Map.of("ticketAction", "KEEP", "transferTo", "travel")));
+        assertThat(unknown.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(unknown.getBody().get("message").asText()).contains("There is no team 'travel'");
+        assertThat(api.as("hana").post("/engine-rest/task/" + back.get("id").asText() + "/submit-form",
+                variables(Map.of("ticketAction", "KEEP", "transferTo", "finance"))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(tickets.get(id).team()).isEqualTo("finance");
+        assertThat(task("hana", id)).as("HR no longer sees it").isNull();
+        JsonNode finance = task("finn", id);
+        assertThat(finance.get("assignee").isNull()).as("nobody in Finance holds it yet").isTrue();
+        assertThat(filtered("finn", "Tickets")).contains(finance.get("id").asText());
+    }
+
+    @Test
     void triageInTasklistTakesOnlyATeamThatExists() {
         String requester = experts.newEmployee();
         long id = file(requester, "Who waters the plants in the office?", null);
@@ -113,6 +165,8 @@ class TicketTasklistTest extends HttpTest {
                 .isEqualTo("triage-ticket");
         assertThat(task(requester, id)).as("requesters do not triage").isNull();
         assertThat(filtered("finn", "Triage")).contains(taskId);
+        assertThat(api.as("finn").get("/engine-rest/task/" + taskId + "/form-variables").getBody().get("teamOptions")
+                .get("value").asText()).as("the select's teams").contains("finance=Finance", "hr=HR", "it=IT", "legal=Legal");
 
         ResponseEntity<JsonNode> unknown = api.as("finn").post("/engine-rest/task/" + taskId + "/submit-form",
                 variables(Map.of("routedTeam", "gardening")));

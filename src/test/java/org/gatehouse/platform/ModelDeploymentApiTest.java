@@ -1,0 +1,171 @@
+package org.gatehouse.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.gatehouse.Api;
+import org.gatehouse.HttpTest;
+import org.gatehouse.access.AccessRequestView;
+import org.gatehouse.channels.OutboxMessages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A process owner changes {@code bpmn/} only (no Java) and deploys the folder as one bundle over HTTP; what is refused
+ * is refused whole, with every reason, and nothing of it is deployed.
+ */
+class ModelDeploymentApiTest extends HttpTest {
+
+    private static final String PATH = "/api/models/deployments";
+    private static final String MODEL = "external-access-request.bpmn";
+
+    @Autowired ProcessEngine engine;
+    @Autowired ModelBundles bundles;
+    @Autowired DeploymentGuard guard;
+    @Autowired OutboxMessages outbox;
+
+    @Test
+    void aChangedDurationAndMessageTakeEffectOnNewRequestsWhileRunningOnesKeepTheirs() throws IOException {
+        AccessRequestView before = fixtures.submit("alice", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance running = fixtures.instance(before);
+        driver.runJobs(running.getId());
+
+        String version = TestBundles.nextVersion(engine);
+        Map<String, String> bundle = TestBundles.withVersion(version);
+        bundle.put(MODEL, bundle.get(MODEL)
+                .replace("<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P1D</bpmn:timeDuration>",
+                        "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">PT6H</bpmn:timeDuration>")
+                .replace("Reminder: ${requester}'s request", "Gentle reminder: ${requester}'s request"));
+        ResponseEntity<JsonNode> deployed = deploy("paul", bundle);
+
+        assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = deployed.getBody().get("id").asText();
+        try {
+            assertThat(deployed.getBody().get("name").asText()).isEqualTo(ModelBundles.DEPLOYMENT_NAME);
+            assertThat(deployed.getBody().get("version").asText()).isEqualTo(version);
+            assertThat(deployed.getBody().get("resources").toString()).contains(MODEL, "forms/obtain-nda.form",
+                    "notifications/");
+
+            AccessRequestView after = fixtures.submit("alice", "Globex", LocalDate.now().plusMonths(2));
+            ProcessInstance fresh = fixtures.instance(after);
+            driver.runJobs(fresh.getId());
+            assertThat(reminderAfter(fresh)).as("the new version's duration").isEqualTo(Duration.ofHours(6));
+            assertThat(reminderAfter(running)).as("a running request keeps its own").isEqualTo(Duration.ofDays(1));
+
+            driver.fireTimer(fresh.getId(), "Event_HostApprovalReminder");
+            assertThat(outbox.to("bob")).anySatisfy(m -> assertThat(m.body()).contains("Gentle reminder")
+                    .contains(after.projectName()));
+            driver.fireTimer(running.getId(), "Event_HostApprovalReminder");
+            assertThat(outbox.to("bob")).filteredOn(m -> m.body().contains(before.projectName()))
+                    .isNotEmpty().allSatisfy(m -> assertThat(m.body()).doesNotContain("Gentle"));
+
+            long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+            bundles.postProcessEngineBuild(engine);
+            assertThat(engine.getRepositoryService().createDeploymentQuery().count())
+                    .as("a restart leaves the owner's newer bundle as the latest").isEqualTo(deployments);
+        } finally {
+            // with its instances and their history: Gatehouse's own call, as no person may (HistoryRetention)
+            TrustedCalls.run(() -> engine.getRepositoryService().deleteDeployment(id, true));
+        }
+    }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of("a lone model", (UnaryOperator<Map<String, String>>) files -> Map.of(MODEL, files.get(MODEL),
+                        ModelBundle.VERSION_FILE, files.get(ModelBundle.VERSION_FILE)), "a partial deployment is refused"),
+                Arguments.of("a bundle missing a form", without("forms/obtain-nda.form"), "'obtain-nda'"),
+                Arguments.of("a bundle breaking the contract", changed(MODEL, "name=\"AccessRequestWithdrawn\"",
+                        "name=\"RequestWithdrawn\""), "messages AccessRequestWithdrawn"),
+                Arguments.of("a bundle with a script", added("evil.bpmn", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+                          <process id="evil" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f" sourceRef="s" targetRef="Task_Script"/>
+                          <scriptTask id="Task_Script" scriptFormat="javascript"><script>java.lang.Runtime.getRuntime()</script></scriptTask></process>
+                        </definitions>"""), "script tasks"),
+                Arguments.of("a bundle no newer than the deployed one", changed(ModelBundle.VERSION_FILE, "version=",
+                        "version=0."), "is not newer than the deployed"),
+                Arguments.of("a diagram drawn through a shape", changed(MODEL, "<di:waypoint x=\"2715\" y=\"440\" />",
+                        "<di:waypoint x=\"2500\" y=\"440\" />"), "the diagram draws Flow_End crosses"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void aBadBundleIsRefusedWholeWithItsReasonsAndNothingIsDeployed(String what, UnaryOperator<Map<String, String>> change,
+            String reason) throws IOException {
+        long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+        ResponseEntity<JsonNode> refused = deploy("paul", change.apply(TestBundles.next(engine)));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(refused.getBody().get("errors").findValuesAsText("message")).anySatisfy(m -> assertThat(m).contains(reason));
+        assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
+    @Test
+    void onlyProcessOwnersAndAdminsDeploy() throws IOException {
+        assertThat(deploy("bob", TestBundles.next(engine)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(deploy("aude", TestBundles.next(engine)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** The folder the jar carries passes the same check an owner's bundle does. */
+    @Test
+    void theFolderItselfPassesTheCheck() throws IOException {
+        Map<String, byte[]> files = new HashMap<>();
+        TestBundles.next(engine).forEach((name, content) -> files.put(name, content.getBytes()));
+        assertThat(guard.bundleCheck().refusals(files, ModelBundles.latestVersion(engine.getRepositoryService()))).isEmpty();
+    }
+
+    private Duration reminderAfter(ProcessInstance instance) {
+        var timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId("Event_HostApprovalReminder").timers().singleResult();
+        // the timer is set a few milliseconds before the task is stamped: to the second is what a person reads
+        Duration exact = Duration.between(task("hostAdminApproval", instance).getCreateTime().toInstant(),
+                timer.getDuedate().toInstant());
+        return Duration.ofSeconds(Math.round(exact.toMillis() / 1000.0));
+    }
+
+    private ResponseEntity<JsonNode> deploy(String user, Map<String, String> files) {
+        ResponseEntity<String> response = rest.withBasicAuth(user, user).postForEntity(PATH,
+                TestBundles.multipart(null, files), String.class);
+        return new ResponseEntity<>(Api.json(response.getBody()), response.getHeaders(), response.getStatusCode());
+    }
+
+    private static UnaryOperator<Map<String, String>> without(String file) {
+        return files -> {
+            files.remove(file);
+            return files;
+        };
+    }
+
+    private static UnaryOperator<Map<String, String>> changed(String file, String from, String to) {
+        return files -> {
+            assertThat(files.get(file)).contains(from);
+            files.put(file, files.get(file).replace(from, to));
+            return files;
+        };
+    }
+
+    private static UnaryOperator<Map<String, String>> added(String file, String content) {
+        return files -> {
+            files.put(file, content);
+            return files;
+        };
+    }
+}
