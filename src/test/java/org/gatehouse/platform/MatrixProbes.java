@@ -252,7 +252,7 @@ final class MatrixProbes {
         on("POST /engine-rest/deployment/create a lone model, not the whole bundle", s -> deployment(ENGINE + "/deployment/create"))
                 .then((s, a) -> {
                     if (a.ok()) {
-                        r.engine.getRepositoryService().deleteDeployment(a.json().get("id").asText(), true);
+                        r.engine.getRepositoryService().deleteDeployment(a.json().get("id").asText());
                     }
                 });
         on("POST /engine-rest/filter/create", s -> post(ENGINE + "/filter/create",
@@ -355,7 +355,7 @@ final class MatrixProbes {
         String bpmn = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-                  <process id="matrix-probe" isExecutable="true" camunda:historyTimeToLive="1"><startEvent id="s"/></process>
+                  <process id="matrix-probe" isExecutable="true" camunda:historyTimeToLive="2557"><startEvent id="s"/></process>
                 </definitions>""";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nmatrix-probe\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"matrix-probe.bpmn\"\r\n"
