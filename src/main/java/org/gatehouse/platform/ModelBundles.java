@@ -72,7 +72,7 @@ public class ModelBundles extends AbstractProcessEnginePlugin {
     }
 
     /** The version of the newest deployment that carries one (older deployments, made before bundles, carry none). */
-    static Optional<String> latestVersion(RepositoryService repository) {
+    public static Optional<String> latestVersion(RepositoryService repository) {
         for (Deployment deployment : repository.createDeploymentQuery().orderByDeploymentTime().desc().list()) {
             if (repository.getDeploymentResourceNames(deployment.getId()).contains(ModelBundle.VERSION_FILE)) {
                 try (InputStream in = repository.getResourceAsStream(deployment.getId(), ModelBundle.VERSION_FILE)) {

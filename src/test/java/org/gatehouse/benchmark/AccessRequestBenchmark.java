@@ -2,6 +2,7 @@ package org.gatehouse.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.gatehouse.GatehouseTest;
 import org.gatehouse.ProcessDriver;
+import org.gatehouse.TestBundles;
 import org.gatehouse.access.AccessRequestDraft;
 import org.gatehouse.access.AccessRequestFixtures;
 import org.gatehouse.access.AccessRequestProcess;
@@ -118,13 +120,16 @@ class AccessRequestBenchmark {
     }
 
     @Test
-    void gatehouseRequestsPerSecondBesideABareProcessWithTheSameWaitStates() {
+    void gatehouseRequestsPerSecondBesideABareProcessWithTheSameWaitStates() throws IOException {
         runtime = engine.getRuntimeService();
         tasks = engine.getTaskService();
         driver = fixtures.driver();
         RepositoryService repository = engine.getRepositoryService();
-        String deployment = repository.createDeployment().name(BASELINE_KEY)
-                .addModelInstance(BASELINE_KEY + ".bpmn", baseline(history.retentionDays())).deploy().getId();
+        // beside the whole bundle, as every deployment must be
+        var builder = repository.createDeployment().name(BASELINE_KEY);
+        TestBundles.next(engine).forEach(builder::addString);
+        String deployment = builder.addModelInstance(BASELINE_KEY + ".bpmn", baseline(history.retentionDays())).deploy()
+                .getId();
         String grant = grantWorkspaceAdminsRead();
         try {
             for (int i = 0; i < WARMUP; i++) {

@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.gatehouse.Api;
 import org.gatehouse.HttpTest;
+import org.gatehouse.TestBundles;
 import org.gatehouse.experts.ExpertFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

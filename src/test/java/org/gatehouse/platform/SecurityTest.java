@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.gatehouse.Api;
 import org.gatehouse.HttpTest;
+import org.gatehouse.TestBundles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.gatehouse.EngineTest;
+import org.gatehouse.TestBundles;
 import org.gatehouse.experts.ExpertFixtures;
 import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.TrustedCalls;
@@ -64,13 +66,18 @@ class TicketDefenceTest extends EngineTest {
     }
 
     @Test
-    void aModelFromBeforeTheTaskCouldComeBackKeepsNoTicket() {
+    void aModelFromBeforeTheTaskCouldComeBackKeepsNoTicket() throws IOException {
         // the shape ticket-lifecycle had: the expert's work recorded after the handling sub-process, not inside it
         String key = "ticket-lifecycle-before-keeping";
         RepositoryService repository = engine.getRepositoryService();
-        String deployment = repository.createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
-                .camundaHistoryTimeToLive(2557).startEvent().serviceTask("Activity_ApplyAction")
-                .camundaDelegateExpression("${applyTicketAction}").endEvent().done()).deploy().getId();
+        // deployed as owners deploy: beside the whole bundle, which every deployment must be
+        Map<String, String> bundle = TestBundles.next(engine);
+        bundle.put(key + ".bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(2557)
+                .startEvent().serviceTask("Activity_ApplyAction").camundaDelegateExpression("${applyTicketAction}")
+                .endEvent().done()));
+        var builder = repository.createDeployment();
+        bundle.forEach(builder::addString);
+        String deployment = builder.deploy().getId();
         try {
             assertThatThrownBy(() -> driver.as("admin", () -> runtime.startProcessInstanceByKey(key,
                     Map.of("ticketAction", "KEEP", "transferTo", "finance")))).isInstanceOf(ConflictException.class)
