@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,8 +31,10 @@ final class ExportVerifier {
     /**
      * @param line   for a broken file, the first line that is not as written (a row's first line, in CSV)
      * @param count  for an intact file, its entries
+     * @param hashes for an intact file, the hashes of the entries asked for, by {@code seq}
      */
-    record Verdict(boolean intact, long line, String reason, ExportHeader header, long count, String lastHash) {
+    record Verdict(boolean intact, long line, String reason, ExportHeader header, long count, String lastHash,
+            Map<Long, String> hashes) {
 
         /** One line for a person: {@code INTACT …} or {@code BROKEN …}. */
         String report(String name) {
@@ -74,12 +78,17 @@ final class ExportVerifier {
     }
 
     Verdict verify(Path file) throws IOException {
+        return verify(file, Set.of());
+    }
+
+    /** Keeps the hashes of the entries {@code kept} names, to compare with another export's. */
+    Verdict verify(Path file, Set<Long> kept) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return verify(in);
+            return verify(in, kept);
         }
     }
 
-    Verdict verify(InputStream in) throws IOException {
+    Verdict verify(InputStream in, Set<Long> kept) throws IOException {
         Records records = new Records(new BufferedInputStream(in));
         ExportHeader header = null;
         try {
@@ -98,10 +107,17 @@ final class ExportVerifier {
             }
             String last = header.genesis();
             long count = 0;
+            Map<Long, String> hashes = new HashMap<>();
+            if (kept.contains(0L)) {
+                hashes.put(0L, last);
+            }
             Records.Record current = records.next(format);
             Records.Record following;
             while (current != null && (following = records.next(format)) != null) {
                 last = entry(format, current, ++count, last);
+                if (kept.contains(count)) {
+                    hashes.put(count, last);
+                }
                 current = following;
             }
             if (current == null) {
@@ -115,9 +131,9 @@ final class ExportVerifier {
                 throw new Broken(1, "signed with a key this installation does not trust (its own: one of " + trusted
                         + "; gatehouse.signing.trusted-keys names others)");
             }
-            return new Verdict(true, 0, null, header, count, last);
+            return new Verdict(true, 0, null, header, count, last, hashes);
         } catch (Broken broken) {
-            return new Verdict(false, broken.line, broken.getMessage(), header, 0, null);
+            return new Verdict(false, broken.line, broken.getMessage(), header, 0, null, Map.of());
         }
     }
 

@@ -40,6 +40,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The auditors' export over HTTP (issue 14): a range's entries oldest first, as JSON Lines and CSV, chained and signed
@@ -53,6 +54,7 @@ class AuditExportTest extends HttpTest {
     @Autowired AuditSearch search;
     @Autowired ExportVerifyCommand command;
     @Autowired InstallationKey key;
+    @Autowired JdbcClient jdbc;
 
     @TempDir Path dir;
 
@@ -107,12 +109,25 @@ class AuditExportTest extends HttpTest {
         assertThat(text).as("the same entries hash the same in either format")
                 .contains("\"lastHash\":\"" + trailer.get("lastHash").asText() + "\"");
 
-        // an earlier, shorter export from the same start: the later one holds it unchanged
-        List<JsonNode> earlier = jsonLines(export("aude", "from=2032-05-01&to=2032-05-02&actor=" + expert).getBody());
-        JsonNode earlierTrailer = earlier.get(earlier.size() - 1);
+        // an earlier, shorter export from the same start: the later one holds it unchanged, until history is rewritten
+        byte[] earlier = export("aude", "from=2032-05-01&to=2032-05-02&actor=" + expert).getBody();
+        List<JsonNode> earlierLines = jsonLines(earlier);
+        JsonNode earlierTrailer = earlierLines.get(earlierLines.size() - 1);
         int count = earlierTrailer.get("count").asInt();
         assertThat(count).isBetween(1, entries.size() - 1);
         assertThat(entries.get(count - 1).get("hash").asText()).isEqualTo(earlierTrailer.get("lastHash").asText());
+        Path earlierFile = write("earlier.jsonl", earlier);
+        Path laterFile = write("later.jsonl", jsonl.getBody());
+        assertThat(verify(List.of(earlierFile, laterFile), 0)).contains("HOLDS " + laterFile + " holds " + earlierFile
+                + " unchanged: its first " + count + " entries");
+
+        JsonNode requested = entries.get(0);
+        assertThat(requested.get("what").asText()).isEqualTo("REQUESTED");
+        jdbc.sql("update approval set approver = ? where id = ?").params(experts.newEmployee(),
+                requested.get("subject").asText()).update();
+        Path rewritten = write("rewritten.jsonl", export("aude", range + "&format=jsonl").getBody());
+        assertThat(verify(List.of(earlierFile, rewritten), 1)).as("each file is intact, but not the same history")
+                .contains("INTACT " + rewritten).contains("REWRITTEN " + rewritten + " does not hold " + earlierFile);
     }
 
     @Test
@@ -158,9 +173,7 @@ class AuditExportTest extends HttpTest {
                     "VERSION 1", "mallory", null, "{\"roles\":[\"camunda-admin\"]}")));
             writer.finish();
         }
-        var out = new ByteArrayOutputStream();
-        assertThat(command.verify(List.of(file), new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("BROKEN " + file + ": line 1: ")
+        assertThat(verify(List.of(file), 1)).startsWith("BROKEN " + file + ": line 1: ")
                 .contains("does not trust").contains(key.fingerprint())
                 .contains(InstallationKey.fingerprint(other.getPublic()));
     }
@@ -230,19 +243,22 @@ class AuditExportTest extends HttpTest {
     }
 
     private void assertIntact(byte[] file, String name, long count) {
-        var out = new ByteArrayOutputStream();
-        assertThat(command.verify(List.of(write(name, file)), new PrintStream(out, true, StandardCharsets.UTF_8)))
-                .as(out.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("INTACT " + dir.resolve(name) + ": " + count
+        assertThat(verify(List.of(write(name, file)), 0)).startsWith("INTACT " + dir.resolve(name) + ": " + count
                 + " entries").contains(key.fingerprint());
     }
 
     private void assertBroken(byte[] file, String format, int line, String reason) {
-        var out = new ByteArrayOutputStream();
-        assertThat(command.verify(List.of(write("broken." + format, file)), new PrintStream(out, true,
-                StandardCharsets.UTF_8))).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).as(format)
+        assertThat(verify(List.of(write("broken." + format, file)), 1)).as(format)
                 .startsWith("BROKEN " + dir.resolve("broken." + format) + ": line " + line + ": ").contains(reason);
+    }
+
+    /** What {@code --verify-export} prints for these files, after checking its exit code. */
+    private String verify(List<Path> files, int code) {
+        var out = new ByteArrayOutputStream();
+        int exit = command.verify(files, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed).isEqualTo(code);
+        return printed;
     }
 
     private Path write(String name, byte[] file) {

@@ -111,7 +111,7 @@ class ExportVerifierTest {
         assertThat(verdict.intact()).isFalse();
         assertThat(verdict.line()).isEqualTo(1);
         assertThat(verdict.report("export")).contains("does not trust").endsWith(InstallationKey.fingerprint(other.getPublic()));
-        assertThat(new ExportVerifier(Set.of(InstallationKey.fingerprint(other.getPublic()))).verify(stream(file)).intact())
+        assertThat(new ExportVerifier(Set.of(InstallationKey.fingerprint(other.getPublic()))).verify(stream(file), Set.of()).intact())
                 .as("trusted by name").isTrue();
     }
 
@@ -178,7 +178,7 @@ class ExportVerifierTest {
 
     private static ExportVerifier.Verdict verify(byte[] file) {
         try {
-            return new ExportVerifier(TRUSTED).verify(stream(file));
+            return new ExportVerifier(TRUSTED).verify(stream(file), Set.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
