@@ -59,14 +59,7 @@ public class InstallationKey {
     }
 
     public byte[] sign(byte[] message) {
-        try {
-            Signature signature = Signature.getInstance(ALGORITHM);
-            signature.initSign(privateKey);
-            signature.update(message);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return sign(privateKey, message);
     }
 
     public PublicKey publicKey() {
@@ -97,6 +90,17 @@ public class InstallationKey {
                     .decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not an " + ALGORITHM + " public key", e);
+        }
+    }
+
+    public static byte[] sign(PrivateKey key, byte[] message) {
+        try {
+            Signature signature = Signature.getInstance(ALGORITHM);
+            signature.initSign(key);
+            signature.update(message);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -168,7 +167,7 @@ class AuditExportTest extends HttpTest {
                 "2032-05-02T00:00:00.000000Z", null, null, null, "2032-05-02T00:00:00.000000Z", "mallory", other.getPublic());
         Path file = dir.resolve("elsewhere.jsonl");
         try (Writer out = Files.newBufferedWriter(file)) {
-            ExportWriter writer = new ExportWriter(ExportFormat.JSONL, header, message -> sign(other, message), out);
+            ExportWriter writer = new ExportWriter(ExportFormat.JSONL, header, message -> InstallationKey.sign(other.getPrivate(), message), out);
             writer.entry(ExportChain.fields(new SearchEntry(LocalDateTime.of(2032, 5, 1, 9, 0), "mallory", "roles",
                     "VERSION 1", "mallory", null, "{\"roles\":[\"camunda-admin\"]}")));
             writer.finish();
@@ -275,16 +274,5 @@ class AuditExportTest extends HttpTest {
 
     private static List<JsonNode> jsonLines(byte[] file) {
         return new String(file, StandardCharsets.UTF_8).lines().map(Api::json).toList();
-    }
-
-    private static byte[] sign(KeyPair pair, byte[] message) {
-        try {
-            Signature signature = Signature.getInstance(InstallationKey.ALGORITHM);
-            signature.initSign(pair.getPrivate());
-            signature.update(message);
-            return signature.sign();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -165,7 +164,7 @@ class ExportVerifierTest {
                 "hana", null, "2031-03-05T12:00:00.123456Z", "aude", key.getPublic());
         StringWriter out = new StringWriter();
         try {
-            ExportWriter writer = new ExportWriter(format, header, message -> sign(key, message), out);
+            ExportWriter writer = new ExportWriter(format, header, message -> InstallationKey.sign(key.getPrivate(), message), out);
             for (List<String> entry : entries) {
                 writer.entry(entry);
             }
@@ -219,17 +218,6 @@ class ExportVerifierTest {
 
     private static ByteArrayInputStream stream(byte[] file) {
         return new ByteArrayInputStream(file);
-    }
-
-    private static byte[] sign(KeyPair key, byte[] message) {
-        try {
-            Signature signature = Signature.getInstance(InstallationKey.ALGORITHM);
-            signature.initSign(key.getPrivate());
-            signature.update(message);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static KeyPair pair() {
