@@ -33,6 +33,7 @@ class StartupTest {
                 "GATEHOUSE_DB_USER", TestDatabase.USER,
                 "GATEHOUSE_DB_PASSWORD", "",
                 "GATEHOUSE_INVITATION_SECRET", SECRET,
+                "GATEHOUSE_SIGNING_KEY", TestDatabase.SIGNING_KEY,
                 "GATEHOUSE_MAIL_ENABLED", "false"), "--spring.profiles.active=postgres,demo")) {
             gatehouse.awaitHealthy(START);
             assertThat(gatehouse.send("GET", "/api/access-requests", "alice", null).statusCode()).isEqualTo(200);
@@ -46,6 +47,13 @@ class StartupTest {
         var environment = production();
         environment.remove("GATEHOUSE_DB_URL");
         assertRefusedNaming("GATEHOUSE_DB_URL", directory(test), environment);
+    }
+
+    @Test
+    void aMissingSigningKeyStopsStartUpNamingIt(TestInfo test) throws Exception {
+        var environment = production();
+        environment.remove("GATEHOUSE_SIGNING_KEY");
+        assertRefusedNaming("GATEHOUSE_SIGNING_KEY", directory(test), environment);
     }
 
     @Test
@@ -71,6 +79,7 @@ class StartupTest {
                 "GATEHOUSE_DB_USER", "sa",
                 "GATEHOUSE_DB_PASSWORD", "",
                 "GATEHOUSE_INVITATION_SECRET", SECRET,
+                "GATEHOUSE_SIGNING_KEY", TestDatabase.SIGNING_KEY,
                 "GATEHOUSE_MAIL_ENABLED", "false"));
     }
 

@@ -23,6 +23,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     static final String SERVER = System.getProperty("gatehouse.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
     static final String PREFIX = "gatehouse_test_";
     static final String USER = System.getProperty("gatehouse.test.postgres-user", "postgres");
+    /** An Ed25519 private key for the tests alone (PKCS#8, base64): {@code openssl genpkey -algorithm ed25519 -outform DER | base64 -w0}. */
+    public static final String SIGNING_KEY = "MC4CAQAwBQYDK2VwBCIEIPyxgPUAAHfoAZcCc4VOj29fws3OJt7/tptZ9uDumkuq";
     private static final AtomicInteger CREATED = new AtomicInteger();
 
     public static boolean postgres() {
@@ -41,6 +43,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 "GATEHOUSE_DB_USER=" + USER,
                 "GATEHOUSE_DB_PASSWORD=",
                 "GATEHOUSE_INVITATION_SECRET=test-secret-of-at-least-thirty-two-chars",
+                "GATEHOUSE_SIGNING_KEY=" + SIGNING_KEY,
                 "GATEHOUSE_MAIL_ENABLED=false",
                 // the tests talk plain HTTP, where a Secure session cookie would never come back
                 "server.servlet.session.cookie.secure=false").applyTo(context);

@@ -9,13 +9,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reading the trail is itself recorded, before the answer leaves: who read which record's trail or searched with
- * what, and when. The reads are listed by the search as kind {@code audit-read}; a record's trail stays the record's.
+ * what, or exported what, and when. The reads are listed by the search as kind {@code audit-read} ({@code SEARCH},
+ * {@code EXPORT} or {@code READ}); a record's trail stays the record's.
  */
 @Component
 class AuditReads {
 
     /** The path of the search, as the reads record it. */
     static final String SEARCH = "/api/audit";
+    /** The path of the export, as the reads record it. */
+    static final String EXPORT = SEARCH + "/export";
     private static final int MAX_PATH = 200;
     private static final int MAX_QUERY = 1000;
 

@@ -5,11 +5,15 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 import org.gatehouse.directory.Organisation;
@@ -22,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The auditors' search over every {@link AuditLog}: checks the filters, counts what matches in each log and answers
  * one page, newest first. A page of one log is paged by that log; across several, each gives its newest
- * {@code (page + 1) × size} entries at most, and the page is cut from their merge.
+ * {@code (page + 1) × size} entries at most, and the page is cut from their merge. An export reads every match, oldest
+ * first.
  */
 @Service
 @Transactional(readOnly = true)
@@ -46,11 +51,7 @@ class AuditSearch {
         this.organisations = organisations;
     }
 
-    /**
-     * @param partner an organisation's id or name
-     * @param from    a date (from its start) or a date-time, UTC unless it names its offset
-     * @param to      a date (to its end) or a date-time (excluded)
-     */
+    /** One page of what {@link #query} finds, newest first. */
     SearchPage search(String actor, String partner, String kind, String from, String to, int page, int size) {
         if (page < 0) {
             throw new InvalidInputException("page", "page counts from 0");
@@ -58,6 +59,31 @@ class AuditSearch {
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidInputException("size", "size must be between 1 and " + MAX_SIZE);
         }
+        AuditQuery query = query(actor, partner, kind, from, to);
+        List<AuditLog> asked = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        long total = 0;
+        for (AuditLog log : logs) {
+            long count = asks(log, query) ? log.count(query) : 0;
+            if (count > 0) {
+                asked.add(log);
+                counts.add(count);
+                total += count;
+            }
+        }
+        long offset = (long) page * size;
+        return new SearchPage(offset >= total ? List.of() : page(asked, counts, query, offset, size), page, size, total);
+    }
+
+    /**
+     * The filters, checked, as a query; each one is optional.
+     *
+     * @param partner an organisation's id or name
+     * @param kind    one of {@link AuditKind}'s keys
+     * @param from    a date (from its start) or a date-time, UTC unless it names its offset
+     * @param to      a date (to its end) or a date-time (excluded)
+     */
+    AuditQuery query(String actor, String partner, String kind, String from, String to) {
         LocalDateTime since = moment("from", from, false);
         LocalDateTime until = moment("to", to, true);
         if (since != null && until != null && !since.isBefore(until)) {
@@ -71,21 +97,73 @@ class AuditSearch {
             kinds.removeIf(k -> !k.concernsPartners());
         }
         String who = blank(actor) ? null : actor.contains("@") ? EmailAddresses.normalise(actor) : actor.strip();
-        AuditQuery query = new AuditQuery(kinds, who, partnerId, since, until);
+        return new AuditQuery(kinds, who, partnerId, since, until);
+    }
 
-        List<AuditLog> asked = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        long total = 0;
-        for (AuditLog log : logs) {
-            long count = Collections.disjoint(log.kinds(), kinds) ? 0 : log.count(query);
-            if (count > 0) {
-                asked.add(log);
-                counts.add(count);
-                total += count;
+    /**
+     * Every entry the query finds, oldest first, however many: each log read {@code size} entries at a time as the
+     * merge reaches them. Within one moment the logs come in the order of their first kind, whatever order Spring
+     * hands them in, so that the same entries always come in the same order.
+     */
+    Iterator<SearchEntry> oldestFirst(AuditQuery query, int size) {
+        List<Cursor> cursors = logs.stream().filter(log -> asks(log, query))
+                .sorted(Comparator.comparing(log -> Collections.min(log.kinds())))
+                .map(log -> new Cursor(log, query, size)).toList();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return cursors.stream().anyMatch(cursor -> cursor.peek() != null);
             }
+
+            @Override
+            public SearchEntry next() {
+                Cursor oldest = null;
+                for (Cursor cursor : cursors) {
+                    SearchEntry head = cursor.peek();
+                    if (head != null && (oldest == null || head.at().isBefore(oldest.peek().at()))) {
+                        oldest = cursor;
+                    }
+                }
+                if (oldest == null) {
+                    throw new NoSuchElementException();
+                }
+                return oldest.take();
+            }
+        };
+    }
+
+    /** One log read oldest first, a page at a time. */
+    private static final class Cursor {
+
+        private final AuditLog log;
+        private final AuditQuery query;
+        private final int size;
+        private final Deque<SearchEntry> read = new ArrayDeque<>();
+        private int page;
+        private boolean done;
+
+        Cursor(AuditLog log, AuditQuery query, int size) {
+            this.log = log;
+            this.query = query;
+            this.size = size;
         }
-        long offset = (long) page * size;
-        return new SearchPage(offset >= total ? List.of() : page(asked, counts, query, offset, size), page, size, total);
+
+        SearchEntry peek() {
+            if (read.isEmpty() && !done) {
+                List<SearchEntry> entries = log.oldestFirst(query, page++, size);
+                read.addAll(entries);
+                done = entries.size() < size;
+            }
+            return read.peek();
+        }
+
+        SearchEntry take() {
+            return read.poll();
+        }
+    }
+
+    private static boolean asks(AuditLog log, AuditQuery query) {
+        return !Collections.disjoint(log.kinds(), query.kinds());
     }
 
     private static List<SearchEntry> page(List<AuditLog> asked, List<Long> counts, AuditQuery query, long offset,

@@ -30,6 +30,12 @@ class ChangeLogSearch implements AuditLog {
         }
     }
 
+    /**
+     * Within one moment by kind, record and line: {@code b}, the branch, tells apart lines of two logs that share a
+     * kind and would otherwise tie, so that every row has one place.
+     */
+    private static final String NEWEST_FIRST = "at desc, k, subject desc, b desc, seq desc";
+    private static final String OLDEST_FIRST = "at, k desc, subject, b, seq";
     private static final String GATEHOUSE = "'gatehouse'";
     private static final String NONE = "cast(null as varchar(1))";
 
@@ -62,7 +68,8 @@ class ChangeLogSearch implements AuditLog {
                     "concat(source_name, ': ', total_rows, ' rows, ', created, ' created, ', updated, ' updated, ', "
                             + "unchanged, ' unchanged, ', skipped, ' skipped, ', refused, ' refused')", "0", null),
             new Branch(AuditKind.AUDIT_READ, "audit_read", "at", "reader",
-                    "case when path = '" + AuditReads.SEARCH + "' then 'SEARCH' else 'READ' end", "path", "query", "id",
+                    "case path when '" + AuditReads.SEARCH + "' then 'SEARCH' when '" + AuditReads.EXPORT
+                            + "' then 'EXPORT' else 'READ' end", "path", "query", "id",
                     null));
 
     private final JdbcClient jdbc;
@@ -87,12 +94,21 @@ class ChangeLogSearch implements AuditLog {
 
     @Override
     public List<SearchEntry> entries(AuditQuery query, long offset, int limit) {
+        return select(query, NEWEST_FIRST, offset, limit);
+    }
+
+    @Override
+    public List<SearchEntry> oldestFirst(AuditQuery query, int page, int size) {
+        return select(query, OLDEST_FIRST, (long) page * size, size);
+    }
+
+    private List<SearchEntry> select(AuditQuery query, String order, long offset, int limit) {
         String union = union(query);
         if (union == null) {
             return List.of();
         }
-        return params(jdbc.sql("select k, at, actor, what, subject, detail from (" + union + ") logs "
-                        + "order by at desc, k, subject desc, seq desc offset :offset rows fetch next :limit rows only"),
+        return params(jdbc.sql("select k, at, actor, what, subject, detail from (" + union + ") logs order by " + order
+                        + " offset :offset rows fetch next :limit rows only"),
                 query).param("offset", offset).param("limit", limit)
                 .query((rs, n) -> {
                     AuditKind kind = AuditKind.values()[rs.getInt(1)];
@@ -105,11 +121,13 @@ class ChangeLogSearch implements AuditLog {
     /** The branches the query asks for, each with its filters; null when it asks for none of them. */
     private static String union(AuditQuery query) {
         List<String> selects = new ArrayList<>();
-        for (Branch branch : BRANCHES) {
+        for (int b = 0; b < BRANCHES.size(); b++) {
+            Branch branch = BRANCHES.get(b);
             if (!query.kinds().contains(branch.kind()) || query.partnerId() != null && branch.partner() == null) {
                 continue;
             }
             StringBuilder select = new StringBuilder("select ").append(branch.kind().ordinal()).append(" as k, ")
+                    .append(b).append(" as b, ")
                     .append(branch.at()).append(" as at, ").append(branch.actor()).append(" as actor, ")
                     .append(branch.what()).append(" as what, ").append(branch.subject()).append(" as subject, ")
                     .append(branch.detail()).append(" as detail, cast(").append(branch.seq()).append(" as bigint) as seq")

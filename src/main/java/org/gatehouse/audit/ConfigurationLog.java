@@ -64,6 +64,11 @@ class ConfigurationLog implements AuditLog {
         return window;
     }
 
+    @Override
+    public List<SearchEntry> oldestFirst(AuditQuery query, int page, int size) {
+        return page(query, page, size).versions().stream().map(ConfigurationLog::entry).toList();
+    }
+
     /** All the configuration kinds at once, or the one asked for. */
     private ConfigurationVersions.Page page(AuditQuery query, int page, int size) {
         String kind = query.kinds().containsAll(KINDS) ? null

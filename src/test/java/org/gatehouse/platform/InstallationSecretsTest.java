@@ -17,7 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
 
-/** The link secret an installation generates for itself when none is configured. */
+/** The link secret and the signing key an installation generates for itself when none is configured. */
 @ExtendWith(OutputCaptureExtension.class)
 class InstallationSecretsTest {
 
@@ -41,11 +41,41 @@ class InstallationSecretsTest {
     }
 
     @Test
-    void aConfiguredSecretWinsAndNothingIsWritten(@TempDir Path data) {
+    void theSigningKeyIsGeneratedOnceOwnerOnlyAsPemAndNeverLogged(@TempDir Path data, CapturedOutput output)
+            throws IOException {
+        Path dir = data.resolve("secrets");
+        String first = start(dir).getProperty(SigningSettings.KEY);
+        Path file = dir.resolve(InstallationSecrets.KEY_FILE);
+
+        assertThat(first).startsWith("-----BEGIN PRIVATE KEY-----").endsWith("-----END PRIVATE KEY-----");
+        assertThat(InstallationKey.readable(first)).isTrue();
+        assertThat(Files.readString(file).strip()).isEqualTo(first);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(start(dir).getProperty(SigningSettings.KEY)).as("the next start").isEqualTo(first);
+        assertThat(start(data.resolve("other")).getProperty(SigningSettings.KEY)).as("another installation")
+                .isNotEqualTo(first);
+        String body = first.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
+        assertThat(output).contains(file.toAbsolutePath().toString()).doesNotContain(body);
+    }
+
+    @Test
+    void configuredSecretsWinAndNothingIsWritten(@TempDir Path data) {
         var environment = new MockEnvironment().withProperty(InstallationSecrets.SECRETS_DIR, data.toString())
-                .withProperty(InstallationSecrets.LINK_SECRET, "${GATEHOUSE_INVITATION_SECRET}");
+                .withProperty(InstallationSecrets.LINK_SECRET, "${GATEHOUSE_INVITATION_SECRET}")
+                .withProperty(SigningSettings.KEY, "${GATEHOUSE_SIGNING_KEY}");
         secrets.postProcessEnvironment(environment, new SpringApplication());
         assertThat(data).isEmptyDirectory();
+    }
+
+    @Test
+    void eachSecretIsGeneratedAloneWhereOnlyTheOtherIsConfigured(@TempDir Path data) {
+        var environment = new MockEnvironment().withProperty(InstallationSecrets.SECRETS_DIR, data.toString())
+                .withProperty(InstallationSecrets.LINK_SECRET, "an-operators-secret-of-at-least-32-characters");
+        secrets.postProcessEnvironment(environment, new SpringApplication());
+        assertThat(data.resolve(InstallationSecrets.KEY_FILE)).exists();
+        assertThat(data.resolve(InstallationSecrets.FILE)).doesNotExist();
+        assertThat(environment.getProperty(InstallationSecrets.LINK_SECRET))
+                .isEqualTo("an-operators-secret-of-at-least-32-characters");
     }
 
     @Test
@@ -56,7 +86,7 @@ class InstallationSecretsTest {
             secrets.postProcessEnvironment(environment, new SpringApplication());
             assertThat(environment.containsProperty(InstallationSecrets.LINK_SECRET)).as(oldName).isFalse();
         }
-        assertThat(data).isEmptyDirectory();
+        assertThat(data.resolve(InstallationSecrets.FILE)).doesNotExist();
     }
 
     @Test
@@ -64,6 +94,10 @@ class InstallationSecretsTest {
         Files.writeString(dir.resolve("link-secret"), "short-one\n");
         assertThatThrownBy(() -> start(dir)).hasMessageContaining(dir.resolve("link-secret").toAbsolutePath().toString())
                 .hasMessageNotContaining("short-one");
+        Files.writeString(dir.resolve("link-secret"), "a-link-secret-of-at-least-32-characters\n");
+        Files.writeString(dir.resolve(InstallationSecrets.KEY_FILE), "MC4CAQAwBQYDK2VwBCIEIPyxgPUAAHfo\n");
+        assertThatThrownBy(() -> start(dir)).hasMessageContaining(dir.resolve(InstallationSecrets.KEY_FILE)
+                .toAbsolutePath().toString()).hasMessageNotContaining("MC4CAQAwBQYDK2VwBCIEIPyxgPUAAHfo");
     }
 
     private MockEnvironment start(Path dir) {

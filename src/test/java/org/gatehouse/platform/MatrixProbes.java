@@ -167,6 +167,7 @@ final class MatrixProbes {
         on("GET /api/audit/approvals/{id}", s -> get("/api/audit/approvals/" + r.approval(s)));
         on("GET /api/audit/expert-invitations/{id}", s -> get("/api/audit/expert-invitations/" + r.invitation(s)));
         on("GET /api/audit", s -> get("/api/audit?kind=access-request&size=5"));
+        on("GET /api/audit/export", s -> get("/api/audit/export?from=2020-01-01&to=2020-01-01&kind=access-request"));
     }
 
     private void engine() {
