@@ -53,7 +53,9 @@ public final class ProcessDriver {
             if (due.isEmpty()) {
                 return;
             }
-            due.forEach(job -> management.executeJob(job.getId()));
+            // a job run before may end the scope of another one listed with it (a process that closes takes its timers)
+            due.stream().filter(job -> management.createJobQuery().jobId(job.getId()).count() > 0)
+                    .forEach(job -> management.executeJob(job.getId()));
         }
         throw new AssertionError(what + " keeps creating jobs");
     }

@@ -57,12 +57,13 @@ public class AuthorizationSetup implements ApplicationRunner {
             new Grant(GatehouseGroups.AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ),
             new Grant(GatehouseGroups.AUDITORS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ),
             new Grant(GatehouseGroups.AUDITORS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ),
-            // process owners deploy and watch their models
+            // process owners deploy their models and watch their instances and incidents (READ_INSTANCE), never the
+            // values of running instances' variables (enforceSpecificVariablePermission): a ticket's words stay private
             new Grant(GatehouseGroups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
             new Grant(GatehouseGroups.PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(GatehouseGroups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE),
             new Grant(GatehouseGroups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
                     ProcessDefinitionPermissions.SUSPEND),
             new Grant(GatehouseGroups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
             new Grant(GatehouseGroups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));

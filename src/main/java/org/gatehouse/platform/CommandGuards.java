@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -40,6 +41,12 @@ final class CommandGuards {
      */
     static boolean outermostAndUntrusted() {
         return Context.getCommandContext() == null && !TrustedCalls.active();
+    }
+
+    /** The signed-in person is in {@code camunda-admin}; false when nobody is signed in. */
+    static boolean isAdmin(Authentication authentication) {
+        return authentication != null && authentication.getGroupIds() != null
+                && authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
     }
 
     /** A command's field that the guard reads; a Camunda upgrade that renames it stops start-up instead of a check. */

@@ -30,9 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Configuration is history, not overwrites: each change to a configuration is kept whole as its next version, with
  * who made it and when (table {@code configuration_version}). Features record in the transaction of the change, so a
  * change that rolls back leaves no version; platform knows no feature, so kinds and subjects are plain strings.
+ * A version is purged with the change log once its successor is older than the retention: a version that stood at
+ * any time within the retention stays, and so does each configuration's latest, however old.
  */
 @Service
-public class ConfigurationVersions {
+public class ConfigurationVersions implements ChangeLog {
 
     /** What a search answers: one page of versions, and how many match in all. */
     public record Page(List<ConfigurationVersion> versions, long total) {
@@ -93,6 +95,13 @@ public class ConfigurationVersions {
                 }
             }
         }
+    }
+
+    @Override
+    public List<Table> changeLogTables() {
+        return List.of(Table.of("configuration_version", "changed_at").onlyIf("exists (select 1 from configuration_version "
+                + "successor where successor.kind = logged.kind and successor.subject = logged.subject "
+                + "and successor.version = logged.version + 1 and successor.changed_at < :cutoff)"));
     }
 
     /** Every version of (kind, subject), oldest first; empty if it was never recorded. */

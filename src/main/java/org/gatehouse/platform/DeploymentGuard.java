@@ -28,9 +28,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * A deployment cannot run arbitrary code. Every new deployment, Gatehouse's own at start-up included, is checked
- * before the engine reads it ({@link ModelCheck}: a refusal is a {@link ParseException}, which the REST API answers
- * with 400 and the element named); expressions see only the catalogue's beans and never the engine or reflection
+ * A deployment cannot run arbitrary code, nor keep history shorter than the retention. Every new deployment,
+ * Gatehouse's own at start-up included, is checked before the engine reads it ({@link ModelCheck}: a refusal is a
+ * {@link ParseException}, which the REST API answers with 400 and the element named, and nothing of it is
+ * deployed); expressions see only the catalogue's beans and never the engine or reflection
  * ({@link GuardedExpressionManager}); and each four-eyes task that a feature declares in {@link ProcessRules} gets its
  * listener from the platform, built in (it runs even when custom listeners are skipped), so no model can drop it.
  */
@@ -40,11 +41,14 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
     private final ApplicationContext context;
     private final ModelBeans beans;
     private final ObjectProvider<ProcessRules> rules;
+    private final HistoryProperties history;
 
-    DeploymentGuard(ApplicationContext context, ModelBeans beans, ObjectProvider<ProcessRules> rules) {
+    DeploymentGuard(ApplicationContext context, ModelBeans beans, ObjectProvider<ProcessRules> rules,
+            HistoryProperties history) {
         this.context = context;
         this.beans = beans;
         this.rules = rules;
+        this.history = history;
     }
 
     @Override
@@ -79,8 +83,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
         fourEyesTasks().forEach((process, tasks) -> fourEyes.put(process, tasks.keySet()));
         Map<String, String> owners = new HashMap<>();
         rules.orderedStream().forEach(rule -> rule.messageNames().forEach(name -> owners.put(name, rule.processKey())));
-        return new ModelBundleCheck(new ModelCheck(new ExpressionAllowlist(beans.names(), beans::isOtherBean)),
-                ModelCatalogue.packaged(), fourEyes, owners);
+        return new ModelBundleCheck(new ModelCheck(new ExpressionAllowlist(beans.names(), beans::isOtherBean),
+                history.retentionDays()), ModelCatalogue.packaged(), fourEyes, owners);
     }
 
     /** The version of the latest bundle deployed, read in the deploying command. */

@@ -8,7 +8,6 @@ import java.util.TreeSet;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -116,8 +115,7 @@ class EngineGuard extends AbstractProcessEnginePlugin {
         @Override
         void check(Command<?> command, Authentication authentication) {
             String user = authentication == null ? null : authentication.getUserId();
-            if (authentication != null && authentication.getGroupIds() != null
-                    && authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+            if (CommandGuards.isAdmin(authentication)) {
                 return;
             }
             if (command instanceof ExecuteJobsCmd) {

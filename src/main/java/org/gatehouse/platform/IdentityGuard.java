@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.identity.User;
@@ -107,9 +106,7 @@ class IdentityGuard extends AbstractProcessEnginePlugin {
                     throw refused(caller, "check the password of " + checked, "a password is checked by signing in");
                 }
             } else if (command instanceof SaveUserCmd && ReflectionUtils.getField(SAVED_USER, command) instanceof UserEntity user) {
-                boolean admin = authentication != null && authentication.getGroupIds() != null
-                        && authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
-                checkSave(caller, admin, user);
+                checkSave(caller, CommandGuards.isAdmin(authentication), user);
             } else if (command instanceof CreateMembershipCmd || command instanceof DeleteMembershipCmd) {
                 String user = (String) ReflectionUtils.getField(
                         command instanceof CreateMembershipCmd ? NEW_MEMBER : FORMER_MEMBER, command);

@@ -38,21 +38,6 @@ public class ModelBundles extends AbstractProcessEnginePlugin {
     public record Deployed(String id, String name, String version, List<String> resources) {
     }
 
-    /** Refused whole, with every reason. */
-    public static final class RefusedException extends RuntimeException {
-
-        private final List<String> reasons;
-
-        RefusedException(List<String> reasons) {
-            super("The bundle is refused: " + String.join("; ", reasons));
-            this.reasons = List.copyOf(reasons);
-        }
-
-        public List<String> reasons() {
-            return reasons;
-        }
-    }
-
     /** The jar's bundle, as the engine starts: only when it is newer than what is deployed. */
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
@@ -71,7 +56,7 @@ public class ModelBundles extends AbstractProcessEnginePlugin {
     public Deployed deploy(ModelBundle bundle) {
         var refusals = guard.bundleCheck().refusals(bundle.resources(), latestVersion());
         if (!refusals.isEmpty()) {
-            throw new RefusedException(refusals);
+            throw new ModelChangeRefusedException("The bundle", refusals);
         }
         Deployment deployment = TrustedCalls.run(() -> {
             var builder = engine.getRepositoryService().createDeployment().name(DEPLOYMENT_NAME).source(DEPLOYMENT_NAME);

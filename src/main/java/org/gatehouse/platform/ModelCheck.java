@@ -12,7 +12,9 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.impl.util.ParseUtil;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -24,12 +26,15 @@ import org.xml.sax.SAXException;
  * connector, no embedded HTML form, no process started by a timer, signal or condition (it would run with nobody's
  * name), and every expression, wherever the model holds one (the whole document is walked, so no attribute is
  * forgotten), within the {@link ExpressionAllowlist}. DMN: FEEL only, by default and in every expression. No HTML
- * resources, no CMMN. Each refusal names the element and the offending text.
+ * resources, no CMMN. And no history kept shorter than Gatehouse's retention: every executable process and every
+ * decision names its {@code camunda:historyTimeToLive}, at least {@link HistoryProperties#retention()}. Each refusal
+ * names the element and the offending text.
  */
 final class ModelCheck {
 
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     private static final Set<String> CAMUNDA = Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
+    private static final String CAMUNDA_DMN = "http://camunda.org/schema/1.0/dmn";
     /** Diagram interchange: shapes and edges, which the engine evaluates nothing of. */
     private static final Set<String> DIAGRAM = Set.of("http://www.omg.org/spec/BPMN/20100524/DI",
             "http://www.omg.org/spec/DD/20100524/DI", "http://www.omg.org/spec/DD/20100524/DC");
@@ -68,9 +73,11 @@ final class ModelCheck {
     }
 
     private final ExpressionAllowlist expressions;
+    private final int retentionDays;
 
-    ModelCheck(ExpressionAllowlist expressions) {
+    ModelCheck(ExpressionAllowlist expressions, int retentionDays) {
         this.expressions = expressions;
+        this.retentionDays = retentionDays;
     }
 
     List<Refusal> check(String resourceName, byte[] content) {
@@ -108,6 +115,9 @@ final class ModelCheck {
         if (BPMN.equals(ns)) {
             if (NO_EXPRESSIONS_UNDER.contains(tag)) {
                 return;
+            }
+            if (tag.equals("process") && Boolean.parseBoolean(element.getAttribute("isExecutable"))) {
+                checkTimeToLive(id, element, refusals);
             }
             if (tag.equals("scriptTask")) {
                 refusals.add(new Refusal(id, "script tasks are refused"));
@@ -168,11 +178,50 @@ final class ModelCheck {
         if (!language.isEmpty() && !FEEL.matcher(language.trim()).matches()) {
             refusals.add(new Refusal(id, "expressionLanguage=\"" + language + "\" is refused: decisions are FEEL only"));
         }
+        if ("decision".equals(element.getLocalName()) && !CAMUNDA_DMN.equals(element.getNamespaceURI())) {
+            checkTimeToLive(id, element, refusals);
+        }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element childElement) {
                 walkDmn(childElement, id, refusals);
             }
         }
+    }
+
+    /**
+     * The engine deletes a process's or decision's history once its time-to-live has passed: a model that kept it
+     * shorter than the retention would shorten it for everyone, so it is refused, as is one that names none (the
+     * engine's own message about that speaks of its configuration, not of Gatehouse's setting).
+     */
+    private void checkTimeToLive(String id, Element element, List<Refusal> refusals) {
+        String rule = "Gatehouse keeps history " + retentionDays + " days (" + HistoryProperties.RETENTION
+                + ") and no model may keep it shorter";
+        String value = camundaAttribute(element, "historyTimeToLive");
+        if (value == null || value.isBlank()) {
+            refusals.add(new Refusal(id, "camunda:historyTimeToLive is missing: " + rule));
+            return;
+        }
+        Integer days;
+        try {
+            days = ParseUtil.parseHistoryTimeToLive(value);
+        } catch (ProcessEngineException notDays) {
+            days = null;
+        }
+        if (days == null || days < retentionDays) {
+            refusals.add(new Refusal(id, "camunda:historyTimeToLive=\"" + value + "\" is refused: " + rule));
+        }
+    }
+
+    /** A Camunda extension attribute, in any of the namespaces the engine reads it from; null if absent. */
+    private static String camundaAttribute(Element element, String name) {
+        for (int i = 0; i < element.getAttributes().getLength(); i++) {
+            Attr attribute = (Attr) element.getAttributes().item(i);
+            String ns = attribute.getNamespaceURI();
+            if (name.equals(attribute.getLocalName()) && (isCamunda(ns) || CAMUNDA_DMN.equals(ns))) {
+                return attribute.getValue();
+            }
+        }
+        return null;
     }
 
     private static boolean isCamunda(String namespace) {

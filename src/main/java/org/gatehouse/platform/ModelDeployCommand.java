@@ -45,7 +45,7 @@ class ModelDeployCommand implements ApplicationRunner {
                 System.out.printf("DEPLOYED bundle %s as %s: %s%n", deployed.version(), deployed.id(),
                         String.join(", ", deployed.resources()));
                 code = 0;
-            } catch (ModelBundles.RefusedException e) {
+            } catch (ModelChangeRefusedException e) {
                 System.out.println("REFUSED " + folder + ", nothing is deployed:");
                 e.reasons().forEach(reason -> System.out.println("- " + reason));
                 code = 1;

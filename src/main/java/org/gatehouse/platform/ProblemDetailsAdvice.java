@@ -52,11 +52,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return fieldProblem(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
     }
 
-    /** A model bundle refused whole: 422, one error per reason. */
-    @ExceptionHandler(ModelBundles.RefusedException.class)
-    ProblemDetail refusedBundle(ModelBundles.RefusedException e) {
-        return fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, "The bundle is refused; nothing of it is deployed",
-                e.reasons().stream().map(reason -> fieldError("bundle", reason)).toList());
+    /** A model bundle or a migration refused whole: 422, one error per reason; nothing of it is done. */
+    @ExceptionHandler(ModelChangeRefusedException.class)
+    ProblemDetail refusedModelChange(ModelChangeRefusedException e) {
+        return fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage().substring(0, e.getMessage().indexOf(':'))
+                + "; nothing of it is done", e.reasons().stream().map(reason -> fieldError("model", reason)).toList());
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -3,7 +3,6 @@ package org.gatehouse.platform;
 import java.lang.reflect.Field;
 
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -77,8 +76,7 @@ class TaskQueryExpressionGuard extends AbstractProcessEnginePlugin {
         /** Gatehouse's own calls are marked as such ({@link TrustedCalls}); a missing user proves nothing. */
         private boolean isAdmin() {
             var authentication = configuration.getIdentityService().getCurrentAuthentication();
-            return TrustedCalls.active() || authentication != null && authentication.getGroupIds() != null
-                    && authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
+            return TrustedCalls.active() || CommandGuards.isAdmin(authentication);
         }
     }
 

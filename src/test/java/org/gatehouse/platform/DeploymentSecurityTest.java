@@ -25,12 +25,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A process owner (paul) deploys through the engine REST API, as an attacker would: every way to run code is refused
- * with the element named and leaves nothing deployed, and four eyes hold whatever the model says.
+ * A process owner (paul) deploys through the engine REST API, as an attacker would: every way to run code, or to keep
+ * history shorter than the retention, is refused with the element named and leaves nothing deployed, and four eyes
+ * hold whatever the model says.
  */
 class DeploymentSecurityTest extends HttpTest {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** What every model in bpmn/ says: the retention's default. */
+    private static final String RETENTION_TTL = "camunda:historyTimeToLive=\"2557\"";
 
     @Autowired ExpertFixtures experts;
     @Autowired ProcessEngine engine;
@@ -77,14 +80,20 @@ class DeploymentSecurityTest extends HttpTest {
                         <?xml version="1.0" encoding="UTF-8"?>
                         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
                           <message id="Message_Stolen" name="PartnerAccepted"/>
-                          <process id="evil" isExecutable="true" camunda:historyTimeToLive="1">
+                          <process id="evil" isExecutable="true" camunda:historyTimeToLive="2557">
                             <startEvent id="Start_Stolen"><messageEventDefinition messageRef="Message_Stolen"/></startEvent>
                           </process>
                         </definitions>"""), List.of("PartnerAccepted", "external-access-request")),
+                Arguments.of("a process that does not say how long its history is kept", Map.of("evil.bpmn", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+                          <process id="evil" isExecutable="true"><startEvent id="s"/></process>
+                        </definitions>"""), List.of("'evil'", "camunda:historyTimeToLive is missing", "2557 days",
+                        HistoryProperties.RETENTION)),
                 Arguments.of("an access request without its approval task", Map.of("external-access-request.bpmn", """
                         <?xml version="1.0" encoding="UTF-8"?>
                         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-                          <process id="external-access-request" isExecutable="true" camunda:historyTimeToLive="1"><startEvent id="s"/></process>
+                          <process id="external-access-request" isExecutable="true" camunda:historyTimeToLive="2557"><startEvent id="s"/></process>
                         </definitions>"""), List.of("hostAdminApproval", "four-eyes")));
     }
 
@@ -139,7 +148,8 @@ class DeploymentSecurityTest extends HttpTest {
             assertThat(api.as("carol").post("/engine-rest/task/" + task + "/complete", variables(Map.of("approved", true)))
                     .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         } finally {
-            rest.withBasicAuth("paul", "paul").delete("/engine-rest/deployment/" + deployment + "?cascade=true");
+            // with its instances and their history: an admin's right alone
+            rest.withBasicAuth("admin", "admin").delete("/engine-rest/deployment/" + deployment + "?cascade=true");
         }
     }
 
@@ -173,11 +183,114 @@ class DeploymentSecurityTest extends HttpTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /**
+     * Gatehouse's bundle with one decision keeping its history a year and one process not saying: refused whole,
+     * each named, and the deployed bundle stays the latest.
+     */
+    @Test
+    void aBundleKeepingAnyHistoryShorterThanTheRetentionIsRefusedWhole() throws IOException {
+        String latest = ModelBundles.latestVersion(engine.getRepositoryService()).orElseThrow();
+        Map<String, String> bundle = TestBundles.next(engine);
+        bundle.put("nda-check.dmn", bundle.get("nda-check.dmn").replace(RETENTION_TTL, "camunda:historyTimeToLive=\"365\""));
+        bundle.put("notification.bpmn", bundle.get("notification.bpmn").replace(" " + RETENTION_TTL, ""));
+
+        ResponseEntity<JsonNode> refused = deploy("paul", "shorter-" + COUNTER.incrementAndGet(), bundle);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("message").asText()).contains(
+                "nda-check.dmn: 'nda-check': camunda:historyTimeToLive=\"365\" is refused",
+                "notification.bpmn: 'notification': camunda:historyTimeToLive is missing",
+                "2557 days (" + HistoryProperties.RETENTION + ")");
+        assertThat(ModelBundles.latestVersion(engine.getRepositoryService())).hasValue(latest);
+    }
+
+    /** The retention or longer, in days or as ISO: deployed, and the engine keeps what the model says. */
+    @Test
+    void aBundleKeepingHistoryForTheRetentionOrLongerIsDeployed() throws IOException {
+        Map<String, String> bundle = TestBundles.next(engine);
+        bundle.put("approval.bpmn", bundle.get("approval.bpmn").replace(RETENTION_TTL, "camunda:historyTimeToLive=\"P2557D\""));
+        bundle.put("ticket-routing.dmn", bundle.get("ticket-routing.dmn").replace(RETENTION_TTL,
+                "camunda:historyTimeToLive=\"3650\""));
+        ResponseEntity<JsonNode> deployed = deploy("paul", "longer-" + COUNTER.incrementAndGet(), bundle);
+        assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try {
+            assertThat(api.as("paul").get("/engine-rest/process-definition/key/approval").getBody()
+                    .get("historyTimeToLive").asInt()).isEqualTo(2557);
+            assertThat(api.as("paul").get("/engine-rest/decision-definition/key/ticket-routing").getBody()
+                    .get("historyTimeToLive").asInt()).isEqualTo(3650);
+        } finally {
+            api.as("admin").delete("/engine-rest/deployment/" + deployed.getBody().get("id").asText() + "?cascade=true");
+        }
+    }
+
+    /**
+     * Once deployed, nobody lowers a definition's time-to-live below the retention, not even an admin (the setting
+     * is the one place it is set); raising it stays possible.
+     */
+    @Test
+    void nobodyShortensTheHistoryOfADeployedDefinition() {
+        String process = "/engine-rest/process-definition/" + api.as("admin")
+                .get("/engine-rest/process-definition/key/approval").getBody().get("id").asText();
+        String decision = "/engine-rest/decision-definition/" + api.as("admin")
+                .get("/engine-rest/decision-definition/key/nda-check").getBody().get("id").asText();
+        for (String definition : List.of(process, decision)) {
+            for (String user : List.of("admin", "paul")) {
+                ResponseEntity<JsonNode> refused = api.as(user).put(definition + "/history-time-to-live",
+                        Map.of("historyTimeToLive", 30));
+                assertThat(refused.getStatusCode()).as(user + " " + definition).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(refused.getBody().get("message").asText()).contains("30 days", "2557 days",
+                        HistoryProperties.RETENTION);
+            }
+            assertThat(api.as("admin").get(definition).getBody().get("historyTimeToLive").asInt()).isEqualTo(2557);
+            try {
+                assertThat(api.as("admin").put(definition + "/history-time-to-live", Map.of("historyTimeToLive", 3000))
+                        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+                assertThat(api.as("admin").get(definition).getBody().get("historyTimeToLive").asInt()).isEqualTo(3000);
+            } finally {
+                api.as("admin").put(definition + "/history-time-to-live", Map.of("historyTimeToLive", 2557));
+            }
+        }
+    }
+
+    /**
+     * Deleting a deployment with cascade deletes its instances' history at once: a process owner deletes one only
+     * without cascade, which keeps the history of its finished instances (here an approval that ran on it).
+     */
+    @Test
+    void aProcessOwnerDeletesADeploymentButNotTheHistoryOfItsInstances() throws IOException {
+        String deployment = deploy("paul", "owners-" + COUNTER.incrementAndGet(), TestBundles.next(engine))
+                .getBody().get("id").asText();
+        String approver = experts.newEmployee();
+        String approval = api.as("admin").post("/api/approvals", Map.of("approver", approver, "subject", "Kept history"))
+                .getBody().get("id").asText();
+        String instance = driver.instance(approval).getId();
+        assertThat(engine.getRepositoryService().getProcessDefinition(driver.instance(approval).getProcessDefinitionId())
+                .getDeploymentId()).as("the approval runs on paul's deployment").isEqualTo(deployment);
+        driver.runJobs(instance);
+        String task = api.as(approver).get("/engine-rest/task?maxResults=5&processInstanceBusinessKey=" + approval)
+                .getBody().get(0).get("id").asText();
+        assertThat(api.as(approver).post("/engine-rest/task/" + task + "/complete", variables(Map.of("approved", true)))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        driver.runJobs(instance);
+
+        ResponseEntity<JsonNode> refused = api.as("paul").delete("/engine-rest/deployment/" + deployment + "?cascade=true");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody().get("message").asText()).contains("cascade", HistoryProperties.RETENTION);
+        assertThat(api.as("paul").get("/engine-rest/deployment/" + deployment).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(api.as("paul").delete("/engine-rest/deployment/" + deployment).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(api.as("paul").get("/engine-rest/deployment/" + deployment).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<JsonNode> kept = api.as("aude").get("/engine-rest/history/process-instance/" + instance);
+        assertThat(kept.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(kept.getBody().get("state").asText()).isEqualTo("COMPLETED");
+    }
+
     private static String process(String elements) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-                  <process id="evil" isExecutable="true" camunda:historyTimeToLive="1">%s</process>
+                  <process id="evil" isExecutable="true" camunda:historyTimeToLive="2557">%s</process>
                 </definitions>""".formatted(elements);
     }
 

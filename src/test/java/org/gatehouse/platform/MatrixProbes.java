@@ -243,10 +243,16 @@ final class MatrixProbes {
         on("GET /engine-rest/incident", s -> get(ENGINE + "/incident?processInstanceId=" + r.pendingInstance + "&maxResults=50"))
                 .listing(s -> r.incident);
         on("POST /api/models/deployments a lone model, not the whole bundle", s -> deployment("/api/models/deployments"));
+        on("POST /api/models/migrations to the version it is", s -> {
+            String latest = r.engine.getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionKey("external-access-request").latestVersion().singleResult().getId();
+            return post("/api/models/migrations", Map.of("sourceProcessDefinitionId", latest,
+                    "targetProcessDefinitionId", latest));
+        });
         on("POST /engine-rest/deployment/create a lone model, not the whole bundle", s -> deployment(ENGINE + "/deployment/create"))
                 .then((s, a) -> {
                     if (a.ok()) {
-                        r.engine.getRepositoryService().deleteDeployment(a.json().get("id").asText(), true);
+                        r.engine.getRepositoryService().deleteDeployment(a.json().get("id").asText());
                     }
                 });
         on("POST /engine-rest/filter/create", s -> post(ENGINE + "/filter/create",
@@ -349,7 +355,7 @@ final class MatrixProbes {
         String bpmn = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-                  <process id="matrix-probe" isExecutable="true" camunda:historyTimeToLive="1"><startEvent id="s"/></process>
+                  <process id="matrix-probe" isExecutable="true" camunda:historyTimeToLive="2557"><startEvent id="s"/></process>
                 </definitions>""";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nmatrix-probe\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"matrix-probe.bpmn\"\r\n"

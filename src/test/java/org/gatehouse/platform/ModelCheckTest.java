@@ -17,19 +17,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each kind of code a model could carry is refused with the element named; Gatehouse's own models pass. */
 class ModelCheckTest {
 
+    /** The retention's default, gatehouse.history.retention (HistoryRetentionTest holds the models to the setting). */
+    private static final int RETENTION = 2557;
+
     private final ModelCheck check = new ModelCheck(new ExpressionAllowlist(Set.of("notifyGroup", "accessRequestStatus"),
-            name -> name.equals("identityService")));
+            name -> name.equals("identityService")), RETENTION);
 
     @Test
     void gatehousesOwnModelsPass() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn")).toList()) {
                 var allowlist = new ExpressionAllowlist(catalogueBeans(), name -> false);
-                assertThat(new ModelCheck(allowlist).check(file.getFileName().toString(), Files.readAllBytes(file)))
+                assertThat(new ModelCheck(allowlist, RETENTION).check(file.getFileName().toString(), Files.readAllBytes(file)))
                         .as(file.toString()).isEmpty();
             }
         }
@@ -165,17 +169,60 @@ class ModelCheckTest {
         assertThat(check.check("house-rules.mustache", "{{host.name}}".getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", " camunda:historyTimeToLive=''", " camunda:historyTimeToLive='2556'",
+            " camunda:historyTimeToLive='P365D'", " camunda:historyTimeToLive='P7Y'", " camunda:historyTimeToLive='${ttl}'",
+            " camunda:historyTimeToLive='-1'", " camunda:historyTimeToLive=' 2557 '"})
+    void aProcessOrDecisionKeepingHistoryShorterThanTheRetentionOrNotSayingIsRefused(String timeToLive) {
+        assertThat(check.check("p.bpmn", process("Process_1", " isExecutable='true'" + timeToLive, "")))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.getMainElementId()).isEqualTo("Process_1");
+                    assertThat(r.getMessage()).contains("camunda:historyTimeToLive", "2557 days", HistoryProperties.RETENTION);
+                });
+        assertThat(check.check("d.dmn", decision(timeToLive, "<inputExpression id='In_1'><text>a</text></inputExpression>", "")))
+                .extracting(ModelCheck.Refusal::getMainElementId).containsExactly("Decision_1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2557", "P2557D", "3650"})
+    void theRetentionOrLongerPasses(String timeToLive) {
+        String attribute = " camunda:historyTimeToLive='" + timeToLive + "'";
+        assertThat(check.check("p.bpmn", process("Process_1", " isExecutable='true'" + attribute, ""))).isEmpty();
+        assertThat(check.check("d.dmn", decision(attribute, "<inputExpression id='In_1'><text>a</text></inputExpression>",
+                ""))).isEmpty();
+    }
+
+    /** The engine deploys no process that is not executable: a partner's pool, say, keeps no history to shorten. */
+    @Test
+    void aProcessTheEngineDoesNotRunNeedsNoTimeToLive() {
+        assertThat(check.check("p.bpmn", process("Partner_1", "", ""))).isEmpty();
+        assertThat(check.check("p.bpmn", process("Partner_1", " isExecutable='false'", ""))).isEmpty();
+    }
+
     private static byte[] bpmn(String elements) {
+        return process("evil", " isExecutable='true' camunda:historyTimeToLive='" + RETENTION + "'", elements);
+    }
+
+    private static byte[] process(String id, String attributes, String elements) {
         return ("<?xml version='1.0'?><definitions xmlns='" + ModelCheck.BPMN + "' "
                 + "xmlns:camunda='http://camunda.org/schema/1.0/bpmn' "
                 + "xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance' targetNamespace='t'>"
-                + "<process id='evil' isExecutable='true'>" + elements + "</process></definitions>")
+                + "<process id='" + id + "'" + attributes + ">" + elements + "</process></definitions>")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] dmn(String definitionsAttributes, String input, String extra) {
-        return ("<?xml version='1.0'?><definitions xmlns='https://www.omg.org/spec/DMN/20191111/MODEL/' id='Definitions_1'"
-                + " name='d' namespace='t'" + definitionsAttributes + "><decision id='Decision_1' name='d'>"
+        return decision(" camunda:historyTimeToLive='" + RETENTION + "'", definitionsAttributes, input, extra);
+    }
+
+    private static byte[] decision(String decisionAttributes, String input, String extra) {
+        return decision(decisionAttributes, "", input, extra);
+    }
+
+    private static byte[] decision(String decisionAttributes, String definitionsAttributes, String input, String extra) {
+        return ("<?xml version='1.0'?><definitions xmlns='https://www.omg.org/spec/DMN/20191111/MODEL/' "
+                + "xmlns:camunda='http://camunda.org/schema/1.0/dmn' id='Definitions_1' name='d' namespace='t'"
+                + definitionsAttributes + "><decision id='Decision_1' name='d'" + decisionAttributes + ">"
                 + "<decisionTable id='Table_1'><input id='Input_1'>" + input + "</input><output id='Out_1' "
                 + "typeRef='string'/></decisionTable>" + extra + "</decision></definitions>").getBytes(StandardCharsets.UTF_8);
     }

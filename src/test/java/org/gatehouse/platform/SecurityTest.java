@@ -88,7 +88,7 @@ class SecurityTest extends HttpTest {
         var deployed = deploy("paul");
         assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
         String id = Api.json(deployed.getBody()).get("id").asText();
-        rest.withBasicAuth("paul", "paul").delete("/engine-rest/deployment/" + id + "?cascade=true");
+        rest.withBasicAuth("paul", "paul").delete("/engine-rest/deployment/" + id);
         assertThat(api.as("paul").get("/engine-rest/deployment/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
