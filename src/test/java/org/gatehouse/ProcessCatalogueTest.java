@@ -163,6 +163,28 @@ class ProcessCatalogueTest {
     }
 
     /**
+     * A form's text shows what the process holds through Camunda Forms templates ({@code {{ endDate }}}), never a
+     * copy of a model's duration in prose, which an edit of the timer would leave behind: a template names a variable
+     * of its process, and no text states a number of minutes, hours, days, weeks or months.
+     */
+    @Test
+    void formTextsShowTheProcessValuesAndCopyNoDuration() throws ReflectiveOperationException {
+        Pattern template = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}");
+        Pattern duration = Pattern.compile("\\b\\d+\\s*(minute|hour|day|week|month|year)s?\\b", Pattern.CASE_INSENSITIVE);
+        for (Class<?> contract : CONTRACTS) {
+            String key = key(contract);
+            forms(model(key)).forEach(form -> texts(form).forEach(text -> {
+                String where = form.path("id").asText() + "'s text";
+                assertThat(text).as(where).doesNotContainPattern(duration);
+                Matcher named = template.matcher(text);
+                while (named.find()) {
+                    assertThat(section(key, "variable")).as("what %s shows", where).contains(named.group(1));
+                }
+            }));
+        }
+    }
+
+    /**
      * The README's Beans table is exactly what models may name, each linked to the class that declares it, and
      * Gatehouse's own models name only those.
      */
@@ -244,6 +266,13 @@ class ProcessCatalogueTest {
     private static Stream<JsonNode> fields(JsonNode form) {
         return StreamSupport.stream(form.path("components").spliterator(), false).flatMap(component -> Stream.concat(
                 component.hasNonNull("key") ? Stream.of(component) : Stream.empty(), fields(component)));
+    }
+
+    /** The prose of a form: its text views; groups nest theirs. */
+    private static Stream<String> texts(JsonNode form) {
+        return StreamSupport.stream(form.path("components").spliterator(), false).flatMap(component -> Stream.concat(
+                component.path("type").asText().equals("text") ? Stream.of(component.path("text").asText()) : Stream.empty(),
+                texts(component)));
     }
 
     /** A field a person answers; a read-only one only shows the process's value, in whatever type it has. */

@@ -17,6 +17,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.gatehouse.channels.NotificationProcess;
 
 /**
@@ -136,6 +140,39 @@ public final class ProcessDriver {
             throw new AssertionError("The job at " + activityId + " succeeded");
         }
         throw new AssertionError("The job at " + activityId + " keeps being retried");
+    }
+
+    /**
+     * The duration a model gives an activity as its input parameter {@code input}, as the process owner set it in
+     * Modeler: tests hold the process to its model, not to a number of their own.
+     */
+    public Duration inputDuration(String processDefinitionId, String activityId, String input) {
+        return Duration.parse(element(processDefinitionId, activityId).getExtensionElements()
+                .getElementsQuery().filterByType(CamundaInputOutput.class)
+                .singleResult().getCamundaInputParameters().stream().filter(p -> p.getCamundaName().equals(input))
+                .map(CamundaInputParameter::getTextContent).findFirst()
+                .orElseThrow(() -> new AssertionError(activityId + " has no input parameter " + input)).strip());
+    }
+
+    /** How long the model's timer event waits (its {@code timeDuration}), as the process owner set it. */
+    public Duration timerDuration(String processDefinitionId, String eventId) {
+        return Duration.parse(element(processDefinitionId, eventId).getChildElementsByType(TimerEventDefinition.class)
+                .iterator().next().getTimeDuration().getTextContent().strip());
+    }
+
+    /** The latest deployed definition of the process: what a new instance runs. */
+    public String latestDefinition(String processKey) {
+        return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().singleResult().getId();
+    }
+
+    private BaseElement element(String processDefinitionId, String id) {
+        BaseElement element = engine.getRepositoryService().getBpmnModelInstance(processDefinitionId)
+                .getModelElementById(id);
+        if (element == null) {
+            throw new AssertionError("The model " + processDefinitionId + " has no element " + id);
+        }
+        return element;
     }
 
     /** How long after its creation a task is due, to the second: the engine reads its clock for each. */

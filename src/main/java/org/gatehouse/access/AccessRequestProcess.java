@@ -2,9 +2,11 @@ package org.gatehouse.access;
 
 import static org.gatehouse.platform.ProcessVariable.booleanVariable;
 import static org.gatehouse.platform.ProcessVariable.dateVariable;
+import static org.gatehouse.platform.ProcessVariable.durationVariable;
 import static org.gatehouse.platform.ProcessVariable.stringVariable;
 import static org.gatehouse.platform.ProcessVariable.timestampVariable;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -44,6 +46,8 @@ public final class AccessRequestProcess {
     public static final ProcessVariable<Boolean> POLICY_ALLOWED = booleanVariable("policyAllowed");
     public static final ProcessVariable<String> POLICY_REASON = stringVariable("policyReason");
     public static final ProcessVariable<String> NDA_DECLINE_REASON = stringVariable("ndaDeclineReason");
+    /** Input parameter of 'Issue invitation link': how long the partner's link stays valid. */
+    public static final ProcessVariable<Duration> LINK_VALID_FOR = durationVariable("linkValidFor");
     public static final ProcessVariable<LocalDateTime> INVITATION_EXPIRES_AT = timestampVariable("invitationExpiresAt");
     public static final ProcessVariable<Boolean> APPROVED = booleanVariable("approved");
     public static final ProcessVariable<String> COMMENT = stringVariable("comment");

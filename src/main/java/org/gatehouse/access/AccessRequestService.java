@@ -1,6 +1,7 @@
 package org.gatehouse.access;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
 import org.gatehouse.platform.RefusedStepException;
+import org.gatehouse.platform.SingleUseLinks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -215,17 +217,19 @@ public class AccessRequestService {
 
     /**
      * The partner's link, issued before the approvals and only once the NDA on file covers the project (A3): a step
-     * reached out of order cannot invite the partner past Legal.
+     * reached out of order cannot invite the partner past Legal. The link stays valid for {@code validFor}, which the
+     * model gives.
      */
     @Transactional
-    public Invitation issueInvitation(String id, String processInstanceId) {
+    public Invitation issueInvitation(String id, String processInstanceId, Duration validFor) {
+        Duration validity = SingleUseLinks.validity(AccessRequestProcess.LINK_VALID_FOR.name(), validFor);
         AccessRequest r = owned(id, processInstanceId);
         requireBeforeApproval(r, "issuing the partner's invitation");
         if (!ndaFacts(r).covered()) {
             throw RefusedStepException.precondition(AccessRequest.RECORD, id, "no NDA on file covers the project until "
                     + r.endDate());
         }
-        Invitation invitation = invitations.issue(id);
+        Invitation invitation = invitations.issue(id, validity);
         event(id, SYSTEM, "INVITATION_ISSUED", "Valid until " + invitation.expiresAt());
         return invitation;
     }

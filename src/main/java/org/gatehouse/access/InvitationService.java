@@ -1,6 +1,7 @@
 package org.gatehouse.access;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,22 +23,21 @@ class InvitationService {
     private static final String COLUMNS = "id, request_id, expires_at, used_at as token_used_at, revoked_at";
 
     private final JdbcClient jdbc;
-    private final AccessProperties properties;
     private final SingleUseLinks links;
     private final Clock clock;
 
-    InvitationService(JdbcClient jdbc, AccessProperties properties, SingleUseLinks links, Clock clock) {
+    InvitationService(JdbcClient jdbc, SingleUseLinks links, Clock clock) {
         this.jdbc = jdbc;
-        this.properties = properties;
         this.links = links;
         this.clock = clock;
     }
 
+    /** A new link, valid for {@code validFor}; any open one is revoked. */
     @Transactional
-    Invitation issue(String requestId) {
+    Invitation issue(String requestId, Duration validFor) {
         revokeOpen(requestId);
         var id = UUID.randomUUID().toString();
-        var expiresAt = LocalDateTime.now(clock).plus(properties.invitationValidity());
+        var expiresAt = LocalDateTime.now(clock).plus(validFor);
         jdbc.sql("insert into invitation (id, request_id, token_hash, expires_at) values (?, ?, ?, ?)")
                 .params(id, requestId, links.issue(LINK, id).hash(), expiresAt).update();
         return new Invitation(id, requestId, expiresAt, null, null);

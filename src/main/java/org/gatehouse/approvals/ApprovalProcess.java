@@ -1,9 +1,11 @@
 package org.gatehouse.approvals;
 
 import static org.gatehouse.platform.ProcessVariable.booleanVariable;
+import static org.gatehouse.platform.ProcessVariable.durationVariable;
 import static org.gatehouse.platform.ProcessVariable.stringVariable;
 import static org.gatehouse.platform.ProcessVariable.timestampVariable;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 
 import org.gatehouse.platform.ProcessVariable;
@@ -29,6 +31,11 @@ public final class ApprovalProcess {
     public static final ProcessVariable<String> REQUESTED_BY = stringVariable("requestedBy");
     public static final ProcessVariable<String> DUE_IN = stringVariable("dueIn");
     public static final ProcessVariable<String> SUBJECT_REF = stringVariable("subjectRef");
+
+    // input parameters of 'Register approval', set in the model: how long an approval stays open without a dueIn, and
+    // the longest dueIn a caller may ask for
+    public static final ProcessVariable<Duration> DEFAULT_DUE_IN = durationVariable("defaultDueIn");
+    public static final ProcessVariable<Duration> MAX_DUE_IN = durationVariable("maxDueIn");
 
     // set by the process, for the form
     public static final ProcessVariable<String> APPROVER_NAME = stringVariable("approverName");

@@ -33,17 +33,15 @@ public class ApprovalService {
     private final PersonService people;
     private final RoleService roles;
     private final Notifier notifier;
-    private final ApprovalProperties properties;
     private final SingleUseLinks links;
     private final Clock clock;
 
     ApprovalService(ApprovalRepository approvals, PersonService people, RoleService roles, Notifier notifier,
-            ApprovalProperties properties, SingleUseLinks links, Clock clock) {
+            SingleUseLinks links, Clock clock) {
         this.approvals = approvals;
         this.people = people;
         this.roles = roles;
         this.notifier = notifier;
-        this.properties = properties;
         this.links = links;
         this.clock = clock;
     }
@@ -52,10 +50,14 @@ public class ApprovalService {
      * Records a pending approval after checking that {@code requestedBy} is an expert or admin, that the approver is
      * an active employee and someone else, and that the subject and due time make sense. The approval belongs to the
      * process instance that registers it. Bad input throws before anything is stored.
+     *
+     * @param dueIn  the caller's due time, or null for the model's default
+     * @param limits the model's default and longest due time
      */
     @Transactional
     public ApprovalView register(String id, String approver, String requestedBy, String subject, String details,
-            String subjectRef, String dueIn, String processInstanceId) {
+            String subjectRef, String dueIn, DueTimes limits, String processInstanceId) {
+        DueTimes model = limits.checked();
         if (requestedBy == null || !roles.isExpertOrAdmin(requestedBy)) {
             throw new ForbiddenException("Only experts and admins ask for approvals");
         }
@@ -66,7 +68,7 @@ public class ApprovalService {
         String ref = optional("subjectRef", subjectRef, 200);
         LocalDateTime now = now();
         approvals.insert(id, person.id(), requestedBy, title, text, ref, links.issue(LINK, id).hash(),
-                now.plus(validity(dueIn)), processInstanceId, now);
+                now.plus(model.validity(dueIn)), processInstanceId, now);
         return view(get(id));
     }
 
@@ -180,20 +182,41 @@ public class ApprovalService {
         return approvals.owned(get(id), processInstanceId);
     }
 
-    private Duration validity(String dueIn) {
-        if (dueIn == null || dueIn.isBlank()) {
-            return properties.validity();
+    /**
+     * How long approvals stay open, as the model gives them to 'Register approval' (input parameters
+     * {@code defaultDueIn} and {@code maxDueIn}): the process owner's, so a caller's {@code dueIn} is held to them.
+     */
+    public record DueTimes(Duration defaultDueIn, Duration maxDueIn) {
+
+        /** Both within what a link may be ({@link SingleUseLinks#validity}), the default no longer than the longest. */
+        DueTimes checked() {
+            SingleUseLinks.validity(ApprovalProcess.MAX_DUE_IN.name(), maxDueIn);
+            SingleUseLinks.validity(ApprovalProcess.DEFAULT_DUE_IN.name(), defaultDueIn);
+            if (defaultDueIn.compareTo(maxDueIn) > 0) {
+                throw new InvalidInputException(ApprovalProcess.DEFAULT_DUE_IN.name(), "defaultDueIn, the model's input "
+                        + "parameter, must not be longer than maxDueIn (" + SingleUseLinks.inWords(maxDueIn) + ")");
+            }
+            return this;
         }
-        Duration duration;
-        try {
-            duration = Duration.parse(dueIn.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("dueIn", "dueIn must be an ISO-8601 duration (P5D, PT12H), not '" + dueIn + "'");
+
+        /** The caller's due time, or the default when they name none. */
+        Duration validity(String dueIn) {
+            if (dueIn == null || dueIn.isBlank()) {
+                return defaultDueIn;
+            }
+            Duration duration;
+            try {
+                duration = Duration.parse(dueIn.trim());
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("dueIn", "dueIn must be an ISO-8601 duration (P5D, PT12H), not '" + dueIn
+                        + "'");
+            }
+            if (duration.isNegative() || duration.isZero() || duration.compareTo(maxDueIn) > 0) {
+                throw new InvalidInputException("dueIn", "dueIn must be positive and at most "
+                        + SingleUseLinks.inWords(maxDueIn));
+            }
+            return duration;
         }
-        if (duration.isNegative() || duration.isZero() || duration.compareTo(properties.maxValidity()) > 0) {
-            throw new InvalidInputException("dueIn", "dueIn must be positive and at most " + properties.maxValidity());
-        }
-        return duration;
     }
 
     private static String required(String field, String value, int max) {

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * First step of every approval, standalone or called from a ticket. A start by a signed-in user in Tasklist always
- * counts that user as the requester, whatever the submitted variables say.
+ * counts that user as the requester, whatever the submitted variables say. How long an approval stays open, by
+ * default and at most, is the step's input parameters {@code defaultDueIn} and {@code maxDueIn}, which process owners
+ * set in Modeler.
  */
 @Component("registerApproval")
 class RegisterApprovalDelegate implements JavaDelegate {
@@ -25,7 +27,9 @@ class RegisterApprovalDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ApprovalView approval = approvals.register(businessKeyOrNew(execution), APPROVER.from(execution),
                 starter(execution, REQUESTED_BY), SUBJECT.from(execution), DETAILS.from(execution),
-                SUBJECT_REF.from(execution), DUE_IN.from(execution), execution.getProcessInstanceId());
+                SUBJECT_REF.from(execution), DUE_IN.from(execution),
+                new ApprovalService.DueTimes(DEFAULT_DUE_IN.input(execution), MAX_DUE_IN.input(execution)),
+                execution.getProcessInstanceId());
         APPROVER.set(execution, approval.approver());
         REQUESTED_BY.set(execution, approval.requestedBy());
         APPROVER_NAME.set(execution, approval.approverName());

@@ -1,6 +1,7 @@
 package org.gatehouse.experts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -36,17 +37,15 @@ public class ExpertInvitationService {
     private final PersonService people;
     private final RoleService roles;
     private final Notifier notifier;
-    private final ExpertInvitationProperties properties;
     private final SingleUseLinks links;
     private final Clock clock;
 
     ExpertInvitationService(ExpertInvitationRepository invitations, PersonService people, RoleService roles,
-            Notifier notifier, ExpertInvitationProperties properties, SingleUseLinks links, Clock clock) {
+            Notifier notifier, SingleUseLinks links, Clock clock) {
         this.invitations = invitations;
         this.people = people;
         this.roles = roles;
         this.notifier = notifier;
-        this.properties = properties;
         this.links = links;
         this.clock = clock;
     }
@@ -54,10 +53,13 @@ public class ExpertInvitationService {
     /**
      * Records a pending invitation after checking that {@code inviter} may name experts and that the person may become
      * one: an active employee, not the inviter, not an expert yet, without another pending invitation. The invitation
-     * belongs to the process instance that registers it. Bad input throws before anything is stored.
+     * and its link stay open for {@code validFor}, which the model gives, and belong to the process instance that
+     * registers them. Bad input throws before anything is stored.
      */
     @Transactional
-    public ExpertInvitationView register(String id, String personId, String inviter, String processInstanceId) {
+    public ExpertInvitationView register(String id, String personId, String inviter, Duration validFor,
+            String processInstanceId) {
+        Duration validity = SingleUseLinks.validity(ExpertOnboardingProcess.INVITATION_VALID_FOR.name(), validFor);
         if (!roles.isExpertOrAdmin(inviter)) {
             throw new ForbiddenException("Only experts and admins name experts");
         }
@@ -70,7 +72,7 @@ public class ExpertInvitationService {
         }
         LocalDateTime now = now();
         try {
-            invitations.insert(id, person.id(), inviter, links.issue(LINK, id).hash(), now.plus(properties.invitationValidity()),
+            invitations.insert(id, person.id(), inviter, links.issue(LINK, id).hash(), now.plus(validity),
                     processInstanceId, now);
         } catch (DuplicateKeyException e) {
             throw alreadyInvited(person);

@@ -1,9 +1,11 @@
 package org.gatehouse.experts;
 
 import static org.gatehouse.platform.ProcessVariable.booleanVariable;
+import static org.gatehouse.platform.ProcessVariable.durationVariable;
 import static org.gatehouse.platform.ProcessVariable.stringVariable;
 import static org.gatehouse.platform.ProcessVariable.timestampVariable;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 
 import org.gatehouse.platform.ProcessVariable;
@@ -24,6 +26,8 @@ public final class ExpertOnboardingProcess {
     // start form and API input
     public static final ProcessVariable<String> PERSON_ID = stringVariable("personId");
 
+    /** Input parameter of 'Register invitation': how long the invitation and its link stay open. */
+    public static final ProcessVariable<Duration> INVITATION_VALID_FOR = durationVariable("invitationValidFor");
     public static final ProcessVariable<String> INVITED_BY = stringVariable("invitedBy");
     public static final ProcessVariable<String> INVITEE_NAME = stringVariable("inviteeName");
     public static final ProcessVariable<LocalDateTime> INVITATION_EXPIRES_AT = timestampVariable("invitationExpiresAt");

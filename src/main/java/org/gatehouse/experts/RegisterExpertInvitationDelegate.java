@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * First step of every onboarding, started by the API or by the Tasklist start form. A start by a signed-in user
- * (Tasklist) always counts that user as the inviter, whatever the submitted variables say.
+ * (Tasklist) always counts that user as the inviter, whatever the submitted variables say. How long the invitation
+ * stays open is the step's input parameter {@code invitationValidFor}, which process owners set in Modeler.
  */
 @Component("registerExpertInvitation")
 class RegisterExpertInvitationDelegate implements JavaDelegate {
@@ -24,7 +25,8 @@ class RegisterExpertInvitationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ExpertInvitationView invitation = invitations.register(businessKeyOrNew(execution),
-                PERSON_ID.from(execution), starter(execution, INVITED_BY), execution.getProcessInstanceId());
+                PERSON_ID.from(execution), starter(execution, INVITED_BY), INVITATION_VALID_FOR.input(execution),
+                execution.getProcessInstanceId());
         PERSON_ID.set(execution, invitation.personId());
         INVITED_BY.set(execution, invitation.invitedBy());
         INVITEE_NAME.set(execution, invitation.personName());

@@ -1,5 +1,6 @@
 package org.gatehouse.platform;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -84,6 +85,16 @@ public final class ProcessVariable<T> {
         }, value -> Date.from(value.toInstant(ZoneOffset.UTC)));
     }
 
+    /**
+     * An ISO-8601 duration in days, hours and minutes ({@code P14D}, {@code PT12H}), as a model gives a step in an
+     * input parameter; stored as its text, which timers and due dates read.
+     */
+    public static ProcessVariable<Duration> durationVariable(String name) {
+        return new ProcessVariable<>(name, Duration.class,
+                "an ISO-8601 duration in days, hours or minutes (P14D, PT12H)",
+                value -> Duration.parse(value.toString().strip()), Duration::toString);
+    }
+
     public String name() {
         return name;
     }
@@ -95,7 +106,23 @@ public final class ProcessVariable<T> {
 
     /** The value, or null when the variable is unset, null or (but for a text) blank. */
     public T from(VariableScope scope) {
-        Object value = scope.getVariable(name);
+        return typed(scope.getVariable(name));
+    }
+
+    /**
+     * The step's own input parameter ({@code camunda:inputOutput}), which the model gives it: only the step's local
+     * variable counts, never a process variable of the same name that a client may have set at the start.
+     */
+    public T input(VariableScope scope) {
+        T value = typed(scope.getVariableLocal(name));
+        if (value == null) {
+            throw new InvalidInputException(name, name + " is required as an input parameter of the step in the model ("
+                    + expected + ")");
+        }
+        return value;
+    }
+
+    private T typed(Object value) {
         if (value == null || type != String.class && value instanceof String text && text.isBlank()) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -24,6 +25,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SingleUseLinks {
+
+    /** A shorter link would expire before its holder reads it. */
+    public static final Duration SHORTEST_VALIDITY = Duration.ofHours(1);
+    /** A longer one would be a standing credential rather than an invitation to answer. */
+    public static final Duration LONGEST_VALIDITY = Duration.ofDays(90);
 
     private final LinkSettings settings;
     private final Clock clock;
@@ -59,6 +65,34 @@ public class SingleUseLinks {
         if (!use.test(LocalDateTime.now(clock))) {
             throw SingleUseLink.alreadyUsed(kind.noun());
         }
+    }
+
+    /**
+     * How long a link stays open, as the process owner set it in the model's input parameter {@code input}: refused
+     * outside {@link #SHORTEST_VALIDITY} and {@link #LONGEST_VALIDITY}, so a slip in Modeler (PT14M for P14D) issues
+     * no link at all rather than one that expires at once or never.
+     */
+    public static Duration validity(String input, Duration validFor) {
+        if (validFor.compareTo(SHORTEST_VALIDITY) < 0 || validFor.compareTo(LONGEST_VALIDITY) > 0) {
+            throw new InvalidInputException(input, input + ", the model's input parameter, must be from "
+                    + inWords(SHORTEST_VALIDITY) + " to " + inWords(LONGEST_VALIDITY) + ", not " + inWords(validFor));
+        }
+        return validFor;
+    }
+
+    /** As the owner thinks of it ("14 days", "12 hours"), not as Duration prints it ("PT336H"). */
+    public static String inWords(Duration duration) {
+        if (!duration.isZero() && duration.toSeconds() % Duration.ofDays(1).toSeconds() == 0) {
+            return plural(duration.toDays(), "day");
+        }
+        if (duration.toSeconds() % Duration.ofHours(1).toSeconds() == 0) {
+            return plural(duration.toHours(), "hour");
+        }
+        return duration.toString();
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (Math.abs(count) == 1 ? "" : "s");
     }
 
     /** The answer came through the link, but the process does not wait for it at this moment. */

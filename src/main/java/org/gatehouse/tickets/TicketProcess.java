@@ -33,7 +33,6 @@ public final class TicketProcess {
     public static final ProcessVariable<Long> TICKET_ID = longVariable("ticketId");
     public static final ProcessVariable<String> CATEGORY = stringVariable("category");
     public static final ProcessVariable<String> ROUTING_TEXT = stringVariable("routingText");
-    public static final ProcessVariable<String> AUTO_CLOSE_AFTER = stringVariable("autoCloseAfter");
 
     // the decision's result, or the team chosen in triage
     public static final ProcessVariable<String> ROUTED_TEAM = stringVariable("routedTeam");

@@ -28,16 +28,14 @@ public class TicketWorkflow {
     private final TicketService tickets;
     private final TicketHandling handling;
     private final TicketConversation conversation;
-    private final TicketProperties properties;
 
     TicketWorkflow(RuntimeService runtime, TaskService tasks, TicketService tickets, TicketHandling handling,
-            TicketConversation conversation, TicketProperties properties) {
+            TicketConversation conversation) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.tickets = tickets;
         this.handling = handling;
         this.conversation = conversation;
-        this.properties = properties;
     }
 
     /** Opens the ticket and starts its process, which routes it at once (the receipt goes out behind it). */
@@ -50,7 +48,6 @@ public class TicketWorkflow {
         SUBJECT.putIn(variables, ticket.subject());
         CATEGORY.putIn(variables, ticket.category());
         ROUTING_TEXT.putIn(variables, TicketService.routingText(ticket.subject(), draft.body()));
-        AUTO_CLOSE_AFTER.putIn(variables, properties.autoCloseAfter().toString());
         ASSIGNEE.putIn(variables, null);
         runtime.startProcessInstanceByKey(KEY, ticket.businessKey(), variables);
         return tickets.get(ticket.id());

@@ -207,10 +207,16 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     }
 
     @Test
-    void anUnansweredInvitationExpiresAfterFourteenDays() {
+    void anUnansweredInvitationExpiresWhenTheLinkValidityOfTheModelRunsOut() {
+        // the engine's clock stands still, so the link is issued at this very moment
+        Date issued = new Date(ClockUtil.getCurrentTime().getTime() / 1000 * 1000);
+        ClockUtil.setCurrentTime(issued);
         AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(2));
         ProcessInstance pi = invited(request);
         String token = token(request);
+        Duration validFor = driver.inputDuration(pi.getProcessDefinitionId(), "Activity_IssueInvitation", "linkValidFor");
+        assertThat(timerDue(pi, "Event_LinkExpiry")).as("linkValidFor of the model after the link was issued")
+                .isEqualTo(Date.from(issued.toInstant().plus(validFor)));
         driver.fireTimer(pi.getId(), "Event_LinkExpiry");
         assertThat(pi).hasPassed("EndEvent_LinkExpired", "Event_InvitationExpired", "EndEvent_Expired").isEnded();
         assertThat(status(request)).isEqualTo("EXPIRED");

@@ -5,6 +5,8 @@ import static org.gatehouse.Api.variables;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,6 +19,9 @@ import org.springframework.http.ResponseEntity;
 
 /** What Tasklist does through the engine REST API: load each task's Camunda Form and start a request from its form. */
 class TasklistFormsTest extends HttpTest {
+
+    /** A Camunda Forms template in a form's text, as form-js fills it from the task's variables. */
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}");
 
     @Autowired AccessRequestService requests;
 
@@ -70,5 +75,15 @@ class TasklistFormsTest extends HttpTest {
         assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(form.getBody().get("id").asText()).isEqualTo(formId);
         assertThat(form.getBody().get("components").findValuesAsText("key")).isNotEmpty();
+        // Tasklist hands form-js the task's form variables: each value a text template shows is among them
+        JsonNode variables = api.as(user).get("/engine-rest/task/" + task.get("id").asText() + "/form-variables")
+                .getBody();
+        for (String text : form.getBody().get("components").findValuesAsText("text")) {
+            Matcher named = TEMPLATE.matcher(text);
+            while (named.find()) {
+                JsonNode value = variables.path(named.group(1)).path("value");
+                assertThat(value.isMissingNode() || value.isNull()).as(formId + " shows " + named.group(1)).isFalse();
+            }
+        }
     }
 }

@@ -46,8 +46,9 @@ class ApprovalProcessTest extends EngineTest {
         ApprovalView approval = workflow.request(approver, "Laptop upgrade", "A 32 GB model", "ticket-42", null, expert);
         assertThat(approval.status()).isEqualTo("PENDING");
         assertThat(approval.subjectRef()).isEqualTo("ticket-42");
-        assertThat(Duration.between(approval.createdAt(), approval.expiresAt())).as("the default").isEqualTo(Duration.ofDays(5));
         ProcessInstance pi = driver.instance(approval.id());
+        assertThat(Duration.between(approval.createdAt(), approval.expiresAt())).as("the model's defaultDueIn")
+                .isEqualTo(driver.inputDuration(pi.getProcessDefinitionId(), "Activity_RegisterApproval", "defaultDueIn"));
         assertThat(pi).hasPassed("StartEvent_ApprovalAsked", "Activity_RegisterApproval")
                 .isWaitingAt("Activity_SendApprovalRequest");
         assertThat(pi).variables().containsEntry("approver", approver).containsEntry("requestedBy", expert)
@@ -163,7 +164,10 @@ class ApprovalProcessTest extends EngineTest {
         assertRefused(() -> ask(" ", expert, "Budget", null), InvalidInputException.class, "approver", "Name the employee");
         assertRefused(() -> ask(approver, expert, " ", null), InvalidInputException.class, "subject", "required");
         assertRefused(() -> ask(approver, expert, "Budget", "soon"), InvalidInputException.class, "dueIn", "ISO-8601");
-        assertRefused(() -> ask(approver, expert, "Budget", "P90D"), InvalidInputException.class, "dueIn", "at most");
+        Duration longest = driver.inputDuration(driver.latestDefinition(ApprovalProcess.KEY), "Activity_RegisterApproval",
+                "maxDueIn");
+        assertRefused(() -> ask(approver, expert, "Budget", longest.plusHours(1).toString()), InvalidInputException.class,
+                "dueIn", "at most");
         assertRefused(() -> ask(approver, expert, "Budget", "-P1D"), InvalidInputException.class, "dueIn", "positive");
         assertThatThrownBy(() -> ask(approver, "alice", "Budget", null)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> workflow.approval("made-up-token")).isInstanceOf(NotFoundException.class);

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gatehouse.platform.ProcessVariable.booleanVariable;
 import static org.gatehouse.platform.ProcessVariable.dateVariable;
+import static org.gatehouse.platform.ProcessVariable.durationVariable;
 import static org.gatehouse.platform.ProcessVariable.longVariable;
 import static org.gatehouse.platform.ProcessVariable.stringVariable;
 import static org.gatehouse.platform.ProcessVariable.timestampVariable;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -29,6 +31,7 @@ class ProcessVariableTest {
     static final ProcessVariable<Long> TICKET_ID = longVariable("ticketId");
     static final ProcessVariable<LocalDate> END_DATE = dateVariable("endDate");
     static final ProcessVariable<LocalDateTime> EXPIRES_AT = timestampVariable("expiresAt");
+    static final ProcessVariable<Duration> VALID_FOR = durationVariable("validFor");
 
     final ExecutionImpl execution = new ExecutionImpl();
 
@@ -106,6 +109,24 @@ class ProcessVariableTest {
         EXPIRES_AT.set(execution, null);
         assertThat(execution.hasVariable("expiresAt")).isTrue();
         assertThat(EXPIRES_AT.from(execution)).isNull();
+    }
+
+    @Test
+    void aStepsInputIsItsOwnLocalVariableAnIsoDurationThatTheModelMustGive() {
+        ExecutionImpl step = (ExecutionImpl) execution.createExecution();
+        execution.setVariable("validFor", "P365D");
+        assertThatThrownBy(() -> VALID_FOR.input(step)).as("a client's process variable is no input")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("validFor is required as an input parameter");
+
+        step.setVariableLocal("validFor", " P14D ");
+        assertThat(VALID_FOR.input(step)).isEqualTo(Duration.ofDays(14));
+        step.setVariableLocal("validFor", "PT12H");
+        assertThat(VALID_FOR.input(step)).isEqualTo(Duration.ofHours(12));
+        step.setVariableLocal("validFor", "14 days");
+        assertThatThrownBy(() -> VALID_FOR.input(step)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("validFor must be an ISO-8601 duration in days, hours or minutes (P14D, PT12H), not '14 days'");
+        step.setVariableLocal("validFor", "P1M");
+        assertThatThrownBy(() -> VALID_FOR.input(step)).as("months have no fixed length").isInstanceOf(InvalidInputException.class);
     }
 
     @Test

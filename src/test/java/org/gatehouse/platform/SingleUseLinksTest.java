@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -44,6 +45,24 @@ class SingleUseLinksTest {
         public String closedReason() {
             return "is closed";
         }
+    }
+
+    @Test
+    void aLinkStaysValidFromAnHourToNinetyDaysAsTheModelSays() {
+        assertThat(SingleUseLinks.validity("linkValidFor", Duration.ofDays(14))).isEqualTo(Duration.ofDays(14));
+        assertThat(SingleUseLinks.validity("linkValidFor", Duration.ofHours(1))).isEqualTo(Duration.ofHours(1));
+        assertThat(SingleUseLinks.validity("linkValidFor", Duration.ofDays(90))).isEqualTo(Duration.ofDays(90));
+        assertThatThrownBy(() -> SingleUseLinks.validity("linkValidFor", Duration.ofMinutes(30)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("linkValidFor")
+                .hasMessageContaining("must be from 1 hour to 90 days, not PT30M")
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("linkValidFor"));
+        // PT14M typed for P14D
+        assertThatThrownBy(() -> SingleUseLinks.validity("linkValidFor", Duration.ofMinutes(14)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not PT14M");
+        assertThatThrownBy(() -> SingleUseLinks.validity("linkValidFor", Duration.ofDays(365)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not 365 days");
+        assertThatThrownBy(() -> SingleUseLinks.validity("linkValidFor", Duration.ofHours(2200)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not 2200 hours");
     }
 
     @Test

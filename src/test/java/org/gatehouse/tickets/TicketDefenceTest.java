@@ -33,8 +33,7 @@ class TicketDefenceTest extends EngineTest {
     @Test
     void aSecondInstanceWithATicketsNumberTouchesNothing() {
         Ticket ticket = open();
-        Map<String, Object> variables = new HashMap<>(Map.of("ticketId", ticket.id(), "routingText", "payslip",
-                "autoCloseAfter", "P5D"));
+        Map<String, Object> variables = new HashMap<>(Map.of("ticketId", ticket.id(), "routingText", "payslip"));
         variables.put("category", "hr");
 
         assertThatThrownBy(() -> driver.as("admin", () -> runtime.startProcessInstanceByKey(TicketProcess.KEY,

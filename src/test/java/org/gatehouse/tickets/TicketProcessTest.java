@@ -133,7 +133,11 @@ class TicketProcessTest extends EngineTest {
         assertThat(pi).hasPassed("Activity_EscalateResolution", "EndEvent_ResolutionEscalated");
         assertThat(tickets.get(ticket.id()).resolutionBreachedAt()).isNotNull();
 
+        Date resolvedAt = ClockUtil.getCurrentTime();
         workflow.resolve(ticket.id(), "hana", "It is in the HR portal under Documents.");
+        Duration reopenWindow = driver.timerDuration(pi.getProcessDefinitionId(), "Event_AutoClose");
+        assertThat(driver.job(pi.getId(), "Event_AutoClose").getDuedate()).as("the model's reopen window after resolving")
+                .isEqualTo(Date.from(resolvedAt.toInstant().plus(reopenWindow)));
         assertThat(pi).hasPassed("EndEvent_Handled", "Activity_ApplyAction")
                 .isWaitingAt("Activity_SendReply", "Gateway_Resolved");
         driver.runJobs(pi.getId());
