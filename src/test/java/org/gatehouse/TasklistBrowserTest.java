@@ -126,7 +126,12 @@ public abstract class TasklistBrowserTest {
     }
 
     protected void logIn(String user, String password) {
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+        logIn("tasklist", user, password);
+    }
+
+    /** Signs in on the sign-in page of one of Camunda's webapps ({@code tasklist}, {@code cockpit}, {@code admin}). */
+    protected void logIn(String app, String user, String password) {
+        browser.get("http://localhost:" + port + "/camunda/app/" + app + "/");
         By form = By.cssSelector("form[name=signinForm]");
         wait.until(ExpectedConditions.visibilityOfElementLocated(form));
         browser.findElement(By.cssSelector("form[name=signinForm] input[ng-model=username]")).sendKeys(user);

@@ -31,9 +31,13 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
         if (user == null || password == null || !passwordMatches(user, password.toString())) {
             throw new BadCredentialsException("Bad credentials");
         }
-        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, groupsOf(identity, user));
+    }
+
+    /** A user's groups as Spring Security's authorities, as the identity service holds them now. */
+    static List<SimpleGrantedAuthority> groupsOf(IdentityService identity, String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
     }
 
     @Override

@@ -1,6 +1,12 @@
 package org.gatehouse.platform;
 
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,21 +16,30 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two doors. Gatehouse's API, the engine's REST API and the actuator take HTTP Basic against Camunda's identity
- * service, with no session and so no CSRF surface. The webapps keep Camunda's own login, session and CSRF filter,
- * and the partner's invitation link carries its own credential, the token.
+ * service, with no session of their own and so no CSRF surface. The webapps keep Camunda's own login, session and CSRF
+ * filter, and the partner's invitation link carries its own credential, the token. The routes a feature opens to the
+ * webapps' session ({@link WebappSessionRoutes}, for a webapp plugin) take that session too, with Camunda's CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<WebappSessionRoutes> sessionRoutes,
+            ProcessEngine engine, ObjectMapper json) throws Exception {
+        List<RequestMatcher> opened = sessionRoutes.orderedStream().flatMap(routes -> routes.patterns().stream())
+                .map(SecurityConfiguration::path).toList();
+        if (!opened.isEmpty()) {
+            http.addFilterBefore(new WebappSessionAuthenticationFilter(new OrRequestMatcher(opened),
+                    engine.getIdentityService(), engine.getName(), json), BasicAuthenticationFilter.class);
+        }
         return http
                 // explicit path matchers: /engine-rest is Jersey's servlet, which MVC patterns would not match
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))

@@ -20,15 +20,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * One HTTP client for every role of the matrix: HTTP Basic on {@code /api}, {@code /engine-rest} and the links, and
  * on the webapps' API a session per role, opened as Tasklist, Cockpit or Admin opens it, with Camunda's CSRF token
- * sent back on writes. Cookies are kept per role by hand, so one client serves them all.
+ * sent back on every call, as a webapp's scripts send it. A call to Gatehouse's API may take that session instead of
+ * HTTP Basic, as Cockpit's audit plugin does. Cookies are kept per role by hand, so one client serves them all.
  */
 final class MatrixHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> APPS = List.of("tasklist", "cockpit", "admin");
 
-    /** A request: a JSON body (or none), unless {@code contentType} says otherwise. */
-    record Call(String method, String path, String contentType, String body) {
+    /** How a call names its caller: the webapps' API always takes the session, Gatehouse's API what the call says. */
+    enum Credentials { BASIC, WEBAPP_SESSION, WEBAPP_SESSION_WITHOUT_CSRF_TOKEN }
+
+    /** A request: a JSON body (or none), unless {@code contentType} says otherwise; HTTP Basic unless it says so. */
+    record Call(String method, String path, String contentType, String body, Credentials credentials) {
+
+        Call(String method, String path, String contentType, String body) {
+            this(method, path, contentType, body, Credentials.BASIC);
+        }
+
+        Call with(Credentials other) {
+            return new Call(method, path, contentType, body, other);
+        }
 
         static Call of(String method, String path, Object json) {
             try {
@@ -98,12 +110,12 @@ final class MatrixHttp {
     Answer send(String user, Call call) {
         var request = HttpRequest.newBuilder(URI.create(base + call.path())).header("Accept", "application/json");
         Map<String, String> cookies = null;
-        if (call.path().startsWith("/camunda/")) {
+        if (call.path().startsWith("/camunda/") || call.credentials() != Credentials.BASIC) {
             cookies = sessions.computeIfAbsent(user == null ? "" : user, this::open);
             if (!cookies.isEmpty()) {
                 request.header("Cookie", cookieHeader(cookies));
             }
-            if (!call.method().equals("GET")) {
+            if (call.credentials() != Credentials.WEBAPP_SESSION_WITHOUT_CSRF_TOKEN) {
                 request.header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""));
             }
         } else if (user != null) {

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.gatehouse.Api;
 import org.gatehouse.platform.MatrixHttp.Answer;
 import org.gatehouse.platform.MatrixHttp.Call;
+import org.gatehouse.platform.MatrixHttp.Credentials;
 import org.gatehouse.platform.MatrixRecords.Subject;
 
 /**
@@ -299,6 +300,16 @@ final class MatrixProbes {
         on("GET " + WEBAPP + "/user", s -> get(WEBAPP + "/user?id=" + userAimedAt(s) + "&maxResults=10"))
                 .listing(this::userAimedAt);
         administration(WEBAPP);
+
+        // Cockpit's audit plugin reads the trail with the session; no other route of Gatehouse's API takes it
+        on("GET /api/audit with a webapp session", s -> get("/api/audit?kind=access-request&size=5")
+                .with(Credentials.WEBAPP_SESSION));
+        on("GET /api/audit/access-requests/{id} with a webapp session",
+                s -> get("/api/audit/access-requests/" + r.accessRequest(s)).with(Credentials.WEBAPP_SESSION));
+        on("GET /api/audit with a webapp session, without the X-XSRF-TOKEN header",
+                s -> get("/api/audit?kind=access-request&size=5").with(Credentials.WEBAPP_SESSION_WITHOUT_CSRF_TOKEN));
+        on("GET /api/access-requests with a webapp session", s -> get("/api/access-requests?requester=" + MatrixRecords.OTHER)
+                .with(Credentials.WEBAPP_SESSION));
     }
 
     /** The calls of Camunda Admin, the same through {@code /engine-rest} and the webapps' API. */

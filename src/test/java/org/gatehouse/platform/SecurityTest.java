@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.gatehouse.Api;
 import org.gatehouse.HttpTest;
 import org.gatehouse.TestBundles;
+import org.gatehouse.experts.ExpertFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 class SecurityTest extends HttpTest {
 
     @Autowired ProcessEngine engine;
+    @Autowired ExpertFixtures experts;
 
     @LocalServerPort int port;
 
@@ -136,10 +139,9 @@ class SecurityTest extends HttpTest {
         var client = HttpClient.newBuilder().cookieHandler(cookies).build();
         String base = "http://localhost:" + port + "/camunda";
         client.send(HttpRequest.newBuilder(URI.create(base + "/app/tasklist/")).build(), HttpResponse.BodyHandlers.ofString());
-        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .findFirst().orElseThrow().getValue();
+        String csrf = xsrf(cookies);
 
-        var login = client.send(form(base + "/api/admin/auth/user/default/login/tasklist", csrf), HttpResponse.BodyHandlers.ofString());
+        var login = client.send(form(base + "/api/admin/auth/user/default/login/tasklist", csrf, "bob"), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID")
                 .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
@@ -152,9 +154,51 @@ class SecurityTest extends HttpTest {
         assertThat(withoutToken.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
     }
 
-    private static HttpRequest form(String url, String csrf) {
+    /**
+     * Cockpit's audit plugin reads the audit API with the webapps' session: only with the session's CSRF token, reads
+     * included; HTTP Basic, when sent, names the caller instead; a person deactivated since signing in is nobody.
+     */
+    @Test
+    void aWebappSessionReadsTheAuditTrailWithItsTokenWhileItsUserExists() throws Exception {
+        String auditor = experts.newEmployee();
+        assertThat(api.as("admin").put("/api/directory/people/" + auditor + "/roles/auditors", null).getStatusCode().is2xxSuccessful())
+                .isTrue();
+        var cookies = new CookieManager();
+        var client = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port;
+        client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/cockpit/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(client.send(form(base + "/camunda/api/admin/auth/user/default/login/cockpit", xsrf(cookies), auditor),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        // a new session gets its token with its first read, as Cockpit's next call does
+        client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = xsrf(cookies);
+        URI search = URI.create(base + "/api/audit?kind=audit-read&size=1");
+
+        assertThat(client.send(HttpRequest.newBuilder(search).header("X-XSRF-TOKEN", token).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        var wrongToken = client.send(HttpRequest.newBuilder(search).header("X-XSRF-TOKEN", token + "x").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongToken.statusCode()).isEqualTo(403);
+        assertThat(wrongToken.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
+        assertThat(client.send(HttpRequest.newBuilder(search).header("X-XSRF-TOKEN", token)
+                .header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("HTTP Basic names alice, no auditor").isEqualTo(403);
+
+        assertThat(api.as("admin").post("/api/directory/people/" + auditor + "/deactivate", null).getStatusCode().is2xxSuccessful())
+                .isTrue();
+        assertThat(client.send(HttpRequest.newBuilder(search).header("X-XSRF-TOKEN", token).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("deactivated since signing in").isEqualTo(401);
+    }
+
+    private static String xsrf(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .reduce((first, second) -> second).orElseThrow().getValue();
+    }
+
+    private static HttpRequest form(String url, String csrf, String user) {
         var builder = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=bob&password=bob", StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user, StandardCharsets.UTF_8));
         if (csrf != null) {
             builder.header("X-XSRF-TOKEN", csrf);
         }

@@ -1,0 +1,58 @@
+package org.gatehouse.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cockpit's audit plugin as the jar serves it: Gatehouse's Cockpit configuration loads it, and the bpmn-js viewer
+ * vendored beside it is the one pinned in package.json and the one Cockpit itself bundles, so that the trail's diagram
+ * is drawn as Cockpit draws its own. When Camunda moves to another bpmn-js, this says to vendor that one.
+ */
+class CockpitPluginTest {
+
+    private static final String COCKPIT = "META-INF/resources/webjars/camunda/app/cockpit/";
+    private static final String PLUGIN = COCKPIT + "scripts/gatehouse-audit/";
+
+    @Test
+    void cockpitsConfigurationLoadsThePlugin() throws IOException {
+        Matcher script = Pattern.compile("customScripts:\\s*\\['([^']+)'\\]").matcher(read(COCKPIT + "scripts/config.js"));
+        assertThat(script.find()).as("config.js lists the plugin").isTrue();
+        assertThat(read(COCKPIT + script.group(1) + ".js")).contains("export default").contains("cockpit.route");
+        assertThat(read(PLUGIN + "plugin.css")).contains(".gatehouse-audit-passed");
+    }
+
+    @Test
+    void theVendoredViewerIsTheBpmnJsCockpitBundlesAndPackageJsonPins() throws IOException {
+        String vendored = find("bpmn-viewer v(\\d+\\.\\d+\\.\\d+)", read(PLUGIN + "bpmn-js/bpmn-viewer.production.min.js"));
+        String cockpits = find("bpmn-js@(\\d+\\.\\d+\\.\\d+)", read("META-INF/resources/webjars/camunda/lib/deps.js.LICENSE.txt"));
+        String pinned = new ObjectMapper().readTree(Files.readString(Path.of("package.json")))
+                .path("devDependencies").path("bpmn-js").asText();
+        assertThat(vendored).as("the vendored viewer and Cockpit's bpmn-js").isEqualTo(cockpits);
+        assertThat(pinned).as("package.json's bpmn-js (npm run vendor:bpmn-js copies it)").isEqualTo(vendored);
+        assertThat(read(PLUGIN + "bpmn-js/LICENSE")).as("its licence travels with it").contains("bpmn.io");
+    }
+
+    private static String find(String pattern, String text) {
+        Matcher matcher = Pattern.compile(pattern).matcher(text);
+        assertThat(matcher.find()).as("%s in the text", pattern).isTrue();
+        return matcher.group(1);
+    }
+
+    private static String read(String resource) throws IOException {
+        try (InputStream in = CockpitPluginTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as("%s on the classpath", resource).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
