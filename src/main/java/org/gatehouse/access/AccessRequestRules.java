@@ -45,6 +45,11 @@ class AccessRequestRules implements ProcessRules {
     }
 
     @Override
+    public Map<String, Set<String>> requiredInputs() {
+        return Map.of("Activity_IssueInvitation", Set.of(AccessRequestProcess.LINK_VALID_FOR.name()));
+    }
+
+    @Override
     public Set<String> messageNames() {
         return Set.of(AccessRequestProcess.MSG_PARTNER_ACCEPTED, AccessRequestProcess.MSG_PARTNER_DECLINED,
                 AccessRequestProcess.MSG_WITHDRAWN, AccessRequestProcess.MSG_DISCONNECT);

@@ -1,5 +1,6 @@
 package org.gatehouse.approvals;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.gatehouse.platform.AskedByLinkRules;
@@ -18,6 +19,12 @@ class ApprovalRules extends AskedByLinkRules {
     ApprovalRules() {
         super(ApprovalProcess.KEY, ApprovalProcess.TASK_APPROVE, ApprovalProcess.REQUESTED_BY, GatehouseGroups.EXPERTS,
                 GatehouseGroups.REQUESTERS, ApprovalProcess.MSG_APPROVED, ApprovalProcess.MSG_REJECTED);
+    }
+
+    @Override
+    public Map<String, Set<String>> requiredInputs() {
+        return Map.of("Activity_RegisterApproval", Set.of(ApprovalProcess.DEFAULT_DUE_IN.name(),
+                ApprovalProcess.MAX_DUE_IN.name()));
     }
 
     @Override

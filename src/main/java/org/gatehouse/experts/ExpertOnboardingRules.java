@@ -1,5 +1,6 @@
 package org.gatehouse.experts;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.gatehouse.platform.AskedByLinkRules;
@@ -21,6 +22,11 @@ class ExpertOnboardingRules extends AskedByLinkRules {
         super(ExpertOnboardingProcess.KEY, ExpertOnboardingProcess.TASK_ACCEPT, ExpertOnboardingProcess.INVITED_BY,
                 GatehouseGroups.EXPERTS, GatehouseGroups.REQUESTERS, ExpertOnboardingProcess.MSG_ACCEPTED,
                 ExpertOnboardingProcess.MSG_DECLINED);
+    }
+
+    @Override
+    public Map<String, Set<String>> requiredInputs() {
+        return Map.of("Activity_RegisterInvitation", Set.of(ExpertOnboardingProcess.INVITATION_VALID_FOR.name()));
     }
 
     /** Why someone declined is theirs to say, not history's. */

@@ -83,7 +83,9 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
         fourEyesTasks().forEach((process, tasks) -> fourEyes.put(process, tasks.keySet()));
         Map<String, String> owners = new HashMap<>();
         rules.orderedStream().forEach(rule -> rule.messageNames().forEach(name -> owners.put(name, rule.processKey())));
-        return new ModelBundleCheck(new ModelCheck(new ExpressionAllowlist(beans.names(), beans::isOtherBean),
+        Map<String, Map<String, Set<String>>> inputs = new HashMap<>();
+        rules.orderedStream().forEach(rule -> inputs.put(rule.processKey(), rule.requiredInputs()));
+        return new ModelBundleCheck(inputs, new ModelCheck(new ExpressionAllowlist(beans.names(), beans::isOtherBean),
                 history.retentionDays()), ModelCatalogue.packaged(), fourEyes, owners);
     }
 

@@ -13,9 +13,11 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 
@@ -32,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>the contract of {@code bpmn/README.md} ({@link ModelCatalogue}): its processes, decisions, user tasks, messages
  * and forms are all there (a partial deployment, as Modeler's "deploy changed only" makes, lacks them);</li>
  * <li>every form, decision and called process bound to the deployment is in the bundle;</li>
+ * <li>each step whose code reads an input parameter from the model ({@link ProcessRules#requiredInputs}) gives it;</li>
  * <li>a Gatehouse process keeps its four-eyes tasks, and a message Gatehouse correlates is declared by its own process
  * only (another model catching it would take Gatehouse's correlations);</li>
  * <li>every diagram reads as {@link DiagramLayout} asks.</li>
@@ -49,13 +52,16 @@ final class ModelBundleCheck {
     private final ModelCatalogue catalogue;
     private final Map<String, Set<String>> fourEyesTasks;
     private final Map<String, String> messageOwners;
+    private final Map<String, Map<String, Set<String>>> requiredInputs;
 
     /**
      * @param fourEyesTasks by process key, the user tasks a feature declares four eyes on ({@link ProcessRules})
      * @param messageOwners by message name, the process Gatehouse correlates it into
+     * @param requiredInputs by process key and step id, the input parameters the step's code reads from the model
      */
-    ModelBundleCheck(ModelCheck modelCheck, ModelCatalogue catalogue, Map<String, Set<String>> fourEyesTasks,
-            Map<String, String> messageOwners) {
+    ModelBundleCheck(Map<String, Map<String, Set<String>>> requiredInputs, ModelCheck modelCheck,
+            ModelCatalogue catalogue, Map<String, Set<String>> fourEyesTasks, Map<String, String> messageOwners) {
+        this.requiredInputs = requiredInputs;
         this.modelCheck = modelCheck;
         this.catalogue = catalogue;
         this.fourEyesTasks = fourEyesTasks;
@@ -129,6 +135,9 @@ final class ModelBundleCheck {
         var processes = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class);
         for (var process : processes) {
             found.processes.add(process.getId());
+            requiredInputs.getOrDefault(process.getId(), Map.of()).forEach((step, inputs) -> inputs.stream()
+                    .filter(input -> !hasInput(model, step, input)).forEach(input -> refusals.add(name + ": step '" + step
+                            + "' of process '" + process.getId() + "' must give its input parameter '" + input + "'")));
             for (String task : fourEyesTasks.getOrDefault(process.getId(), Set.of())) {
                 if (!(model.getModelElementById(task) instanceof UserTask)) {
                     refusals.add(name + ": process '" + process.getId() + "' must keep its four-eyes user task '" + task
@@ -167,6 +176,15 @@ final class ModelBundleCheck {
         }
         DiagramLayout.crossings(model).forEach(problem -> refusals.add(name + ": the diagram draws " + problem));
         DiagramLayout.labelProblems(model).forEach(problem -> refusals.add(name + ": the diagram has " + problem));
+    }
+
+    private static boolean hasInput(BpmnModelInstance model, String step, String input) {
+        return model.getModelElementById(step) instanceof FlowNode node
+                && node.getExtensionElements() != null
+                && node.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
+                        .flatMap(io -> io.getCamundaInputParameters().stream())
+                        .anyMatch(parameter -> input.equals(parameter.getCamundaName())
+                                && parameter.getTextContent() != null && !parameter.getTextContent().isBlank());
     }
 
     private static void lacking(List<String> lacking, String what, Set<String> contract, Set<String> found) {

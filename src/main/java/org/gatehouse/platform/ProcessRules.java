@@ -40,6 +40,14 @@ public interface ProcessRules {
         return Set.of();
     }
 
+    /**
+     * The input parameters the code of a step reads from the model (a duration the owner sets there), by the step's
+     * id: a bundle whose model drops one is refused at deployment rather than failing when the step runs.
+     */
+    default Map<String, Set<String>> requiredInputs() {
+        return Map.of();
+    }
+
     /** The rights groups need on this process (to start it, read its model, see its instances in Tasklist). */
     default List<Grant> grants() {
         return List.of();

@@ -103,6 +103,10 @@ class ModelDeploymentApiTest extends HttpTest {
                         </definitions>"""), "script tasks"),
                 Arguments.of("a bundle no newer than the deployed one", changed(ModelBundle.VERSION_FILE, "version=",
                         "version=0."), "is not newer than the deployed"),
+                Arguments.of("a step without the input its code reads", changed(MODEL,
+                        "<camunda:inputParameter name=\"linkValidFor\">", "<camunda:inputParameter name=\"linkValid\">"),
+                        "'Activity_IssueInvitation' of process 'external-access-request' must give its input parameter "
+                                + "'linkValidFor'"),
                 Arguments.of("a diagram drawn through a shape", changed(MODEL, "<di:waypoint x=\"2715\" y=\"440\" />",
                         "<di:waypoint x=\"2500\" y=\"440\" />"), "the diagram draws Flow_End crosses"));
     }
