@@ -3,6 +3,8 @@ package org.gatehouse.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,11 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gatehouse.GatehouseTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,6 +41,7 @@ class ConfigurationVersionsTest {
 
     @Autowired ConfigurationVersions versions;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired DataSource dataSource;
 
     private final ExecutorService writers = Executors.newCachedThreadPool();
 
@@ -163,10 +170,26 @@ class ConfigurationVersionsTest {
         }));
         assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
         Future<Boolean> loser = writers.submit(() -> inTransaction(() -> versions.record(kind, "", "second", second)));
-        Thread.sleep(500);
+        awaitBlockedOrDone(loser);
         commit.countDown();
         assertThat(winner.get(30, TimeUnit.SECONDS)).isTrue();
         return loser.get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Until the second writer has met the first one's uncommitted version, as the database reports it (PostgreSQL: a
+     * lock not granted; H2: a session inside its insert, which cannot end before the first commits), or is done.
+     */
+    private void awaitBlockedOrDone(Future<?> writer) throws SQLException {
+        boolean postgres;
+        try (var connection = dataSource.getConnection()) {
+            postgres = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+        }
+        String blocked = postgres ? "select count(*) from pg_locks where not granted"
+                : "select count(*) from information_schema.sessions"
+                        + " where lower(executing_statement) like 'insert into configuration_version%'";
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(20)).until(() -> writer.isDone()
+                || JdbcClient.create(dataSource).sql(blocked).query(Integer.class).single() > 0);
     }
 
     private boolean inTransaction(Supplier<Boolean> work) {
