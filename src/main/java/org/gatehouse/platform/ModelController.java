@@ -30,12 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/models")
-class ModelDeploymentController {
+class ModelController {
 
     private final ModelBundles bundles;
     private final ModelMigrations migrations;
 
-    ModelDeploymentController(ModelBundles bundles, ModelMigrations migrations) {
+    ModelController(ModelBundles bundles, ModelMigrations migrations) {
         this.bundles = bundles;
         this.migrations = migrations;
     }

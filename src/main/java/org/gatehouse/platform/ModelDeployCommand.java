@@ -1,5 +1,6 @@
 package org.gatehouse.platform;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -34,24 +35,25 @@ class ModelDeployCommand implements ApplicationRunner {
         if (!args.containsOption(OPTION) || args.getOptionValues(OPTION).isEmpty()) {
             return;
         }
-        Path folder = Path.of(args.getOptionValues(OPTION).get(0));
-        int code;
+        int code = deploy(Path.of(args.getOptionValues(OPTION).get(0)), System.out);
+        System.exit(SpringApplication.exit(context, (ExitCodeGenerator) () -> code));
+    }
+
+    /** Prints the deployment, or every reason the folder is refused; answers 0 when deployed, else 1. */
+    int deploy(Path folder, PrintStream out) {
         if (!Files.isDirectory(folder)) {
-            System.out.println("REFUSED " + folder + ": not a folder");
-            code = 1;
-        } else {
-            try {
-                var deployed = bundles.deploy(ModelBundle.fromDirectory(folder));
-                System.out.printf("DEPLOYED bundle %s as %s: %s%n", deployed.version(), deployed.id(),
-                        String.join(", ", deployed.resources()));
-                code = 0;
-            } catch (ModelChangeRefusedException e) {
-                System.out.println("REFUSED " + folder + ", nothing is deployed:");
-                e.reasons().forEach(reason -> System.out.println("- " + reason));
-                code = 1;
-            }
+            out.println("REFUSED " + folder + ": not a folder");
+            return 1;
         }
-        int exit = code;
-        System.exit(SpringApplication.exit(context, (ExitCodeGenerator) () -> exit));
+        try {
+            var deployed = bundles.deploy(ModelBundle.fromDirectory(folder));
+            out.printf("DEPLOYED bundle %s as %s: %s%n", deployed.version(), deployed.id(),
+                    String.join(", ", deployed.resources()));
+            return 0;
+        } catch (ModelChangeRefusedException e) {
+            out.println("REFUSED " + folder + ", nothing is deployed:");
+            e.reasons().forEach(reason -> out.println("- " + reason));
+            return 1;
+        }
     }
 }

@@ -3,7 +3,12 @@ package org.gatehouse.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -21,6 +26,7 @@ import org.gatehouse.TestBundles;
 import org.gatehouse.access.AccessRequestView;
 import org.gatehouse.channels.OutboxMessages;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,6 +47,7 @@ class ModelDeploymentApiTest extends HttpTest {
     @Autowired ProcessEngine engine;
     @Autowired ModelBundles bundles;
     @Autowired DeploymentGuard guard;
+    @Autowired ModelDeployCommand command;
     @Autowired OutboxMessages outbox;
 
     @Test
@@ -173,6 +180,38 @@ class ModelDeploymentApiTest extends HttpTest {
     void onlyProcessOwnersAndAdminsDeploy() throws IOException {
         assertThat(deploy("bob", TestBundles.next(engine)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(deploy("aude", TestBundles.next(engine)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** {@code --deploy-models=DIR} takes the same path: a folder deploys whole, a lone model or no folder is refused. */
+    @Test
+    void theCommandDeploysAFolderAndRefusesWhatTheApiRefuses(@TempDir Path folder) throws IOException {
+        var out = new ByteArrayOutputStream();
+        assertThat(command.deploy(folder.resolve("missing"), new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("not a folder");
+
+        String version = TestBundles.nextVersion(engine);
+        Map<String, String> bundle = TestBundles.withVersion(version);
+        Files.writeString(folder.resolve(MODEL), bundle.get(MODEL));
+        Files.writeString(folder.resolve(ModelBundle.VERSION_FILE), bundle.get(ModelBundle.VERSION_FILE));
+        long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+        out.reset();
+        assertThat(command.deploy(folder, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("REFUSED", "a partial deployment is refused");
+        assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+
+        for (var file : bundle.entrySet()) {
+            Path path = folder.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        out.reset();
+        assertThat(command.deploy(folder, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(0);
+        String id = engine.getRepositoryService().createDeploymentQuery().orderByDeploymentTime().desc().list().get(0)
+                .getId();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("DEPLOYED bundle " + version + " as " + id)
+                .contains(MODEL, "forms/obtain-nda.form");
+        TrustedCalls.run(() -> engine.getRepositoryService().deleteDeployment(id, true));
     }
 
     /** The folder the jar carries passes the same check an owner's bundle does. */
