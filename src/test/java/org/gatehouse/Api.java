@@ -49,6 +49,14 @@ public final class Api {
         return exchange(HttpMethod.DELETE, path, null, MediaType.APPLICATION_JSON);
     }
 
+    /** Posts an HTML form's fields ({@code a=b&c=d}, encoded) as a browser does, asking for the page it answers with. */
+    public ResponseEntity<String> postForm(String path, String fields) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.setAccept(java.util.List.of(MediaType.TEXT_HTML));
+        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(fields, headers), String.class);
+    }
+
     /** Sends the body as it is, for malformed JSON. */
     public ResponseEntity<JsonNode> postRaw(String path, String body) {
         return postRaw(path, body, MediaType.APPLICATION_JSON);

@@ -55,6 +55,11 @@ public class AccessRequestWorkflow {
         return requests.invitationView(invitation.requestId(), invitation);
     }
 
+    /** The request an invitation link belongs to, whose deployment has the link's page. */
+    public String invitationProcess(String token) {
+        return requests.get(invitations.resolve(token).requestId()).processInstanceId();
+    }
+
     @Transactional
     public void partnerAccepts(String token, PartnerAcceptance acceptance) {
         Invitation invitation = invitations.resolve(token);

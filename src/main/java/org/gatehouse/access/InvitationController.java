@@ -2,10 +2,12 @@ package org.gatehouse.access;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.gatehouse.platform.LinkPage;
 import org.gatehouse.platform.LinkPageController;
+import org.gatehouse.platform.LinkPages;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 @LinkPage("/invite/{token}")
 class InvitationController extends LinkPageController<AccessRequestWorkflow, InvitationView> {
 
-    InvitationController(AccessRequestWorkflow workflow) {
-        super(workflow, "invitation.mustache", "invitation", AccessRequestWorkflow::invitation);
+    InvitationController(AccessRequestWorkflow workflow, LinkPages pages) {
+        super(workflow, pages, "invitation", "invitation", AccessRequestWorkflow::invitation,
+                AccessRequestWorkflow::invitationProcess);
     }
 
     @PostMapping(path = "/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -26,9 +29,9 @@ class InvitationController extends LinkPageController<AccessRequestWorkflow, Inv
     }
 
     @PostMapping(path = "/accept", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
-    String acceptForm(@PathVariable String token, @Valid @ModelAttribute PartnerAcceptance acceptance) {
-        return answerForm(() -> workflow.partnerAccepts(token, acceptance), "Thank you: your side has accepted. You "
-                + "will join the channel once both admins have approved.");
+    String acceptForm(@PathVariable String token, @Valid @ModelAttribute PartnerAcceptance acceptance,
+            HttpServletResponse response) {
+        return answerForm(token, () -> workflow.partnerAccepts(token, acceptance), "accepted", response);
     }
 
     @PostMapping(path = "/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -37,8 +40,8 @@ class InvitationController extends LinkPageController<AccessRequestWorkflow, Inv
     }
 
     @PostMapping(path = "/decline", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
-    String declineForm(@PathVariable String token, @Valid @ModelAttribute PartnerDecline decline) {
-        return answerForm(() -> workflow.partnerDeclines(token, decline), "Your answer is recorded: the invitation is "
-                + "declined.");
+    String declineForm(@PathVariable String token, @Valid @ModelAttribute PartnerDecline decline,
+            HttpServletResponse response) {
+        return answerForm(token, () -> workflow.partnerDeclines(token, decline), "declined", response);
     }
 }

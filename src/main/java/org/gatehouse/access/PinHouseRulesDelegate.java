@@ -1,13 +1,8 @@
 package org.gatehouse.access;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.repository.Resource;
+import org.gatehouse.platform.DeployedResources;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,20 +15,16 @@ class PinHouseRulesDelegate implements JavaDelegate {
     static final String TEMPLATE = "house-rules.mustache";
 
     private final AccessRequestService requests;
+    private final DeployedResources resources;
 
-    PinHouseRulesDelegate(AccessRequestService requests) {
+    PinHouseRulesDelegate(AccessRequestService requests, DeployedResources resources) {
         this.requests = requests;
+        this.resources = resources;
     }
 
     @Override
-    public void execute(DelegateExecution execution) throws IOException {
-        RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
-        String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
-        Resource resource = repository.getDeploymentResources(deploymentId).stream()
-                .filter(r -> r.getName().endsWith(TEMPLATE)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Deployment " + deploymentId + " has no " + TEMPLATE));
-        try (InputStream in = repository.getResourceAsStreamById(deploymentId, resource.getId())) {
-            requests.pinHouseRules(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+    public void execute(DelegateExecution execution) {
+        requests.pinHouseRules(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+                resources.ofDefinition(execution.getProcessDefinitionId(), TEMPLATE));
     }
 }

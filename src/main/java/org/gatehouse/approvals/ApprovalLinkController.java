@@ -2,11 +2,13 @@ package org.gatehouse.approvals;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.gatehouse.platform.LinkPage;
 import org.gatehouse.platform.LinkPageController;
+import org.gatehouse.platform.LinkPages;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 @LinkPage("/approvals/{token}")
 class ApprovalLinkController extends LinkPageController<ApprovalWorkflow, ApprovalService.LinkView> {
 
-    ApprovalLinkController(ApprovalWorkflow workflow) {
-        super(workflow, "approval.mustache", "approval", ApprovalWorkflow::approval);
+    ApprovalLinkController(ApprovalWorkflow workflow, LinkPages pages) {
+        super(workflow, pages, "approval", "approval", ApprovalWorkflow::approval, ApprovalWorkflow::processOf);
     }
 
     @PostMapping(path = "/approve", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -30,9 +32,8 @@ class ApprovalLinkController extends LinkPageController<ApprovalWorkflow, Approv
     }
 
     @PostMapping(path = "/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
-    String approveForm(@PathVariable String token, @Valid @ModelAttribute Answer answer) {
-        return answerForm(() -> workflow.answerByLink(token, true, answer.comment()), "Thank you: your approval is "
-                + "recorded.");
+    String approveForm(@PathVariable String token, @Valid @ModelAttribute Answer answer, HttpServletResponse response) {
+        return answerForm(token, () -> workflow.answerByLink(token, true, answer.comment()), "approved", response);
     }
 
     @PostMapping(path = "/reject", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,9 +42,8 @@ class ApprovalLinkController extends LinkPageController<ApprovalWorkflow, Approv
     }
 
     @PostMapping(path = "/reject", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
-    String rejectForm(@PathVariable String token, @Valid @ModelAttribute Answer answer) {
-        return answerForm(() -> workflow.answerByLink(token, false, answer.comment()), "Your answer is recorded: the "
-                + "request is rejected.");
+    String rejectForm(@PathVariable String token, @Valid @ModelAttribute Answer answer, HttpServletResponse response) {
+        return answerForm(token, () -> workflow.answerByLink(token, false, answer.comment()), "rejected", response);
     }
 
     /** A client may post no body at all. */

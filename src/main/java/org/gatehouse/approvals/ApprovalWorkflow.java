@@ -46,6 +46,11 @@ public class ApprovalWorkflow {
         return approvals.linkView(approvals.resolve(token));
     }
 
+    /** The approval process a link belongs to, whose deployment has the link's page. */
+    public String processOf(String token) {
+        return approvals.resolve(token).processInstanceId();
+    }
+
     @Transactional
     public void answerByLink(String token, boolean approved, String comment) {
         Approval approval = approvals.resolve(token);

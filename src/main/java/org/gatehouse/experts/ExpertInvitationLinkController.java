@@ -2,11 +2,13 @@ package org.gatehouse.experts;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.gatehouse.platform.LinkPage;
 import org.gatehouse.platform.LinkPageController;
+import org.gatehouse.platform.LinkPages;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 @LinkPage("/expert-invitations/{token}")
 class ExpertInvitationLinkController extends LinkPageController<ExpertOnboardingWorkflow, ExpertInvitationService.LinkView> {
 
-    ExpertInvitationLinkController(ExpertOnboardingWorkflow workflow) {
-        super(workflow, "expert-invitation.mustache", "invitation", ExpertOnboardingWorkflow::invitation);
+    ExpertInvitationLinkController(ExpertOnboardingWorkflow workflow, LinkPages pages) {
+        super(workflow, pages, "expert-invitation", "invitation", ExpertOnboardingWorkflow::invitation,
+                ExpertOnboardingWorkflow::processOf);
     }
 
     @PostMapping(path = "/accept", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -30,9 +33,8 @@ class ExpertInvitationLinkController extends LinkPageController<ExpertOnboarding
     }
 
     @PostMapping(path = "/accept", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
-    String acceptForm(@PathVariable String token) {
-        return answerForm(() -> workflow.acceptByLink(token), "Welcome aboard: you are now a Conversations Expert. "
-                + "Your teams' requests wait for you in Tasklist.");
+    String acceptForm(@PathVariable String token, HttpServletResponse response) {
+        return answerForm(token, () -> workflow.acceptByLink(token), "accepted", response);
     }
 
     @PostMapping(path = "/decline", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,9 +43,9 @@ class ExpertInvitationLinkController extends LinkPageController<ExpertOnboarding
     }
 
     @PostMapping(path = "/decline", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
-    String declineForm(@PathVariable String token, @Valid @ModelAttribute Decline decline) {
-        return answerForm(() -> workflow.declineByLink(token, decline.reason()), "Your answer is recorded: the "
-                + "invitation is declined and nothing changes.");
+    String declineForm(@PathVariable String token, @Valid @ModelAttribute Decline decline,
+            HttpServletResponse response) {
+        return answerForm(token, () -> workflow.declineByLink(token, decline.reason()), "declined", response);
     }
 
     record Decline(@Size(max = 2000) String reason) {

@@ -42,6 +42,11 @@ public class ExpertOnboardingWorkflow {
         return invitations.linkView(invitations.resolve(token));
     }
 
+    /** The onboarding a link belongs to, whose deployment has the link's page. */
+    public String processOf(String token) {
+        return invitations.resolve(token).processInstanceId();
+    }
+
     @Transactional
     public void acceptByLink(String token) {
         ExpertInvitation invitation = invitations.resolve(token);

@@ -3,7 +3,7 @@ package org.gatehouse.platform;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-import com.samskivert.mustache.Template;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * A {@link LinkPage}: what is behind the token, as JSON for clients that ask for it and as a small HTML page for
- * people, and the answers given through it, either way. A flow's controller says only its own words: its template,
- * the routes and words of its answers, and which of its calls each one makes.
+ * people, and the answers given through it, either way. A flow's controller says only its own words: its page, the
+ * routes and results of its answers, and which of its calls each one makes; the page's words are the process owners'
+ * ({@link LinkPages}).
  *
  * @param <W> the flow's {@code *Workflow}, which the page and its answers call
  * @param <V> what the person holding the link sees
@@ -20,20 +21,27 @@ import org.springframework.web.bind.annotation.PathVariable;
 public abstract class LinkPageController<W, V> {
 
     protected final W workflow;
-    private final Template page;
+    private final LinkPages pages;
+    private final String page;
     private final String viewName;
     private final BiFunction<W, String, V> view;
+    private final BiFunction<W, String, String> processInstance;
 
     /**
-     * @param template the page's template, under {@code templates/}; it shows {@code viewName} with the {@code token}
-     *                 its forms post back to, or, once answered, the words {@code answered}
-     * @param view     what is behind a token that still works
+     * @param page            the page's name in {@code bpmn/pages/}; it shows {@code viewName} with the {@code token} its
+     *                        forms post back to or, once answered, {@code answered} with the answer's result set
+     *                        ({@code accepted}, {@code declined}, ...)
+     * @param view            what is behind a token that still works
+     * @param processInstance the process instance a token belongs to, whose deployment the page comes from
      */
-    protected LinkPageController(W workflow, String template, String viewName, BiFunction<W, String, V> view) {
+    protected LinkPageController(W workflow, LinkPages pages, String page, String viewName,
+            BiFunction<W, String, V> view, BiFunction<W, String, String> processInstance) {
         this.workflow = workflow;
-        this.page = HtmlPages.load(template);
+        this.pages = pages;
+        this.page = page;
         this.viewName = viewName;
         this.view = view;
+        this.processInstance = processInstance;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,8 +50,10 @@ public abstract class LinkPageController<W, V> {
     }
 
     @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
-    public String html(@PathVariable String token) {
-        return page.execute(Map.of(viewName, json(token), "token", token));
+    public String html(@PathVariable String token, HttpServletResponse response) {
+        V shown = json(token);
+        return pages.render(processInstance.apply(workflow, token), page, Map.of(viewName, shown, "token", token),
+                response);
     }
 
     /** Records a client's answer, then tells it {@code {"result": result}}. */
@@ -52,9 +62,13 @@ public abstract class LinkPageController<W, V> {
         return Map.of("result", result);
     }
 
-    /** Records the answer a person gave with the page's form, then tells them {@code words}. */
-    protected String answerForm(Runnable answer, String words) {
+    /**
+     * Records the answer a person gave with the page's form, then shows the page's words for {@code result}. The
+     * process is looked up first: once answered, the token no longer opens anything.
+     */
+    protected String answerForm(String token, Runnable answer, String result, HttpServletResponse response) {
+        String instance = processInstance.apply(workflow, token);
         answer.run();
-        return page.execute(Map.of("answered", words));
+        return pages.render(instance, page, Map.of("answered", true, result, true), response);
     }
 }

@@ -1,6 +1,7 @@
 package org.gatehouse.platform;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.samskivert.mustache.Mustache;
 
 /**
  * Whether a set of files may be deployed as Gatehouse's models, with every reason it may not, so that a refused bundle
@@ -32,7 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>the whole folder, with its version: {@code bundle.properties}, newer than the latest deployed bundle;</li>
  * <li>nothing but models, decisions, Camunda Forms and templates, each within {@link ModelCheck};</li>
  * <li>the contract of {@code bpmn/README.md} ({@link ModelCatalogue}): its processes, decisions, user tasks, messages
- * and forms are all there (a partial deployment, as Modeler's "deploy changed only" makes, lacks them);</li>
+ * forms and link pages are all there (a partial deployment, as Modeler's "deploy changed only" makes, lacks them);
+ * </li>
+ * <li>every Mustache template (message texts, link pages, the house rules) compiles;</li>
  * <li>every form, decision and called process bound to the deployment is in the bundle;</li>
  * <li>each step whose code reads an input parameter from the model ({@link ProcessRules#requiredInputs}) gives it;</li>
  * <li>a Gatehouse process keeps its four-eyes tasks, and a message Gatehouse correlates is declared by its own process
@@ -86,6 +90,7 @@ final class ModelBundleCheck {
         lacking(lacking, "user tasks", catalogue.of("user task"), found.userTasks);
         lacking(lacking, "messages", catalogue.of("message"), found.messages);
         lacking(lacking, "forms", catalogue.of("form"), found.forms);
+        lacking(lacking, "pages", catalogue.of("page"), found.pages);
         if (!lacking.isEmpty()) {
             refusals.add("a partial deployment is refused: the bundle lacks what Gatehouse's contract (bpmn/README.md) "
                     + "names, " + String.join("; ", lacking) + "; " + HOW_TO_DEPLOY);
@@ -125,6 +130,11 @@ final class ModelBundleCheck {
                         .forEach(decision -> found.decisions.add(decision.getId()));
             } else if (lower.endsWith(".form")) {
                 found.forms.add(JSON.readTree(content).path("id").asText());
+            } else if (lower.endsWith(".mustache")) {
+                Mustache.compiler().compile(new String(content, StandardCharsets.UTF_8));
+                if (name.startsWith(LinkPages.FOLDER)) {
+                    found.pages.add(name.substring(LinkPages.FOLDER.length(), name.length() - ".mustache".length()));
+                }
             }
         } catch (Exception e) {
             refusals.add(name + ": not readable (" + e.getMessage() + ")");
@@ -204,6 +214,7 @@ final class ModelBundleCheck {
         final Set<String> userTasks = new TreeSet<>();
         final Set<String> messages = new TreeSet<>();
         final Set<String> forms = new TreeSet<>();
+        final Set<String> pages = new TreeSet<>();
         final List<Reference> references = new ArrayList<>();
     }
 }

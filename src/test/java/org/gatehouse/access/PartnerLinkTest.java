@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -96,6 +97,24 @@ class PartnerLinkTest extends HttpTest {
     }
 
     /** A request to Globex (NDA on file) after the host admin's approval task and the partner's link are out. */
+    /** The page's form answers with the words of the page its process deployed, under the page's own policy. */
+    @Test
+    void theFormAnswersWithThePagesOwnWords() {
+        AccessRequestView request = awaitingPartner();
+        String token = fixtures.token(request);
+        String policy = api.getText("/invite/" + token, MediaType.TEXT_HTML).getHeaders()
+                .getFirst("Content-Security-Policy");
+
+        ResponseEntity<String> answered = api.postForm("/invite/" + token + "/decline", "reason=No+budget+this+year");
+
+        assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answered.getBody()).contains("Your answer is recorded: the invitation is declined.")
+                .doesNotContain("Thank you").doesNotContain("<form");
+        assertThat(answered.getHeaders().getFirst("Content-Security-Policy")).isEqualTo(policy).contains("'sha256-");
+        assertThat(api.postForm("/invite/" + token + "/decline", "reason=Again").getStatusCode())
+                .as("the link is spent").isNotEqualTo(HttpStatus.OK);
+    }
+
     private AccessRequestView awaitingPartner() {
         AccessRequestView request = fixtures.submit("alice", "Globex", LocalDate.now().plusMonths(1));
         driver.runJobs(fixtures.instance(request.id()).getId());

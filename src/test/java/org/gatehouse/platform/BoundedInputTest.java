@@ -211,7 +211,8 @@ class BoundedInputTest extends HttpTest {
         for (String link : List.of("/invite/made-up", "/approvals/made-up", "/expert-invitations/made-up")) {
             ResponseEntity<JsonNode> refused = api.get(link);
             assertThat(refused.getStatusCode()).as(link).isEqualTo(HttpStatus.NOT_FOUND);
-            assertThat(refused.getHeaders().getFirst("Content-Security-Policy")).as(link).isEqualTo(policy);
+            assertThat(refused.getHeaders().getFirst("Content-Security-Policy")).as(link)
+                    .isEqualTo(policy.replaceAll("style-src [^;]+;", "style-src 'none';"));
             assertThat(refused.getHeaders().getFirst("X-Frame-Options")).as(link).isEqualTo("DENY");
         }
     }

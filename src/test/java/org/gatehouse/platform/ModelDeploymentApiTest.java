@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -42,6 +43,7 @@ class ModelDeploymentApiTest extends HttpTest {
 
     private static final String PATH = "/api/models/deployments";
     private static final String MODEL = "external-access-request.bpmn";
+    private static final String PAGE = "pages/invitation.mustache";
     private static final String MIGRATIONS = "/api/models/migrations";
 
     @Autowired ProcessEngine engine;
@@ -51,7 +53,7 @@ class ModelDeploymentApiTest extends HttpTest {
     @Autowired OutboxMessages outbox;
 
     @Test
-    void aChangedDurationAndMessageTakeEffectOnNewRequestsWhileRunningOnesKeepTheirs() throws IOException {
+    void aChangedDurationMessageAndPageTakeEffectOnNewRequestsWhileRunningOnesKeepTheirs() throws IOException {
         AccessRequestView before = fixtures.submit("alice", "Globex", LocalDate.now().plusMonths(2));
         ProcessInstance running = fixtures.instance(before);
         driver.runJobs(running.getId());
@@ -62,6 +64,8 @@ class ModelDeploymentApiTest extends HttpTest {
                 .replace("<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P1D</bpmn:timeDuration>",
                         "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">PT6H</bpmn:timeDuration>")
                 .replace("Reminder: ${requester}'s request", "Gentle reminder: ${requester}'s request"));
+        bundle.put(PAGE, bundle.get(PAGE).replace("invites {{partnerOrganisation}}", "warmly invites {{partnerOrganisation}}")
+                .replace("color: #222;", "color: #123;"));
         ResponseEntity<JsonNode> deployed = deploy("paul", bundle);
 
         assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -77,6 +81,13 @@ class ModelDeploymentApiTest extends HttpTest {
             driver.runJobs(fresh.getId());
             assertThat(reminderAfter(fresh)).as("the new version's duration").isEqualTo(Duration.ofHours(6));
             assertThat(reminderAfter(running)).as("a running request keeps its own").isEqualTo(Duration.ofDays(1));
+
+            ResponseEntity<String> newPage = api.getText("/invite/" + fixtures.token(after), MediaType.TEXT_HTML);
+            assertThat(newPage.getBody()).as("the new version's page").contains("warmly invites").contains("#123");
+            assertThat(newPage.getHeaders().getFirst("Content-Security-Policy")).as("its own style allowed")
+                    .contains(LinkPages.styleSources(bundle.get(PAGE)));
+            assertThat(api.getText("/invite/" + fixtures.token(before), MediaType.TEXT_HTML).getBody())
+                    .as("a running request keeps its page").doesNotContain("warmly").contains("#222");
 
             driver.fireTimer(fresh.getId(), "Event_HostApprovalReminder");
             assertThat(outbox.to("bob")).anySatisfy(m -> assertThat(m.body()).contains("Gentle reminder")
@@ -100,6 +111,9 @@ class ModelDeploymentApiTest extends HttpTest {
                 Arguments.of("a lone model", (UnaryOperator<Map<String, String>>) files -> Map.of(MODEL, files.get(MODEL),
                         ModelBundle.VERSION_FILE, files.get(ModelBundle.VERSION_FILE)), "a partial deployment is refused"),
                 Arguments.of("a bundle missing a form", without("forms/obtain-nda.form"), "'obtain-nda'"),
+                Arguments.of("a bundle missing a link page", without("pages/approval.mustache"), "pages approval"),
+                Arguments.of("a page that does not compile", changed(PAGE, "{{/invitation}}", "{{/invitatio}}"),
+                        PAGE + ": not readable"),
                 Arguments.of("a bundle breaking the contract", changed(MODEL, "name=\"AccessRequestWithdrawn\"",
                         "name=\"RequestWithdrawn\""), "messages AccessRequestWithdrawn"),
                 Arguments.of("a bundle with a script", added("evil.bpmn", """

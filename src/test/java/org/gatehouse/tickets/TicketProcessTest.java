@@ -224,7 +224,9 @@ class TicketProcessTest extends EngineTest {
                 .isWaitingAt("Event_RequesterAnswered");
         assertThat(outbox.to(requester)).as("one reminder, through the ticket's channel").hasSize(told + 1).last()
                 .satisfies(d -> assertThat(d.body()).contains(ticket.reference())
-                        .contains("We are still waiting for your answer"));
+                        .contains("We are still waiting for your answer")
+                        .as("the day the model's own timer closes it, not a copy of its duration")
+                        .contains("closes on its own on " + asked.plusDays(7).withZoneSameInstant(ZoneOffset.UTC).toLocalDate()));
         assertThat(tickets.view(ticket.id(), requester).messages()).last().satisfies(m -> {
             assertThat(m.kind()).as("a reply on the ticket, which the requester answers in its thread").isEqualTo("REPLY");
             assertThat(m.author()).isEqualTo(TicketService.GATEHOUSE);
