@@ -10,6 +10,7 @@ import java.util.function.IntConsumer;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.InvalidInputException;
+import org.gatehouse.platform.ResultPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -76,10 +77,30 @@ class DirectoryController {
         return ResponseEntity.created(URI.create("/api/directory/imports/" + report.id())).body(report);
     }
 
+    /** The imports, newest first, with their counts and progress (a running one's {@code processed} grows). */
+    @GetMapping("/imports")
+    ResultPage<ImportSummary> imports(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size, Principal principal) {
+        requireAdmin(principal);
+        return imports.list(page, size);
+    }
+
     @GetMapping("/imports/{id}")
     ImportReport importReport(@PathVariable String id, Principal principal) {
         requireAdmin(principal);
         return imports.report(id);
+    }
+
+    /**
+     * The directory, a page at a time, by name: {@code q} searches names, e-mails and ids; {@code status} is
+     * {@code ACTIVE} or {@code INACTIVE}; {@code role} a granted role ({@code requesters} is every active employee's).
+     */
+    @GetMapping("/people")
+    ResultPage<PersonSummary> people(@RequestParam(required = false) String q,
+            @RequestParam(required = false) Person.Status status, @RequestParam(required = false) String role,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Principal principal) {
+        requireAdmin(principal);
+        return people.list(q, status, role, page, size);
     }
 
     /** A person, their groups, and how they came into the directory ({@code MANUAL}, {@code HR_IMPORT}, ...). */

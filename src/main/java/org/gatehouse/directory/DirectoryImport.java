@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 import org.gatehouse.platform.NotFoundException;
+import org.gatehouse.platform.ResultPage;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,6 +83,11 @@ class DirectoryImport {
                 counts.getOrDefault(PersonService.Outcome.UPDATED, 0), counts.getOrDefault(PersonService.Outcome.UNCHANGED, 0),
                 plan.skipped()), List.of());
         return report(id);
+    }
+
+    ResultPage<ImportSummary> list(int page, int size) {
+        ResultPage.check(page, size);
+        return new ResultPage<>(log.page(ResultPage.offset(page, size), size), page, size, log.count());
     }
 
     ImportReport report(String id) {

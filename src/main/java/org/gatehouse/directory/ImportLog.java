@@ -1,5 +1,7 @@
 package org.gatehouse.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -17,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class ImportLog {
+
+    private static final String SUMMARY = "select id, kind, source_name, started_by, started_at, finished_at, status, "
+            + "total_rows, processed, created, updated, unchanged, skipped, refused from directory_import";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -61,13 +66,24 @@ class ImportLog {
     Optional<ImportReport> find(String id) {
         List<ImportReport.Refusal> refusals = jdbc.sql("select line, reason from directory_import_refusal where import_id = ? "
                 + "order by line").param(id).query(ImportReport.Refusal.class).list();
-        return jdbc.sql("select id, kind, source_name, started_by, started_at, finished_at, status, total_rows, processed, "
-                        + "created, updated, unchanged, skipped, refused from directory_import where id = ?").param(id)
-                .query((rs, n) -> new ImportReport(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toLocalDateTime(),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toLocalDateTime(), rs.getString(7),
-                        rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14),
-                        refusals))
-                .optional();
+        return jdbc.sql(SUMMARY + " where id = ?").param(id).query(ImportLog::summary).optional()
+                .map(summary -> ImportReport.of(summary, refusals));
+    }
+
+    /** The imports, newest first, without their refused rows (a report has them). */
+    List<ImportSummary> page(long offset, int limit) {
+        return jdbc.sql(SUMMARY + " order by started_at desc, id offset ? rows fetch next ? rows only")
+                .params(offset, limit).query(ImportLog::summary).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from directory_import").query(Long.class).single();
+    }
+
+    private static ImportSummary summary(ResultSet rs, int row) throws SQLException {
+        return new ImportSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toLocalDateTime(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toLocalDateTime(),
+                rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13),
+                rs.getInt(14));
     }
 }

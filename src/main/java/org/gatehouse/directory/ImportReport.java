@@ -14,4 +14,9 @@ public record ImportReport(String id, String kind, String sourceName, String sta
 
     public record Refusal(int line, String reason) {
     }
+
+    static ImportReport of(ImportSummary s, List<Refusal> refusals) {
+        return new ImportReport(s.id(), s.kind(), s.sourceName(), s.startedBy(), s.startedAt(), s.finishedAt(), s.status(),
+                s.totalRows(), s.processed(), s.created(), s.updated(), s.unchanged(), s.skipped(), s.refused(), refusals);
+    }
 }

@@ -1,8 +1,10 @@
 package org.gatehouse.directory;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +72,57 @@ class PersonRepository {
                         p.department(), p.supervisorId(), p.office(), p.timeZone(), p.status().name(), p.kind().name(),
                         p.organisationId(), p.slackUserId(), p.teamsUserId(), now, p.id())
                 .update();
+    }
+
+    /**
+     * A page of people, by name: those whose name, e-mail or id contains {@code text} (any case), of one status where
+     * {@code status} is given, holding {@code group} where it is given.
+     */
+    List<Person> search(String text, Person.Status status, String group, long offset, int limit) {
+        Filter filter = Filter.of(text, status, group);
+        return jdbc.sql("select " + COLUMNS + " from person where " + filter.where()
+                        + " order by last_name, first_name, id offset :offset rows fetch next :limit rows only")
+                .params(filter.params()).param("offset", offset).param("limit", limit).query(Person.class).list();
+    }
+
+    long count(String text, Person.Status status, String group) {
+        Filter filter = Filter.of(text, status, group);
+        return jdbc.sql("select count(*) from person where " + filter.where()).params(filter.params())
+                .query(Long.class).single();
+    }
+
+    private record Filter(String where, Map<String, Object> params) {
+
+        static Filter of(String text, Person.Status status, String group) {
+            List<String> conditions = new ArrayList<>(List.of("1 = 1"));
+            Map<String, Object> params = new HashMap<>();
+            if (text != null && !text.isBlank()) {
+                conditions.add("(lower(first_name || ' ' || last_name) like :text escape '!' or email_key like :text "
+                        + "escape '!' or lower(id) like :text escape '!')");
+                String literal = text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                        .replace("_", "!_");
+                params.put("text", "%" + literal + "%");
+            }
+            if (status != null) {
+                conditions.add("status = :status");
+                params.put("status", status.name());
+            }
+            if (group != null && !group.isBlank()) {
+                conditions.add("id in (select person_id from person_role where group_id = :group)");
+                params.put("group", group);
+            }
+            return new Filter(String.join(" and ", conditions), params);
+        }
+    }
+
+    /** The roles of these people, for those who hold any. */
+    Map<String, Set<String>> roles(List<String> personIds) {
+        Map<String, Set<String>> roles = new HashMap<>();
+        if (!personIds.isEmpty()) {
+            jdbc.sql("select person_id, group_id from person_role where person_id in (:ids)").param("ids", personIds)
+                    .query(rs -> { roles.computeIfAbsent(rs.getString(1), id -> new TreeSet<>()).add(rs.getString(2)); });
+        }
+        return roles;
     }
 
     Set<String> roles(String personId) {

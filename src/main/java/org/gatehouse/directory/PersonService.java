@@ -14,6 +14,7 @@ import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.GatehouseGroups;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
+import org.gatehouse.platform.ResultPage;
 import org.gatehouse.platform.VersionedConfiguration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -192,7 +193,25 @@ public class PersonService implements VersionedConfiguration {
      * except auditors, who read history and nothing else.
      */
     public Set<String> groupsOf(Person person) {
-        Set<String> groups = new TreeSet<>(people.roles(person.id()));
+        return groupsOf(person, people.roles(person.id()));
+    }
+
+    /**
+     * A page of the directory, by name, each person with their groups: whose name, e-mail or id contains {@code text},
+     * of one {@code status}, granted {@code role}, where these are given.
+     */
+    @Transactional(readOnly = true)
+    public ResultPage<PersonSummary> list(String text, Person.Status status, String role, int page, int size) {
+        ResultPage.check(page, size);
+        long total = people.count(text, status, role);
+        List<Person> found = people.search(text, status, role, ResultPage.offset(page, size), size);
+        Map<String, Set<String>> roles = people.roles(found.stream().map(Person::id).toList());
+        return new ResultPage<>(found.stream().map(p -> PersonSummary.of(p, groupsOf(p, roles.getOrDefault(p.id(),
+                Set.of())))).toList(), page, size, total);
+    }
+
+    private static Set<String> groupsOf(Person person, Set<String> roles) {
+        Set<String> groups = new TreeSet<>(roles);
         if (person.kind() == Person.Kind.EMPLOYEE && person.active() && !groups.contains(GatehouseGroups.AUDITORS)) {
             groups.add(GatehouseGroups.REQUESTERS);
         }

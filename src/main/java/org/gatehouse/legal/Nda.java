@@ -1,7 +1,8 @@
 package org.gatehouse.legal;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 public record Nda(String id, String organisationId, LocalDate signedOn, LocalDate expiresOn, String documentRef,
-        String recordedBy) {
+        String recordedBy, LocalDateTime recordedAt) {
 }

@@ -91,8 +91,15 @@ final class MatrixProbes {
         on("POST /api/workspaces a taken id", s -> post("/api/workspaces", Map.of("id", "acme-main", "name", "Acme again")));
         on("POST /api/directory/imports a file with a bad row (422)",
                 s -> new Call("POST", "/api/directory/imports", "text/csv", MatrixRecords.badImport()));
+        on("GET /api/directory/imports", s -> get("/api/directory/imports?size=200")).listing(s -> r.importId);
         on("GET /api/directory/imports/{id}", s -> get("/api/directory/imports/" + r.importId));
+        on("GET /api/ndas", s -> get("/api/ndas?organisation=globex")).listing(s -> r.ndaId);
+        on("GET /api/ndas/{id}", s -> get("/api/ndas/" + r.ndaId));
+        on("POST /api/ndas an NDA with the host (400)", s -> post("/api/ndas", Map.of("organisationId", "acme",
+                "signedOn", "2026-01-01", "expiresOn", "2028-01-01", "documentRef", "NDA-MATRIX")));
         on("GET /api/outbox", s -> get("/api/outbox"));
+        on("GET /api/directory/people", s -> get("/api/directory/people?q=" + MatrixRecords.OTHER))
+                .listing(s -> MatrixRecords.OTHER);
         on("GET /api/directory/people/{id}", s -> get("/api/directory/people/" + MatrixRecords.OTHER));
         on("POST /api/directory/people/{id}/deactivate a new employee each time",
                 s -> post("/api/directory/people/" + r.newEmployee() + "/deactivate", null));

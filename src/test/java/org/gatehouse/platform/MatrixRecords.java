@@ -80,6 +80,7 @@ final class MatrixRecords {
     final String spentInvitationToken;
     final String probePerson;
     final String importId;
+    final String ndaId;
     final String myTasksFilter;
     final String accessApprovalsFilter;
     final String requestersAuthorization;
@@ -163,6 +164,8 @@ final class MatrixRecords {
         as("admin", Call.of("PUT", "/api/directory/people/" + probePerson + "/roles/external-sharers", null));
         importId = as("admin", new Call("POST", "/api/directory/imports", "text/csv", badImport())).json()
                 .path("report").path("id").asText();
+        ndaId = as("lena", Call.of("GET", "/api/ndas?organisation=globex", null)).json().path("entries").path(0).path("id")
+                .asText();
 
         var filters = engine.getFilterService();
         myTasksFilter = filters.createFilterQuery().filterName("My tasks").singleResult().getId();
