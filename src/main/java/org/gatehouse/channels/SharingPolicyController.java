@@ -8,7 +8,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.gatehouse.directory.RoleService;
+import org.gatehouse.platform.ConfigurationVersion;
 import org.gatehouse.platform.ForbiddenException;
+import org.gatehouse.platform.GatehouseGroups;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,6 +33,15 @@ class SharingPolicyController {
     @GetMapping
     SharingPolicy get() {
         return policy.current();
+    }
+
+    /** Every version of the policy and of the channel rules, newest first, with who changed it and when. */
+    @GetMapping("/versions")
+    List<ConfigurationVersion> versions(Principal principal) {
+        if (!roles.isWorkspaceAdmin(principal.getName()) && !roles.isMember(principal.getName(), GatehouseGroups.AUDITORS)) {
+            throw new ForbiddenException("Only admins and auditors read the policy's versions");
+        }
+        return policy.versions();
     }
 
     @PutMapping

@@ -9,11 +9,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.gatehouse.channels.SharingPolicy.ChannelAction;
 import org.gatehouse.channels.SharingPolicy.Mode;
 import org.gatehouse.channels.SharingPolicy.Rule;
 import org.gatehouse.directory.RoleService;
+import org.gatehouse.platform.ConfigurationVersion;
 import org.gatehouse.platform.ConfigurationVersions;
 import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.VersionedConfiguration;
@@ -84,6 +86,15 @@ public class SharingPolicyService implements VersionedConfiguration {
         SharingPolicy changed = current();
         configuration(changed).forEach((kind, content) -> versions.record(kind, "", admin, content));
         return changed;
+    }
+
+    /** Every version of who may share and of the channel rules, newest first: the policy's history (A1). */
+    public List<ConfigurationVersion> versions() {
+        return Stream.of(SharingPolicy.VERSION_KIND, SharingPolicy.CHANNEL_RULES_VERSION_KIND)
+                .flatMap(kind -> versions.versions(kind, "").stream())
+                .sorted(Comparator.comparing(ConfigurationVersion::changedAt).thenComparing(ConfigurationVersion::kind)
+                        .reversed())
+                .toList();
     }
 
     @Override

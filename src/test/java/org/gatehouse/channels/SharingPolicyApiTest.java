@@ -89,6 +89,12 @@ class SharingPolicyApiTest extends HttpTest {
         assertThat(rule.content().get("ARCHIVE").toString()).isEqualTo("{\"allowedGroups\":[\"legal\"],\"mode\":\"GROUPS\"}");
         assertThat(rule.content().get("CREATE").get("mode").asText()).as("the whole set, untouched rules too").isEqualTo("EVERYONE");
         assertThat(rule.version()).isEqualTo(ruleCount + 1);
+
+        JsonNode history = api.as("aude").get("/api/sharing-policy/versions").getBody();
+        assertThat(history.get(0).get("actor").asText()).as("newest first, over HTTP").isEqualTo("bob");
+        assertThat(history.findValuesAsText("kind")).contains("sharing-policy", "channel-rules");
+        assertThat(history).hasSize(changed.size() + rules.size());
+        assertThat(api.as("alice").get("/api/sharing-policy/versions").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

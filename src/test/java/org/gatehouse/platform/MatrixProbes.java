@@ -82,6 +82,7 @@ final class MatrixProbes {
         on("POST /api/channels/{id}/archive a shared channel", s -> post("/api/channels/" + r.connectedChannel + "/archive", null));
         on("GET /api/channels/connected-organisations", s -> get("/api/channels/connected-organisations"));
         on("GET /api/sharing-policy", s -> get("/api/sharing-policy"));
+        on("GET /api/sharing-policy/versions", s -> get("/api/sharing-policy/versions"));
         on("PUT /api/sharing-policy the current policy again", s -> put("/api/sharing-policy", r.currentPolicy()));
 
         on("GET /api/organisations", s -> get("/api/organisations"));
