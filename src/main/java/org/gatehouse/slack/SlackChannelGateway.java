@@ -66,7 +66,10 @@ public class SlackChannelGateway implements ChannelGateway {
         channels.record(channel.id(), slackId);
     }
 
-    /** A5: the Slack Connect invitation to the partner's admin, once; they name the channel on their side (A6). */
+    /**
+     * A5: the Slack Connect invitation to the partner's admin, once; they name the channel on their side (A6) and, not
+     * limited, may invite colleagues (A7).
+     */
     @Override
     public void connect(Channel channel, String partnerOrganisation, String partnerChannelName, String partnerAdminEmail) {
         String slackId = slackId(channel);
@@ -75,7 +78,7 @@ public class SlackChannelGateway implements ChannelGateway {
             return;
         }
         String inviteId = web.bot("conversations.inviteShared", c -> c.conversationsInviteShared(r -> r.channel(slackId)
-                .emails(List.of(partnerAdminEmail)))).getInviteId();
+                .emails(List.of(partnerAdminEmail)).externalLimited(false))).getInviteId();
         channels.invited(channel.id(), inviteId, partnerAdminEmail);
     }
 

@@ -154,7 +154,8 @@ class SlackChannelGatewayTest {
         gateway.connect(channel, "Globex", "their-side", "admin@globex.example");
 
         TestSlack.server().verify(1, postRequestedFor(urlPathEqualTo("/api/conversations.inviteShared"))
-                .withFormParam("channel", equalTo("C0INVITE1")).withFormParam("emails", equalTo("admin@globex.example")));
+                .withFormParam("channel", equalTo("C0INVITE1")).withFormParam("emails", equalTo("admin@globex.example"))
+                .withFormParam("external_limited", equalTo("0")));
     }
 
     @Test
