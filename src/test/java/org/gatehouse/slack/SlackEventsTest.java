@@ -187,4 +187,27 @@ class SlackEventsTest extends HttpTest {
         assertThat(slack.post(command, MediaType.APPLICATION_FORM_URLENCODED, TestSlack.signedHeaders(command + "&x=1"))
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
+
+    @Test
+    void aMessageThatCannotBeHandledIsAnsweredAllTheSameAndKeptWithItsReason() {
+        Person requester = slack.newSlackEmployee();
+        String ts = SlackFixtures.newTs();
+        assertThat(slack.post(SlackFixtures.envelope(SlackFixtures.newEventId(), SlackFixtures.directMessage(
+                requester.slackUserId(), "D0TOOLONG", ts, null, "x".repeat(20_001)))).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        assertThat(handled("D0TOOLONG", ts)).containsEntry("status", "REFUSED");
+        assertThat(api.as(requester.id()).get("/api/tickets").getBody()).isEmpty();
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeAnythingReadsIt() {
+        String eventId = SlackFixtures.newEventId();
+        String body = SlackFixtures.envelope(eventId, SlackFixtures.directMessage(SlackFixtures.newUserId(), "D0HUGE",
+                SlackFixtures.newTs(), null, "x".repeat(300 * 1024)));
+
+        assertThat(slack.post(body).getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(jdbc.sql("select count(*) from slack_event where id = ?").param(eventId).query(Long.class).single())
+                .isZero();
+    }
 }
