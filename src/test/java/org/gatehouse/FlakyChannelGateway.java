@@ -5,18 +5,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gatehouse.channels.Channel;
 import org.gatehouse.channels.ChannelGateway;
 import org.gatehouse.channels.LocalChannelGateway;
+import org.gatehouse.directory.Person;
 
 /**
  * The real local gateway, made to fail its next {@code connect} calls on demand: how a test shows that a platform
- * outage becomes retries and then an incident, and that nothing is lost.
+ * outage becomes retries and then an incident, and that nothing is lost. A test may also put another platform in the
+ * local one's place ({@link #use}), such as the Slack gateway against the tests' Slack, so that the shared context's
+ * processes call that one; {@link #useLocal} puts the local one back.
  */
 public class FlakyChannelGateway implements ChannelGateway {
 
-    private final LocalChannelGateway delegate;
+    private final LocalChannelGateway local;
+    private volatile ChannelGateway delegate;
     private final AtomicInteger failuresLeft = new AtomicInteger();
 
-    public FlakyChannelGateway(LocalChannelGateway delegate) {
-        this.delegate = delegate;
+    public FlakyChannelGateway(LocalChannelGateway local) {
+        this.local = local;
+        this.delegate = local;
     }
 
     public void failNextConnects(int times) {
@@ -27,12 +32,20 @@ public class FlakyChannelGateway implements ChannelGateway {
         failuresLeft.set(0);
     }
 
+    public void use(ChannelGateway other) {
+        delegate = other;
+    }
+
+    public void useLocal() {
+        delegate = local;
+    }
+
     @Override
-    public void connect(Channel channel, String partnerOrganisation, String partnerChannelName) {
+    public void connect(Channel channel, String partnerOrganisation, String partnerChannelName, String partnerAdminEmail) {
         if (failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             throw new IllegalStateException("The chat platform is unavailable");
         }
-        delegate.connect(channel, partnerOrganisation, partnerChannelName);
+        delegate.connect(channel, partnerOrganisation, partnerChannelName, partnerAdminEmail);
     }
 
     @Override
@@ -63,5 +76,10 @@ public class FlakyChannelGateway implements ChannelGateway {
     @Override
     public void sendMessage(String recipient, String text) {
         delegate.sendMessage(recipient, text);
+    }
+
+    @Override
+    public boolean reaches(Person person) {
+        return delegate.reaches(person);
     }
 }

@@ -69,6 +69,13 @@ class StartupTest {
         assertRefusedNaming("GATEHOUSE_MAIL_SMTP_HOST", directory(test), environment);
     }
 
+    @Test
+    void theSlackGatewayWithoutItsTokenAndSecretStopsStartUpNamingThem(TestInfo test) throws Exception {
+        var environment = production();
+        environment.put("GATEHOUSE_CHAT_GATEWAY", "slack");
+        assertRefusedNaming(directory(test), environment, "GATEHOUSE_SLACK_BOT_TOKEN", "GATEHOUSE_SLACK_SIGNING_SECRET");
+    }
+
     /**
      * The production profile with every required setting, mail off; on an in-memory H2 database, since these
      * start-ups must fail before any database matters.
@@ -85,6 +92,12 @@ class StartupTest {
 
     private static void assertRefusedNaming(String variable, Path directory, Map<String, String> environment)
             throws Exception {
+        assertRefusedNaming(directory, environment, variable);
+    }
+
+    /** Start-up fails with one line for each of {@code variables}, and no stack trace. */
+    private static void assertRefusedNaming(Path directory, Map<String, String> environment, String... variables)
+            throws Exception {
         assumeFalse(TestDatabase.postgres(), "needs no database: runs once, on the H2 run");
         try (var gatehouse = ChildApplication.start(directory, environment, "--spring.profiles.active=postgres")) {
             int exit = gatehouse.awaitExit(START);
@@ -92,7 +105,9 @@ class StartupTest {
             assertThat(exit).as(output).isNotZero();
             assertThat(output).contains("APPLICATION FAILED TO START");
             String analysis = output.substring(output.indexOf("APPLICATION FAILED TO START"));
-            assertThat(analysis.lines().filter(line -> line.contains(variable))).as(output).hasSize(1);
+            for (String variable : variables) {
+                assertThat(analysis.lines().filter(line -> line.contains(variable))).as(output).hasSize(1);
+            }
             assertThat(output).as("no stack trace").doesNotContain("\tat ").doesNotContain("Could not resolve placeholder");
         }
     }

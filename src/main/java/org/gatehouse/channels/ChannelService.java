@@ -72,7 +72,7 @@ public class ChannelService {
             throw new IllegalStateException("Channel " + channel.id() + " is already shared with " + channel.partnerId());
         }
         String theirName = partnerChannelName == null || partnerChannelName.isBlank() ? channelName : partnerChannelName;
-        gateway.connect(channel, partner.name(), theirName);
+        gateway.connect(channel, partner.name(), theirName, approvals.partnerApprover());
         if (!channel.shared()) {
             channels.share(channel.id(), partnerId, theirName, LocalDateTime.now(clock));
         }

@@ -38,7 +38,7 @@ public class LocalChannelGateway implements ChannelGateway {
     }
 
     @Override
-    public void connect(Channel channel, String partnerOrganisation, String partnerChannelName) {
+    public void connect(Channel channel, String partnerOrganisation, String partnerChannelName, String partnerAdminEmail) {
         record("CONNECT", channel.id(), partnerOrganisation + " as #" + partnerChannelName);
     }
 

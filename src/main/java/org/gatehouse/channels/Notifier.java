@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,14 +21,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Messages to people, each by the recipient's channel: e-mail for everyone with an address, a chat message for a
- * member without one. Every message names its {@link MessageKind} and goes past the {@link NotificationPolicy}
+ * Messages to people, each by the recipient's channel: a direct message for a person the chat platform reaches (on
+ * Slack, everyone with a Slack account), else e-mail for everyone with an address, a chat message for a member
+ * without one. Every message names its {@link MessageKind} and goes past the {@link NotificationPolicy}
  * first; a message the policy holds back is logged (without its text, which may carry a link that is a credential)
  * and counted in the metric {@code gatehouse.notifications.dropped}, and is no error: the step that sent it carries on.
  *
  * <p>A message is written to the outbox in the caller's transaction, so it exists exactly when the decision that
  * sends it does. Where mail is sent ({@code gatehouse.mail.send}), its own process instance sends it behind an async
- * continuation with retries; elsewhere it stays in the outbox ({@code GET /api/outbox}).
+ * continuation with retries, and so does a direct message the platform delivers; elsewhere a message stays in the
+ * outbox ({@code GET /api/outbox}).
  */
 @Service
 public class Notifier {
@@ -81,7 +84,7 @@ public class Notifier {
             return;
         }
         write(kind, Channel.EMAIL, EmailAddresses.normalise(email), people.findByEmail(email).map(Person::id).orElse(null),
-                message, templates.render(message));
+                message, templates.render(message), mailProperties.sends());
     }
 
     /** Whether a message to an outside address reaches its owner, or only waits in the outbox. */
@@ -125,15 +128,19 @@ public class Notifier {
             dropped(userId, kind);
             return;
         }
-        String email = people.find(userId).map(Person::email).filter(address -> !address.isBlank()).orElse(null);
+        Optional<Person> person = people.find(userId);
+        if (person.filter(gateway::reaches).isPresent()) {
+            write(kind, Channel.CHAT, userId, userId, message, text, true);
+            return;
+        }
+        String email = person.map(Person::email).filter(address -> !address.isBlank()).orElse(null);
         write(kind, email == null ? Channel.CHAT : Channel.EMAIL, email == null ? userId : EmailAddresses.normalise(email),
-                userId, message, text);
+                userId, message, text, mailProperties.sends());
     }
 
     /** The message names the template and the process instance that wrote it, so that a record's trail finds it. */
     private void write(MessageKind kind, Channel channel, String recipient, String personId, MessageTemplate message,
-            NotificationTemplates.Text text) {
-        boolean sends = mailProperties.sends();
+            NotificationTemplates.Text text, boolean sends) {
         String id = UUID.randomUUID().toString();
         outbox.insert(new Notification(id, LocalDateTime.now(clock), kind, channel, recipient, personId, text.subject(),
                 text.body(), sends ? Status.PENDING : Status.KEPT), message.name(), message.processInstanceId());

@@ -91,8 +91,8 @@ class DemoData implements ApplicationRunner {
         organisations.create(new Organisation("initech", "Initech", Organisation.Kind.PARTNER, "America/Chicago", "08:30-17:00"));
         organisations.create(new Organisation("umbrella", "Umbrella", Organisation.Kind.PARTNER, "Europe/London", "09:00-17:30"));
         List.of("acme", "globex", "initech", "umbrella").forEach(o -> organisations.assignEmailDomain(o, o + ".example"));
-        organisations.createWorkspace(new Workspace("acme-main", "acme", "Acme"));
-        organisations.createWorkspace(new Workspace("acme-sales", "acme", "Acme Sales"));
+        organisations.createWorkspace(new Workspace("acme-main", "acme", "Acme", null));
+        organisations.createWorkspace(new Workspace("acme-sales", "acme", "Acme Sales", null));
         List.of("autumn-campaign", "general", "design-review").forEach(c -> channels.create("acme-main", c));
         List.of("deals", "sales-ops").forEach(c -> channels.create("acme-sales", c));
 

@@ -52,17 +52,17 @@ class OrganisationRepository {
     }
 
     Optional<Workspace> findWorkspace(String id) {
-        return jdbc.sql("select id, organisation_id, name from workspace where id = ?").param(id)
+        return jdbc.sql("select id, organisation_id, name, slack_team_id from workspace where id = ?").param(id)
                 .query(Workspace.class).optional();
     }
 
     List<Workspace> findWorkspaces() {
-        return jdbc.sql("select id, organisation_id, name from workspace order by id").query(Workspace.class).list();
+        return jdbc.sql("select id, organisation_id, name, slack_team_id from workspace order by id").query(Workspace.class).list();
     }
 
     void insertWorkspace(Workspace w) {
-        jdbc.sql("insert into workspace (id, organisation_id, name) values (?, ?, ?)")
-                .params(w.id(), w.organisationId(), w.name()).update();
+        jdbc.sql("insert into workspace (id, organisation_id, name, slack_team_id) values (?, ?, ?, ?)")
+                .params(w.id(), w.organisationId(), w.name(), w.slackTeamId()).update();
     }
 
     private static String key(String name) {

@@ -132,7 +132,10 @@ public class OrganisationService {
         if (findWorkspace(draft.id()).isPresent()) {
             throw new ConflictException("id", "There is already a workspace " + draft.id());
         }
-        return createWorkspace(new Workspace(draft.id(), host().id(), draft.name().trim()));
+        if (draft.slackTeamId() != null && workspaces().stream().anyMatch(w -> draft.slackTeamId().equals(w.slackTeamId()))) {
+            throw new ConflictException("slackTeamId", "Another workspace is the Slack workspace " + draft.slackTeamId());
+        }
+        return createWorkspace(new Workspace(draft.id(), host().id(), draft.name().trim(), draft.slackTeamId()));
     }
 
     @Transactional

@@ -35,7 +35,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one way in for every channel (API, e-mail, and later Slack and Teams): each message is stored first, in a
+ * The one way in for every channel (API, e-mail, Slack, and later Teams): each message is stored first, in a
  * transaction of its own, and only then handled, so nothing that arrives is lost whatever happens next. Handling
  * decides, the same way for every channel: machine-made mail is ignored; an answer goes to the ticket it belongs to
  * (thread headers or a {@code [T-1042]} in the subject) if its sender takes part in it; an employee's new message
@@ -200,7 +200,12 @@ public class IntakeService {
      * and over the API there is no such ticket for them.
      */
     private Outcome answer(String id, long ticketId, Inbound m) {
-        String sender = m.channel() == ContactChannel.EMAIL ? EmailAddresses.normalise(m.sender()) : m.sender();
+        String sender = switch (m.channel()) {
+            case EMAIL -> EmailAddresses.normalise(m.sender());
+            // a chat ticket's requester is the directory person, named by their user id
+            case SLACK, TEAMS -> sender(m).map(Person::id).orElse(m.sender());
+            case API -> m.sender();
+        };
         Origin origin = new Origin(id, m.messageId());
         switch (tickets.participant(ticketId, sender)) {
             case REQUESTER -> asSender(m, () -> workflow.fromRequester(ticketId, sender, m.senderName(), m.body(),

@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How big a request body to {@code /api/**} and {@code /engine-rest/**} may be; a bigger one is refused with 413
- * before anything reads it.
+ * How big a request body to {@code /api/**}, {@code /engine-rest/**} and {@code /slack/**} may be; a bigger one is
+ * refused with 413 before anything reads it.
  *
  * @param maxBodySize  the limit of every body
  * @param largerBodies paths (and the paths under them) with a limit of their own, such as the directory's imports

@@ -23,12 +23,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class InputConfiguration implements WebMvcConfigurer {
 
-    /** Before authentication: an oversized body is refused whoever sends it, and never read. */
+    /**
+     * Before authentication: an oversized body is refused whoever sends it, and never read. Slack's webhook too, which
+     * reads its whole body before its signature is checked.
+     */
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimit(BodyLimits limits, ObjectMapper json) {
         var registration = new FilterRegistrationBean<>(new BodyLimitFilter(limits, json));
         registration.setName("body-limit");
-        registration.addUrlPatterns("/api/*", "/engine-rest/*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/slack/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 2);
         return registration;
     }

@@ -8,7 +8,7 @@ import org.gatehouse.channels.MessageTemplate;
 import org.gatehouse.channels.Notifier;
 import org.springframework.stereotype.Component;
 
-/** Tickets filed in chat or over the API are answered in chat, as a direct message to the requester. */
+/** Tickets filed over the API or in Teams are answered in chat, as a direct message to the requester; Slack's in Slack. */
 @Component
 class ChatConversation implements ConversationChannel {
 
@@ -20,7 +20,7 @@ class ChatConversation implements ConversationChannel {
 
     @Override
     public Set<ContactChannel> serves() {
-        return EnumSet.of(ContactChannel.API, ContactChannel.SLACK, ContactChannel.TEAMS);
+        return EnumSet.of(ContactChannel.API, ContactChannel.TEAMS);
     }
 
     @Override

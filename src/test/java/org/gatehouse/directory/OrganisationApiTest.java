@@ -43,6 +43,17 @@ class OrganisationApiTest extends HttpTest {
                 .isEqualTo(HttpStatus.CREATED);
         assertProblem(api.as("admin").post("/api/workspaces", Map.of("id", workspace, "name", "Again")), HttpStatus.CONFLICT, "id");
 
+        // the Slack workspace it is: a Slack team id, and one Gatehouse workspace each
+        String team = "T0LAB" + n;
+        ResponseEntity<JsonNode> onSlack = api.as("admin").post("/api/workspaces", Map.of("id", workspace + "-slack",
+                "name", "Acme Lab on Slack", "slackTeamId", team));
+        assertThat(onSlack.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(onSlack.getBody().get("slackTeamId").asText()).isEqualTo(team);
+        assertProblem(api.as("admin").post("/api/workspaces", Map.of("id", workspace + "-again", "name", "Again",
+                "slackTeamId", team)), HttpStatus.CONFLICT, "slackTeamId");
+        assertProblem(api.as("admin").post("/api/workspaces", Map.of("id", workspace + "-bad", "name", "Bad",
+                "slackTeamId", "acme")), HttpStatus.BAD_REQUEST, "slackTeamId");
+
         var draft = fixtures.draft("Hooli " + n, LocalDate.now().plusMonths(1));
         var request = fixtures.workflow().submit(new AccessRequestDraft(workspace, draft.channelName(), draft.partnerOrganisation(),
                 draft.partnerContactName(), draft.partnerContactEmail(), draft.projectName(), draft.endDate(), draft.purpose()),

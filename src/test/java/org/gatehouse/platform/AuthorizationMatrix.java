@@ -36,7 +36,7 @@ final class AuthorizationMatrix {
 
     enum Outcome {
         DONE("2xx"), PASS("pass"), OWN("own"), NONE("none"), UNAUTHORIZED("401"), FORBIDDEN("403"), HIDDEN("404"),
-        LINK("link"), UNSETTLED("-");
+        LINK("link"), SIGNED("sig"), UNSETTLED("-");
 
         final String mark;
 

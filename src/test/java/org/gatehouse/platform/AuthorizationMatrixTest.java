@@ -156,6 +156,7 @@ class AuthorizationMatrixTest {
                 case HIDDEN -> status(call(probe, theirs), 404);
                 case OWN -> own(probe, theirs);
                 case LINK -> link(probe, role);
+                case SIGNED -> signed(probe, role);
             };
         } catch (RuntimeException | AssertionError e) {
             return "the test failed to make the call: " + e;
@@ -191,6 +192,16 @@ class AuthorizationMatrixTest {
         Answer answer = call(probe, real);
         boolean read = probe.call().apply(real).method().equals("GET");
         return read && answer.ok() || !read && answer.status() == 409 ? null : "the real token: got " + answer;
+    }
+
+    /** Slack's signature is the credential, whoever calls: a call Slack did not sign is 401, a signed one answered. */
+    private String signed(Probe probe, Role role) {
+        Answer unsigned = call(probe, new Subject(role, user(role), Aim.MADE_UP));
+        if (unsigned.status() != 401) {
+            return "a call Slack did not sign: got " + unsigned;
+        }
+        Answer signed = call(probe, new Subject(role, user(role), Aim.THEIRS));
+        return signed.ok() ? null : "a call Slack signed: got " + signed;
     }
 
     private static String status(Answer answer, int expected) {

@@ -31,15 +31,23 @@ final class MatrixHttp {
     /** How a call names its caller: the webapps' API always takes the session, Gatehouse's API what the call says. */
     enum Credentials { BASIC, WEBAPP_SESSION, WEBAPP_SESSION_WITHOUT_CSRF_TOKEN }
 
-    /** A request: a JSON body (or none), unless {@code contentType} says otherwise; HTTP Basic unless it says so. */
-    record Call(String method, String path, String contentType, String body, Credentials credentials) {
+    /**
+     * A request: a JSON body (or none), unless {@code contentType} says otherwise; HTTP Basic unless it says so;
+     * {@code headers} of its own (Slack's signature), sent as they are.
+     */
+    record Call(String method, String path, String contentType, String body, Credentials credentials,
+            Map<String, String> headers) {
 
         Call(String method, String path, String contentType, String body) {
-            this(method, path, contentType, body, Credentials.BASIC);
+            this(method, path, contentType, body, Credentials.BASIC, Map.of());
         }
 
         Call with(Credentials other) {
-            return new Call(method, path, contentType, body, other);
+            return new Call(method, path, contentType, body, other, headers);
+        }
+
+        Call with(Map<String, String> more) {
+            return new Call(method, path, contentType, body, credentials, more);
         }
 
         static Call of(String method, String path, Object json) {
@@ -125,6 +133,7 @@ final class MatrixHttp {
         if (call.body() != null) {
             request.header("Content-Type", call.contentType());
         }
+        call.headers().forEach(request::header);
         request.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
         HttpResponse<String> response = exchange(request.build());

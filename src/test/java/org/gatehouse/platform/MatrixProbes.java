@@ -11,9 +11,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.gatehouse.Api;
+import org.gatehouse.TestSlack;
 import org.gatehouse.platform.MatrixHttp.Answer;
 import org.gatehouse.platform.MatrixHttp.Call;
 import org.gatehouse.platform.MatrixHttp.Credentials;
+import org.gatehouse.platform.MatrixRecords.Aim;
 import org.gatehouse.platform.MatrixRecords.Subject;
 
 /**
@@ -170,6 +172,7 @@ final class MatrixProbes {
                 s -> post("/api/intake/messages/" + r.ticketMessage + "/convert", Map.of()));
         on("POST /api/intake/messages/{id}/dismiss a message that became a ticket (409)",
                 s -> post("/api/intake/messages/" + r.ticketMessage + "/dismiss", null));
+        on("POST /slack/events Slack's URL check", MatrixProbes::slackUrlCheck);
 
         on("GET /api/audit/access-requests/{id}", s -> get("/api/audit/access-requests/" + r.accessRequest(s)));
         on("GET /api/audit/tickets/{id}", s -> get("/api/audit/tickets/" + r.ticket(s)));
@@ -436,6 +439,16 @@ final class MatrixProbes {
 
     private static Call delete(String path) {
         return Call.of("DELETE", path, null);
+    }
+
+    /** Slack's URL check, signed with the app's signing secret; a made-up credential is a signature of nobody's. */
+    private static Call slackUrlCheck(Subject s) {
+        String body = "{\"token\":\"unused\",\"challenge\":\"matrix-probe\",\"type\":\"url_verification\"}";
+        Map<String, String> signature = new HashMap<>(TestSlack.signedHeaders(body));
+        if (s.aim() == Aim.MADE_UP) {
+            signature.put("X-Slack-Signature", "v0=" + "0".repeat(64));
+        }
+        return new Call("POST", "/slack/events", "application/json", body).with(signature);
     }
 
     private static Map<String, Object> team(String slug) {
