@@ -125,7 +125,7 @@ class RecordTrails {
                 .and("personName", invitation.personName()).and("expiresAt", invitation.expiresAt());
         lines.add(new Line(new TrailEntry(invitation.createdAt(), invitation.invitedBy(), "change", "INVITED",
                 invited.map()), Rank.RECORD, 0));
-        reminded(AuditKind.EXPERT_INVITATION, id, invitation.remindedAt(), lines);
+        reminded(AuditKind.EXPERT_INVITATION, id, invitations.reminders(id), lines);
         if (invitation.answeredAt() != null) {
             lines.add(new Line(new TrailEntry(invitation.answeredAt(), invitation.personId(), "change",
                     invitation.status(), change(AuditKind.EXPERT_INVITATION, id).and("via", invitation.answeredVia())
@@ -145,7 +145,7 @@ class RecordTrails {
         }
     }
 
-    /** Who asked whom to approve what, the reminder, and the answer with who gave it, how, and their comment. */
+    /** Who asked whom to approve what, each reminder, and the answer with who gave it, how, and their comment. */
     private void approvalChanges(ApprovalView approval, List<Line> lines) {
         String id = approval.id();
         lines.add(new Line(new TrailEntry(approval.createdAt(), approval.requestedBy(), "change", "REQUESTED",
@@ -153,7 +153,7 @@ class RecordTrails {
                         .and("approverName", approval.approverName()).and("subject", approval.subject())
                         .and("details", approval.details()).and("subjectRef", approval.subjectRef())
                         .and("expiresAt", approval.expiresAt()).map()), Rank.RECORD, 0));
-        reminded(AuditKind.APPROVAL, id, approval.remindedAt(), lines);
+        reminded(AuditKind.APPROVAL, id, approvals.reminders(id), lines);
         if (approval.answeredAt() != null) {
             lines.add(new Line(new TrailEntry(approval.answeredAt(), approval.answeredBy(), "change", approval.status(),
                     change(AuditKind.APPROVAL, id).and("via", approval.answeredVia()).and("comment", approval.comment())
@@ -162,8 +162,8 @@ class RecordTrails {
         expired(AuditKind.APPROVAL, id, approval.status(), approval.expiresAt(), lines);
     }
 
-    private static void reminded(AuditKind kind, String id, LocalDateTime at, List<Line> lines) {
-        if (at != null) {
+    private static void reminded(AuditKind kind, String id, List<LocalDateTime> reminders, List<Line> lines) {
+        for (LocalDateTime at : reminders) {
             lines.add(new Line(new TrailEntry(at, GATEHOUSE, "change", "REMINDED", change(kind, id).map()), Rank.RECORD, 1));
         }
     }

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gatehouse.Api;
 import org.gatehouse.HttpTest;
 import org.gatehouse.ProcessDriver;
+import org.gatehouse.approvals.ApprovalService;
 import org.gatehouse.experts.ExpertFixtures;
 import org.gatehouse.platform.InstallationKey;
 import org.gatehouse.teams.TeamFixtures;
@@ -50,6 +51,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AuditExportTest extends HttpTest {
 
     @Autowired ExpertFixtures experts;
+    @Autowired ApprovalService approvals;
     @Autowired AuditSearch search;
     @Autowired ExportVerifyCommand command;
     @Autowired InstallationKey key;
@@ -127,6 +129,32 @@ class AuditExportTest extends HttpTest {
         Path rewritten = write("rewritten.jsonl", export("aude", range + "&format=jsonl").getBody());
         assertThat(verify(List.of(earlierFile, rewritten), 1)).as("each file is intact, but not the same history")
                 .contains("INTACT " + rewritten).contains("REWRITTEN " + rewritten + " does not hold " + earlierFile);
+    }
+
+    @Test
+    void aSecondReminderIsAnEntryOfItsOwnSoALaterExportStillHoldsTheEarlier() throws IOException {
+        String expert = experts.newExpert();
+        at(LocalDateTime.of(2034, 7, 1, 10, 0));
+        String approval = api.as(expert).post("/api/approvals", Map.of("approver", experts.newEmployee(),
+                "subject", "Reminded twice")).getBody().get("id").asText();
+        String instance = driver.instance(approval).getId();
+        // as a model that reminds every two days would: the step's service, twice
+        at(LocalDateTime.of(2034, 7, 3, 10, 0));
+        approvals.remind(approval, instance);
+        String range = "from=2034-07-01&to=2034-07-31&kind=approval";
+        Path before = write("before.jsonl", export("aude", range).getBody());
+        at(LocalDateTime.of(2034, 7, 5, 10, 0));
+        approvals.remind(approval, instance);
+        Path after = write("after.jsonl", export("aude", range).getBody());
+
+        assertThat(verify(List.of(before, after), 0)).as("the first reminder is where the earlier export saw it")
+                .contains("HOLDS " + after + " holds " + before);
+        List<String> reminded = jsonLines(Files.readAllBytes(after)).stream()
+                .filter(line -> "REMINDED".equals(line.path("what").asText())).map(line -> line.get("at").asText())
+                .toList();
+        assertThat(reminded).containsExactly("2034-07-03T10:00:00.000000Z", "2034-07-05T10:00:00.000000Z");
+        assertThat(approvals.asRecorded(approval).remindedAt()).as("the approval names its last reminder")
+                .isEqualTo(LocalDateTime.of(2034, 7, 5, 10, 0));
     }
 
     @Test
@@ -232,6 +260,10 @@ class AuditExportTest extends HttpTest {
         }
         ProcessDriver.resetClock();
         return expert;
+    }
+
+    private static void at(LocalDateTime utc) {
+        ClockUtil.setCurrentTime(Date.from(utc.toInstant(ZoneOffset.UTC)));
     }
 
     private ResponseEntity<byte[]> export(String user, String query) {
