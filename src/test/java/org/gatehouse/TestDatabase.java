@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ActiveProfilesResolver;
 
 /**
  * With {@code -Dgatehouse.test.database=postgres}, the suite runs against a fresh database on the PostgreSQL server
@@ -36,8 +37,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         if (!postgres()) {
             return;
         }
-        // the production profile, fed as an operator would feed it; TestMailServer names the suite's mail server
-        context.getEnvironment().addActiveProfile("postgres");
+        // the production profile (Profiles), fed as an operator would feed it; TestMailServer names the suite's mail server
         TestPropertyValues.of(
                 "GATEHOUSE_DB_URL=" + create(),
                 "GATEHOUSE_DB_USER=" + USER,
@@ -47,6 +47,19 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 "GATEHOUSE_MAIL_ENABLED=false",
                 // the tests talk plain HTTP, where a Secure session cookie would never come back
                 "server.servlet.session.cookie.secure=false").applyTo(context);
+    }
+
+    /**
+     * The suite's profiles: the test profile and the demo data, and on PostgreSQL the production profile. They are
+     * given before the context reads its configuration: a profile added by an initializer comes too late for its
+     * {@code application-<profile>.yaml}, which left the suite on H2 while it named PostgreSQL.
+     */
+    public static class Profiles implements ActiveProfilesResolver {
+
+        @Override
+        public String[] resolve(Class<?> testClass) {
+            return postgres() ? new String[] {"test", "demo", "postgres"} : new String[] {"test", "demo"};
+        }
     }
 
     /** A fresh, empty database on the server, named after this JVM; its JDBC URL. */

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Repository;
 class ApprovalRepository extends SingleUseLinkTable<Approval> {
 
     private static final String COLUMNS = "id, approver, requested_by, subject, details, subject_ref, status, expires_at, "
-            + "token_used_at, reminded_at, answered_at, answered_by, answered_via, answer_comment as comment, "
-            + "process_instance_id, created_at";
+            + "token_used_at, " + lastReminder("approval") + ", answered_at, answered_by, answered_via, "
+            + "answer_comment as comment, process_instance_id, created_at";
 
     ApprovalRepository(JdbcClient jdbc) {
         super(jdbc, "approval", COLUMNS, Approval.class);

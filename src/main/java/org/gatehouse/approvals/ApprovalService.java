@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import org.gatehouse.channels.MessageKind;
 import org.gatehouse.channels.MessageTemplate;
@@ -171,6 +172,11 @@ public class ApprovalService {
     /** The approval as recorded, for a reader the caller has let in: the auditors' trail. */
     public ApprovalView asRecorded(String id) {
         return view(get(id));
+    }
+
+    /** Every reminder of the approval, oldest first (its view names the last), for the auditors' trail. */
+    public List<LocalDateTime> reminders(String id) {
+        return approvals.reminders(id);
     }
 
     Approval get(String id) {

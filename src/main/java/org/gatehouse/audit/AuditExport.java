@@ -17,9 +17,10 @@ import org.gatehouse.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
 
 /**
- * The auditors' export: every entry the search finds in a range, oldest first and without a cap, as JSON Lines or
- * CSV, chained ({@link ExportChain}) and signed with the installation's key. Checked whole before a byte is written;
- * then written as the logs are read, a page at a time.
+ * The auditors' export: every entry the search finds in a range, and the trails of the records whose processes ran
+ * in it ({@link RangeTrails}), oldest first and without a cap, as JSON Lines or CSV, chained ({@link ExportChain}) and
+ * signed with the installation's key. Checked whole before a byte is written; then written as the logs and the
+ * engine's history are read, a page at a time.
  */
 @Service
 class AuditExport {
@@ -39,12 +40,14 @@ class AuditExport {
     }
 
     private final AuditSearch search;
+    private final RangeTrails trails;
     private final InstallationKey key;
     private final ProcessEngine engine;
     private final Clock clock;
 
-    AuditExport(AuditSearch search, InstallationKey key, ProcessEngine engine, Clock clock) {
+    AuditExport(AuditSearch search, RangeTrails trails, InstallationKey key, ProcessEngine engine, Clock clock) {
         this.search = search;
+        this.trails = trails;
         this.key = key;
         this.engine = engine;
         this.clock = clock;
@@ -72,7 +75,8 @@ class AuditExport {
     void write(Export export, OutputStream out) throws IOException {
         Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         ExportWriter writer = new ExportWriter(export.format(), export.header(), key::sign, text);
-        Iterator<SearchEntry> entries = search.oldestFirst(export.query(), PAGE);
+        Iterator<SearchEntry> entries = search.oldestFirst(export.query(), PAGE,
+                trails.oldestFirst(export.query(), export.header().generatedBy()));
         while (entries.hasNext()) {
             writer.entry(ExportChain.fields(entries.next()));
         }

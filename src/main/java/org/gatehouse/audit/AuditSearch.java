@@ -100,15 +100,26 @@ class AuditSearch {
         return new AuditQuery(kinds, who, partnerId, since, until);
     }
 
+    /** Entries oldest first, one at a time, that show the next before it is taken. */
+    interface Entries {
+
+        /** The next entry, or null at the end. */
+        SearchEntry peek();
+
+        SearchEntry take();
+    }
+
     /**
      * Every entry the query finds, oldest first, however many: each log read {@code size} entries at a time as the
-     * merge reaches them. Within one moment the logs come in the order of their first kind, whatever order Spring
-     * hands them in, so that the same entries always come in the same order.
+     * merge reaches them, and then {@code more}. Within one moment the logs come in the order of their first kind,
+     * whatever order Spring hands them in, then {@code more} in its order, so that the same entries always come in the
+     * same order.
      */
-    Iterator<SearchEntry> oldestFirst(AuditQuery query, int size) {
-        List<Cursor> cursors = logs.stream().filter(log -> asks(log, query))
+    Iterator<SearchEntry> oldestFirst(AuditQuery query, int size, Entries... more) {
+        List<Entries> cursors = new ArrayList<>(logs.stream().filter(log -> asks(log, query))
                 .sorted(Comparator.comparing(log -> Collections.min(log.kinds())))
-                .map(log -> new Cursor(log, query, size)).toList();
+                .map(log -> new Cursor(log, query, size)).toList());
+        cursors.addAll(List.of(more));
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -117,8 +128,8 @@ class AuditSearch {
 
             @Override
             public SearchEntry next() {
-                Cursor oldest = null;
-                for (Cursor cursor : cursors) {
+                Entries oldest = null;
+                for (Entries cursor : cursors) {
                     SearchEntry head = cursor.peek();
                     if (head != null && (oldest == null || head.at().isBefore(oldest.peek().at()))) {
                         oldest = cursor;
@@ -133,7 +144,7 @@ class AuditSearch {
     }
 
     /** One log read oldest first, a page at a time. */
-    private static final class Cursor {
+    private static final class Cursor implements Entries {
 
         private final AuditLog log;
         private final AuditQuery query;
@@ -148,7 +159,8 @@ class AuditSearch {
             this.size = size;
         }
 
-        SearchEntry peek() {
+        @Override
+        public SearchEntry peek() {
             if (read.isEmpty() && !done) {
                 List<SearchEntry> entries = log.oldestFirst(query, page++, size);
                 read.addAll(entries);
@@ -157,7 +169,8 @@ class AuditSearch {
             return read.peek();
         }
 
-        SearchEntry take() {
+        @Override
+        public SearchEntry take() {
             return read.poll();
         }
     }

@@ -45,6 +45,8 @@ class EngineTrail {
     private static final Set<String> NOT_STEPS = Set.of(ActivityTypes.TASK_USER_TASK, ActivityTypes.GATEWAY_EXCLUSIVE,
             ActivityTypes.GATEWAY_INCLUSIVE, ActivityTypes.GATEWAY_PARALLEL, ActivityTypes.GATEWAY_EVENT_BASED,
             ActivityTypes.GATEWAY_COMPLEX);
+    /** How the operation log names a task's due date among the properties an operation changed. */
+    private static final String DUE_DATE = "dueDate";
     /** After the steps of the same moment, in the order they come. */
     private static final long AFTER_STEPS = 1_000_000;
 
@@ -76,7 +78,27 @@ class EngineTrail {
         own.values().stream().map(EngineTrail::root).distinct().forEach(root -> history.createHistoricProcessInstanceQuery()
                 .rootProcessInstanceId(root).list().forEach(instance -> related.put(instance.getId(), instance)));
         return related.values().stream().filter(instance -> calledBy(instance, own.keySet(), related))
-                .sorted(Comparator.comparing(HistoricProcessInstance::getStartTime)).toList();
+                .sorted(Comparator.comparing(HistoricProcessInstance::getStartTime)
+                        .thenComparing(HistoricProcessInstance::getId)).toList();
+    }
+
+    /** The instances running at {@code at}: started at or before it, not ended before it. */
+    public List<HistoricProcessInstance> runningAt(Date at) {
+        List<HistoricProcessInstance> running = new ArrayList<>(history.createHistoricProcessInstanceQuery()
+                .startedBefore(at).finishedAfter(at).list());
+        running.addAll(history.createHistoricProcessInstanceQuery().startedBefore(at).unfinished().list());
+        return running;
+    }
+
+    /** A page of the instances started from {@code from} to {@code to}, in the order they started. */
+    public List<HistoricProcessInstance> startedBetween(Date from, Date to, int offset, int size) {
+        return history.createHistoricProcessInstanceQuery().startedAfter(from).startedBefore(to)
+                .orderByProcessInstanceStartTime().asc().orderByProcessInstanceId().asc().listPage(offset, size);
+    }
+
+    /** These instances, those of them the history still has. */
+    public List<HistoricProcessInstance> byIds(Set<String> ids) {
+        return ids.isEmpty() ? List.of() : history.createHistoricProcessInstanceQuery().processInstanceIds(ids).list();
     }
 
     /**
@@ -120,6 +142,11 @@ class EngineTrail {
         private final List<Line> lines = new ArrayList<>();
         /** The place of each activity instance in the order of occurrence. */
         private final Map<String, Long> occurrence = new HashMap<>();
+        /**
+         * A task's due date as it was created, where someone changed it since (the operation log keeps the old value,
+         * in milliseconds): its created line shows it as it was, the change is an operation of its own.
+         */
+        private final Map<String, String> dueAsCreated = new HashMap<>();
 
         InstanceLines(HistoricProcessInstance instance, Map<String, Object> fromRecord) {
             this.instance = instance;
@@ -159,6 +186,11 @@ class EngineTrail {
                     Rank.PROCESS_END, 0));
         }
 
+        /**
+         * Each step when it started; a step that waited (a timer, a message, a called process, a slow call) or was
+         * canceled, again when it ended, as a line of its own: a line, once there, never changes, so that an export
+         * that held it holds it as it was.
+         */
         private void steps() {
             long seq = 0;
             for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery()
@@ -169,13 +201,19 @@ class EngineTrail {
                 if (NOT_STEPS.contains(step.getActivityType())) {
                     continue;
                 }
-                String state = step.isCanceled() ? " (canceled)" : step.getEndTime() == null ? " (waiting)" : "";
-                lines.add(new Line(entry(step.getStartTime(), null, "activity", label(step) + state, process.details()
-                        .and("activityId", step.getActivityId()).and("activityName", step.getActivityName())
-                        .and("activityType", step.getActivityType()).and("endedAt", time(step.getEndTime()))
-                        .and("durationMs", step.getDurationInMillis()).and("canceled", step.isCanceled() ? true : null)
+                lines.add(new Line(entry(step.getStartTime(), null, "activity", label(step), step(step)
                         .and("calledProcessInstanceId", step.getCalledProcessInstanceId())), Rank.ENGINE, seq));
+                if (step.getEndTime() != null && (step.isCanceled() || step.getEndTime().after(step.getStartTime()))) {
+                    lines.add(new Line(entry(step.getEndTime(), null, "activity", label(step)
+                            + (step.isCanceled() ? " canceled" : " ended"), step(step)
+                                    .and("durationMs", step.getDurationInMillis())), Rank.ENGINE, seq + 5));
+                }
             }
+        }
+
+        private Details step(HistoricActivityInstance step) {
+            return process.details().and("activityId", step.getActivityId()).and("activityName", step.getActivityName())
+                    .and("activityType", step.getActivityType());
         }
 
         /** Every user operation on the instance but a task's completion, which its task's end tells; who completed which task. */
@@ -199,6 +237,10 @@ class EngineTrail {
                         changed.put(property.getProperty(), EntityTypes.VARIABLE.equals(property.getEntityType()) ? null
                                 : Details.with("from", property.getOrgValue()).and("to", property.getNewValue()).map());
                     }
+                    if (DUE_DATE.equals(property.getProperty()) && property.getTaskId() != null
+                            && !dueAsCreated.containsKey(property.getTaskId())) {
+                        dueAsCreated.put(property.getTaskId(), property.getOrgValue());
+                    }
                 }
                 lines.add(new Line(entry(first.getTimestamp(), first.getUserId(), "operation",
                         first.getOperationType() + " " + first.getEntityType(), process.details()
@@ -218,8 +260,11 @@ class EngineTrail {
                 String name = "Task '" + (task.getName() == null ? task.getTaskDefinitionKey() : task.getName()) + "'";
                 Details about = process.details().and("taskId", task.getId())
                         .and("taskDefinitionKey", task.getTaskDefinitionKey()).and("name", task.getName());
+                String changedFrom = dueAsCreated.get(task.getId());
+                Date due = !dueAsCreated.containsKey(task.getId()) ? task.getDueDate()
+                        : changedFrom == null ? null : new Date(Long.parseLong(changedFrom));
                 lines.add(new Line(entry(task.getStartTime(), null, "task", name + " created", about
-                        .and("due", time(task.getDueDate()))), Rank.ENGINE,
+                        .and("due", time(due))), Rank.ENGINE,
                         occurrence.getOrDefault(task.getActivityInstanceId(), ++seq)));
                 if (task.getEndTime() == null) {
                     continue;

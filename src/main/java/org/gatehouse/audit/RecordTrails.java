@@ -9,19 +9,17 @@ import java.util.Objects;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.gatehouse.access.AccessRequest;
 import org.gatehouse.access.AccessRequestEvent;
-import org.gatehouse.access.AccessRequestProcess;
 import org.gatehouse.access.AccessRequestService;
-import org.gatehouse.approvals.ApprovalProcess;
 import org.gatehouse.approvals.ApprovalService;
 import org.gatehouse.approvals.ApprovalView;
 import org.gatehouse.audit.Trail.Line;
 import org.gatehouse.audit.Trail.Rank;
 import org.gatehouse.channels.ChannelService;
+import org.gatehouse.channels.Notification;
 import org.gatehouse.channels.Notifier;
 import org.gatehouse.channels.SentMessage;
 import org.gatehouse.experts.ExpertInvitationService;
 import org.gatehouse.experts.ExpertInvitationView;
-import org.gatehouse.experts.ExpertOnboardingProcess;
 import org.gatehouse.platform.NotFoundException;
 import org.gatehouse.tickets.Ticket;
 import org.gatehouse.tickets.TicketProcess;
@@ -60,6 +58,22 @@ class RecordTrails {
         this.engine = engine;
     }
 
+    /** The trail of a record of a kind that has one; {@code reader} as for {@link #accessRequest}. */
+    Trail of(AuditKind kind, String id, String reader) {
+        return switch (kind) {
+            case ACCESS_REQUEST -> accessRequest(id, reader);
+            case TICKET -> ticket(Long.parseLong(id));
+            case APPROVAL -> approval(id);
+            case EXPERT_INVITATION -> expertInvitation(id);
+            default -> throw new IllegalArgumentException(kind + " records have no trail");
+        };
+    }
+
+    /** Whether the access request {@code id} is one with the partner {@code partnerId}. */
+    boolean withPartner(String id, String partnerId) {
+        return partnerId.equals(requests.get(id).partnerId());
+    }
+
     /** {@code reader} is one who sees every request (an auditor, an admin): the request's timeline is theirs to read. */
     Trail accessRequest(String id, String reader) {
         AccessRequest request = requests.get(id);
@@ -74,7 +88,7 @@ class RecordTrails {
             lines.add(new Line(new TrailEntry(event.at(), event.actor(), "change", event.action(), details.map()),
                     Rank.RECORD, i));
         }
-        processes(engine.instances(AccessRequestProcess.KEY, id, request.processInstanceId()), Map.of(), lines);
+        processes(engine.instances(AuditKind.ACCESS_REQUEST.processKey(), id, request.processInstanceId()), Map.of(), lines);
         return Trail.of(lines);
     }
 
@@ -102,10 +116,11 @@ class RecordTrails {
                             .and("messageId", delivery.messageId()).and("channel", delivery.channel())
                             .and("recipient", delivery.recipient()).map()), Rank.SENT, i));
         }
-        List<HistoricProcessInstance> instances = engine.instances(TicketProcess.KEY, subject, ticket.processInstanceId());
+        List<HistoricProcessInstance> instances = engine.instances(AuditKind.TICKET.processKey(), subject,
+                ticket.processInstanceId());
         // the routing decision read the subject and first message: shown as the ticket's tables keep them
         processes(instances, Map.of(TicketProcess.ROUTING_TEXT.name(), tickets.routingText(id)), lines);
-        instances.stream().filter(instance -> ApprovalProcess.KEY.equals(instance.getProcessDefinitionKey()))
+        instances.stream().filter(instance -> AuditKind.APPROVAL.processKey().equals(instance.getProcessDefinitionKey()))
                 .map(HistoricProcessInstance::getBusinessKey).filter(Objects::nonNull).distinct()
                 .forEach(approval -> approvalChanges(approval, lines));
         return Trail.of(lines);
@@ -114,7 +129,7 @@ class RecordTrails {
     Trail approval(String id) {
         List<Line> lines = new ArrayList<>();
         approvalChanges(approvals.asRecorded(id), lines);
-        processes(engine.instances(ApprovalProcess.KEY, id, null), Map.of(), lines);
+        processes(engine.instances(AuditKind.APPROVAL.processKey(), id, null), Map.of(), lines);
         return Trail.of(lines);
     }
 
@@ -125,14 +140,14 @@ class RecordTrails {
                 .and("personName", invitation.personName()).and("expiresAt", invitation.expiresAt());
         lines.add(new Line(new TrailEntry(invitation.createdAt(), invitation.invitedBy(), "change", "INVITED",
                 invited.map()), Rank.RECORD, 0));
-        reminded(AuditKind.EXPERT_INVITATION, id, invitation.remindedAt(), lines);
+        reminded(AuditKind.EXPERT_INVITATION, id, invitations.reminders(id), lines);
         if (invitation.answeredAt() != null) {
             lines.add(new Line(new TrailEntry(invitation.answeredAt(), invitation.personId(), "change",
                     invitation.status(), change(AuditKind.EXPERT_INVITATION, id).and("via", invitation.answeredVia())
                             .and("reason", invitation.declineReason()).map()), Rank.RECORD, 2));
         }
         expired(AuditKind.EXPERT_INVITATION, id, invitation.status(), invitation.expiresAt(), lines);
-        processes(engine.instances(ExpertOnboardingProcess.KEY, id, null), Map.of(), lines);
+        processes(engine.instances(AuditKind.EXPERT_INVITATION.processKey(), id, null), Map.of(), lines);
         return Trail.of(lines);
     }
 
@@ -145,7 +160,7 @@ class RecordTrails {
         }
     }
 
-    /** Who asked whom to approve what, the reminder, and the answer with who gave it, how, and their comment. */
+    /** Who asked whom to approve what, each reminder, and the answer with who gave it, how, and their comment. */
     private void approvalChanges(ApprovalView approval, List<Line> lines) {
         String id = approval.id();
         lines.add(new Line(new TrailEntry(approval.createdAt(), approval.requestedBy(), "change", "REQUESTED",
@@ -153,7 +168,7 @@ class RecordTrails {
                         .and("approverName", approval.approverName()).and("subject", approval.subject())
                         .and("details", approval.details()).and("subjectRef", approval.subjectRef())
                         .and("expiresAt", approval.expiresAt()).map()), Rank.RECORD, 0));
-        reminded(AuditKind.APPROVAL, id, approval.remindedAt(), lines);
+        reminded(AuditKind.APPROVAL, id, approvals.reminders(id), lines);
         if (approval.answeredAt() != null) {
             lines.add(new Line(new TrailEntry(approval.answeredAt(), approval.answeredBy(), "change", approval.status(),
                     change(AuditKind.APPROVAL, id).and("via", approval.answeredVia()).and("comment", approval.comment())
@@ -162,8 +177,8 @@ class RecordTrails {
         expired(AuditKind.APPROVAL, id, approval.status(), approval.expiresAt(), lines);
     }
 
-    private static void reminded(AuditKind kind, String id, LocalDateTime at, List<Line> lines) {
-        if (at != null) {
+    private static void reminded(AuditKind kind, String id, List<LocalDateTime> reminders, List<Line> lines) {
+        for (LocalDateTime at : reminders) {
             lines.add(new Line(new TrailEntry(at, GATEHOUSE, "change", "REMINDED", change(kind, id).map()), Rank.RECORD, 1));
         }
     }
@@ -176,20 +191,31 @@ class RecordTrails {
         }
     }
 
-    /** The engine's lines of the record's processes, the messages their steps wrote and how sending them went. */
+    /**
+     * The engine's lines of the record's processes, the messages their steps wrote and how sending them went: a
+     * message when it was written, and when it left, a line each, so that no line changes once there.
+     */
     private void processes(List<HistoricProcessInstance> instances, Map<String, Object> fromRecord, List<Line> lines) {
         lines.addAll(engine.lines(instances, fromRecord));
         List<SentMessage> sent = notifier.sentBy(instances.stream().map(HistoricProcessInstance::getId).toList());
         for (int i = 0; i < sent.size(); i++) {
             SentMessage message = sent.get(i);
-            lines.add(new Line(new TrailEntry(message.at(), null, "notification", message.kind() + " message to "
-                    + message.recipient() + ": " + message.subject(), Details.with("notificationId", message.id())
-                            .and("messageKind", message.kind()).and("channel", message.channel())
-                            .and("recipient", message.recipient()).and("subject", message.subject())
-                            .and("template", message.template()).and("status", message.status())
-                            .and("sentAt", message.sentAt()).and("processInstanceId", message.sourceProcessInstanceId())
+            String to = message.kind() + " message to " + message.recipient();
+            lines.add(new Line(new TrailEntry(message.at(), null, "notification", to + ": " + message.subject(),
+                    Details.with("notificationId", message.id()).and("messageKind", message.kind())
+                            .and("channel", message.channel()).and("recipient", message.recipient())
+                            .and("subject", message.subject()).and("template", message.template())
+                            .and("kept", message.status() == Notification.Status.KEPT ? true : null)
+                            .and("processInstanceId", message.sourceProcessInstanceId())
                             .and("senderProcessInstanceId", message.senderProcessInstanceId()).map()),
                     Rank.SENT, i));
+            if (message.sentAt() != null) {
+                lines.add(new Line(new TrailEntry(message.sentAt(), null, "notification", to + " sent",
+                        Details.with("notificationId", message.id()).and("channel", message.channel())
+                                .and("recipient", message.recipient())
+                                .and("senderProcessInstanceId", message.senderProcessInstanceId()).map()),
+                        Rank.SENT, i));
+            }
         }
         lines.addAll(engine.failures(sent.stream().map(SentMessage::senderProcessInstanceId).filter(Objects::nonNull)
                 .toList()));

@@ -2,7 +2,9 @@ package org.gatehouse.channels;
 
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +34,16 @@ class NotificationRepository {
                         + "process_instance_id as sender_process_instance_id, source_process_instance_id from notification "
                         + "where source_process_instance_id in (:instances) order by seq")
                 .param("instances", processInstanceIds).query(SentMessage.class).list();
+    }
+
+    Map<String, String> writers(Collection<String> ids) {
+        Map<String, String> writers = new HashMap<>();
+        jdbc.sql("select id, source_process_instance_id from notification where id in (:ids) "
+                        + "and source_process_instance_id is not null")
+                .param("ids", ids).query(rs -> {
+                    writers.put(rs.getString(1), rs.getString(2));
+                });
+        return writers;
     }
 
     void bind(String id, String processInstanceId) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -100,6 +101,14 @@ public class Notifier {
     /** What the steps of these process instances sent, in the order it was written, without the texts. */
     public List<SentMessage> sentBy(Collection<String> processInstanceIds) {
         return processInstanceIds.isEmpty() ? List.of() : outbox.writtenIn(processInstanceIds);
+    }
+
+    /**
+     * Of these messages (by id, the business key of the {@code notification} instance sending each), the process
+     * instance whose step wrote each, where it is known.
+     */
+    public Map<String, String> writers(Collection<String> ids) {
+        return ids.isEmpty() ? Map.of() : outbox.writers(ids);
     }
 
     /**

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ExpertInvitationRepository extends SingleUseLinkTable<ExpertInvitation> {
 
-    private static final String COLUMNS = "id, person_id, invited_by, status, expires_at, token_used_at, reminded_at, "
-            + "answered_at, decline_reason, process_instance_id, created_at";
+    private static final String COLUMNS = "id, person_id, invited_by, status, expires_at, token_used_at, "
+            + lastReminder("expert_invitation") + ", answered_at, decline_reason, process_instance_id, created_at";
 
     ExpertInvitationRepository(JdbcClient jdbc) {
         super(jdbc, "expert_invitation", COLUMNS, ExpertInvitation.class);

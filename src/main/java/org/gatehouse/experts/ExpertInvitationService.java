@@ -203,6 +203,11 @@ public class ExpertInvitationService {
         return view(get(id));
     }
 
+    /** Every reminder of the invitation, oldest first (its view names the last), for the auditors' trail. */
+    public List<LocalDateTime> reminders(String id) {
+        return invitations.reminders(id);
+    }
+
     ExpertInvitation get(String id) {
         return invitations.find(id).orElseThrow(() -> notFound(id));
     }

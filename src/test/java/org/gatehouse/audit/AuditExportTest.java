@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,10 +24,15 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.gatehouse.Api;
 import org.gatehouse.HttpTest;
 import org.gatehouse.ProcessDriver;
+import org.gatehouse.access.AccessRequestView;
+import org.gatehouse.approvals.ApprovalService;
 import org.gatehouse.experts.ExpertFixtures;
 import org.gatehouse.platform.InstallationKey;
 import org.gatehouse.teams.TeamFixtures;
@@ -50,10 +56,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AuditExportTest extends HttpTest {
 
     @Autowired ExpertFixtures experts;
+    @Autowired ApprovalService approvals;
     @Autowired AuditSearch search;
     @Autowired ExportVerifyCommand command;
     @Autowired InstallationKey key;
     @Autowired JdbcClient jdbc;
+    @Autowired ProcessEngine engine;
 
     @TempDir Path dir;
 
@@ -79,18 +87,25 @@ class AuditExportTest extends HttpTest {
         assertThat(header.get("installation").asText()).isNotBlank();
 
         List<JsonNode> entries = lines.subList(1, lines.size() - 1);
+        for (int i = 0; i < entries.size(); i++) {
+            assertThat(entries.get(i).get("seq").asLong()).isEqualTo(i + 1);
+        }
+        assertThat(entries.stream().map(e -> e.get("at").asText()).toList()).as("oldest first").isSorted();
         List<List<String>> found = new ArrayList<>();
         search.search(expert, null, null, "2032-05-01", "2032-05-03", 0, AuditSearch.MAX_SIZE).entries()
                 .forEach(entry -> found.add(0, ExportChain.fields(entry)));
-        assertThat(entries).as("what the search finds, oldest first").hasSize(found.size()).hasSizeGreaterThan(3);
-        for (int i = 0; i < entries.size(); i++) {
-            assertThat(entries.get(i).get("seq").asLong()).isEqualTo(i + 1);
+        List<JsonNode> listed = entries.stream().filter(e -> !fromTrail(e)).toList();
+        assertThat(listed).as("what the search finds, in its order").hasSize(found.size()).hasSizeGreaterThan(3);
+        for (int i = 0; i < listed.size(); i++) {
             for (int field = 0; field < ExportChain.FIELDS.size(); field++) {
                 String name = ExportChain.FIELDS.get(field);
-                assertThat(entries.get(i).get(name).asText(null)).as(name + " of entry " + (i + 1))
+                assertThat(listed.get(i).get(name).asText(null)).as(name + " of entry " + (i + 1))
                         .isEqualTo(found.get(i).get(field));
             }
         }
+        assertThat(entries).as("beside it, the approvals' trails, as the filter asks").filteredOn(AuditExportTest::fromTrail)
+                .allSatisfy(e -> assertThat(e.get("trail").asText()).startsWith("/api/audit/approvals/"))
+                .allSatisfy(e -> assertThat(e.get("actor").asText()).isEqualTo(expert));
         assertThat(entries.stream().map(e -> e.get("kind").asText()).toList()).contains("approval", "teams");
         JsonNode trailer = lines.get(lines.size() - 1);
         assertThat(trailer.get("type").asText()).isEqualTo("signature");
@@ -127,6 +142,74 @@ class AuditExportTest extends HttpTest {
         Path rewritten = write("rewritten.jsonl", export("aude", range + "&format=jsonl").getBody());
         assertThat(verify(List.of(earlierFile, rewritten), 1)).as("each file is intact, but not the same history")
                 .contains("INTACT " + rewritten).contains("REWRITTEN " + rewritten + " does not hold " + earlierFile);
+    }
+
+    @Test
+    void anExportHoldsTheTrailsOfTheRequestsInItsRangeWithTheirDecisionsAndWhoTookThem() {
+        at(LocalDateTime.of(2033, 6, 1, 9, 0));
+        String partner = fixtures.newPartner();
+        AccessRequestView request = fixtures.submit("alice", partner, LocalDate.of(2034, 6, 30));
+        ProcessInstance instance = fixtures.instance(request);
+        driver.runJobs(instance.getId());
+        String range = "from=2033-06-01&to=2033-06-01&partner=" + partner;
+        Path waiting = write("waiting.jsonl", export("aude", range).getBody());
+        at(LocalDateTime.of(2033, 6, 1, 10, 0));
+        ProcessInstance nda = fixtures.nda(instance);
+        driver.complete(task(nda, "obtainNda"), "lena", Map.of("ndaSigned", true, "ndaSignedOn", "2033-06-01",
+                "ndaExpiresOn", "2035-06-01", "ndaDocumentRef", "NDA-" + request.id()));
+        driver.runJobs(instance.getId());
+        at(LocalDateTime.of(2033, 6, 1, 11, 0));
+        driver.complete(task(instance, "hostAdminApproval"), "bob", Map.of("approved", true, "comment", "Fine"));
+        driver.runJobs(instance.getId());
+
+        byte[] file = export("aude", range).getBody();
+        List<JsonNode> lines = jsonLines(file);
+        List<JsonNode> entries = lines.subList(1, lines.size() - 1);
+        assertThat(entries).as("the partner's one request").isNotEmpty()
+                .allSatisfy(e -> assertThat(e.get("subject").asText()).isEqualTo(request.id()));
+        assertThat(entries.stream().map(e -> e.get("at").asText()).toList()).isSorted();
+        int submitted = AuditTrailTest.index(entries, e -> "SUBMITTED".equals(e.get("what").asText()) && !fromTrail(e));
+        int decided = AuditTrailTest.index(entries, e -> fromTrail(e) && "decision".equals(trailDetail(e).get("entry").asText())
+                && "nda-check".equals(trailDetail(e).get("details").get("decisionKey").asText()));
+        assertThat(trailDetail(entries.get(decided)).get("details").get("outputs").get(0).get("value").asText())
+                .isEqualTo("MISSING");
+        int legal = AuditTrailTest.index(entries, e -> fromTrail(e) && "lena".equals(e.path("actor").asText())
+                && "obtainNda".equals(trailDetail(e).get("details").path("taskDefinitionKey").asText()));
+        int approved = AuditTrailTest.index(entries, e -> fromTrail(e) && "bob".equals(e.path("actor").asText())
+                && "hostAdminApproval".equals(trailDetail(e).get("details").path("taskDefinitionKey").asText()));
+        assertThat(entries.get(approved).get("what").asText()).endsWith("completed by bob");
+        assertThat(entries.get(approved).get("trail").asText()).isEqualTo("/api/audit/access-requests/" + request.id());
+        assertThat(List.of(submitted, decided, legal, approved)).isSorted();
+        assertIntact(file, "request.jsonl", entries.size());
+        assertThat(verify(List.of(waiting, dir.resolve("request.jsonl")), 0))
+                .as("what the export said while the request waited for its NDA, the later one says unchanged")
+                .contains("HOLDS " + dir.resolve("request.jsonl") + " holds " + waiting);
+    }
+
+    @Test
+    void aSecondReminderIsAnEntryOfItsOwnSoALaterExportStillHoldsTheEarlier() throws IOException {
+        String expert = experts.newExpert();
+        at(LocalDateTime.of(2034, 7, 1, 10, 0));
+        String approval = api.as(expert).post("/api/approvals", Map.of("approver", experts.newEmployee(),
+                "subject", "Reminded twice")).getBody().get("id").asText();
+        String instance = driver.instance(approval).getId();
+        // as a model that reminds every two days would: the step's service, twice
+        at(LocalDateTime.of(2034, 7, 3, 10, 0));
+        approvals.remind(approval, instance);
+        String range = "from=2034-07-01&to=2034-07-31&kind=approval";
+        Path before = write("before.jsonl", export("aude", range).getBody());
+        at(LocalDateTime.of(2034, 7, 5, 10, 0));
+        approvals.remind(approval, instance);
+        Path after = write("after.jsonl", export("aude", range).getBody());
+
+        assertThat(verify(List.of(before, after), 0)).as("the first reminder is where the earlier export saw it")
+                .contains("HOLDS " + after + " holds " + before);
+        List<String> reminded = jsonLines(Files.readAllBytes(after)).stream()
+                .filter(line -> "REMINDED".equals(line.path("what").asText())).map(line -> line.get("at").asText())
+                .toList();
+        assertThat(reminded).containsExactly("2034-07-03T10:00:00.000000Z", "2034-07-05T10:00:00.000000Z");
+        assertThat(approvals.asRecorded(approval).remindedAt()).as("the approval names its last reminder")
+                .isEqualTo(LocalDateTime.of(2034, 7, 5, 10, 0));
     }
 
     @Test
@@ -232,6 +315,24 @@ class AuditExportTest extends HttpTest {
         }
         ProcessDriver.resetClock();
         return expert;
+    }
+
+    /** An entry of a record's trail, beside the search's: its detail is the trail entry's kind and details. */
+    private static boolean fromTrail(JsonNode entry) {
+        return entry.get("detail").asText("").startsWith("{\"entry\":");
+    }
+
+    private static JsonNode trailDetail(JsonNode entry) {
+        return Api.json(entry.get("detail").asText());
+    }
+
+    private Task task(ProcessInstance instance, String key) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
+                .singleResult();
+    }
+
+    private static void at(LocalDateTime utc) {
+        ClockUtil.setCurrentTime(Date.from(utc.toInstant(ZoneOffset.UTC)));
     }
 
     private ResponseEntity<byte[]> export(String user, String query) {

@@ -319,7 +319,8 @@ class AuditTrailTest extends HttpTest {
         assertThat(entries.stream().map(e -> e.get("at").asText()).toList()).as("oldest first").isSorted();
     }
 
-    private static int index(List<JsonNode> entries, Predicate<JsonNode> wanted) {
+    /** The place of the first entry {@code wanted} finds; the audit's other tests look for entries alike. */
+    static int index(List<JsonNode> entries, Predicate<JsonNode> wanted) {
         for (int i = 0; i < entries.size(); i++) {
             if (wanted.test(entries.get(i))) {
                 return i;
