@@ -1,19 +1,23 @@
 package org.gatehouse;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gatehouse.channels.Channel;
 import org.gatehouse.channels.ChannelGateway;
 import org.gatehouse.channels.LocalChannelGateway;
+import org.gatehouse.directory.Organisation;
 
 /**
- * The real local gateway, made to fail its next {@code connect} calls on demand: how a test shows that a platform
- * outage becomes retries and then an incident, and that nothing is lost.
+ * The real local gateway, made to fail its next {@code connect} calls, or the next disconnections of one channel, on
+ * demand: how a test shows that a platform outage becomes retries and then an incident, and that nothing is lost.
  */
 public class FlakyChannelGateway implements ChannelGateway {
 
     private final LocalChannelGateway delegate;
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final Map<String, AtomicInteger> disconnectFailuresLeft = new ConcurrentHashMap<>();
 
     public FlakyChannelGateway(LocalChannelGateway delegate) {
         this.delegate = delegate;
@@ -23,8 +27,14 @@ public class FlakyChannelGateway implements ChannelGateway {
         failuresLeft.set(times);
     }
 
+    /** The next {@code times} disconnections of this channel fail; other channels are not affected. */
+    public void failNextDisconnects(String channelId, int times) {
+        disconnectFailuresLeft.put(channelId, new AtomicInteger(times));
+    }
+
     public void heal() {
         failuresLeft.set(0);
+        disconnectFailuresLeft.clear();
     }
 
     @Override
@@ -47,7 +57,16 @@ public class FlakyChannelGateway implements ChannelGateway {
 
     @Override
     public void disconnect(Channel channel) {
+        AtomicInteger left = disconnectFailuresLeft.get(channel.id());
+        if (left != null && left.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            throw new IllegalStateException("The chat platform is unavailable");
+        }
         delegate.disconnect(channel);
+    }
+
+    @Override
+    public void endConnection(Organisation partner) {
+        delegate.endConnection(partner);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.gatehouse.channels;
 
+import org.gatehouse.directory.Organisation;
+
 /**
  * The chat platform. Every call leaves Gatehouse, so callers sit behind an async continuation with retries, and each
  * call must be safe to repeat: a retry after a failure halfway repeats it.
@@ -14,6 +16,12 @@ public interface ChannelGateway {
     void pin(Channel channel, String note);
 
     void disconnect(Channel channel);
+
+    /**
+     * A10 with direct messages disabled: the connection between the host and this outside organisation ends, so that
+     * their people no longer reach each other directly; channels are disconnected one by one before.
+     */
+    void endConnection(Organisation partner);
 
     void rename(Channel channel, String newName);
 

@@ -97,15 +97,24 @@ public class ChannelService {
         return note;
     }
 
-    /** Stops sharing; the partner's members leave the channel, the host's stay (A10). Safe to repeat. */
+    /**
+     * Stops sharing; the partner's members leave the channel, the host's stay (A10). Safe to repeat: the channel shows
+     * unshared only once the platform has answered (both in one transaction), so a channel already unshared, by a
+     * partnership's end or a retry, is not asked for again.
+     */
     @Transactional
     public void disconnect(String channelId) {
         Channel channel = get(channelId);
-        gateway.disconnect(channel);
         if (channel.shared()) {
+            gateway.disconnect(channel);
             channels.removeMembersOf(channelId, channel.partnerId());
             channels.unshare(channelId);
         }
+    }
+
+    /** A10 with direct messages disabled: the organisations' connection on the platform ends. Safe to repeat. */
+    public void endConnection(String partnerId) {
+        gateway.endConnection(organisations.get(partnerId));
     }
 
     /** A1: renaming a channel on the host's side is "modifying" it, for whoever the policy allows. */
