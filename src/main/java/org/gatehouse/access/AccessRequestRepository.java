@@ -53,6 +53,13 @@ class AccessRequestRepository {
                 .query(Integer.class).single() > 0;
     }
 
+    List<AccessRequest> findOpen(String partnerId, Collection<AccessRequestStatus> open) {
+        return jdbc.sql("select " + COLUMNS + " from access_request where partner_id = :p and status in (:s) "
+                        + "order by created_at, id")
+                .param("p", partnerId).param("s", open.stream().map(Enum::name).toList())
+                .query(AccessRequest.class).list();
+    }
+
     List<AccessRequest> find(AccessRequestStatus status, String partnerId, String requester, int limit) {
         var sql = new StringBuilder("select " + COLUMNS + " from access_request where 1 = 1");
         var params = new ArrayList<Object>();

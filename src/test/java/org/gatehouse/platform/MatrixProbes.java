@@ -67,8 +67,10 @@ final class MatrixProbes {
                 s -> post("/api/access-requests/" + r.connectedRequest(s) + "/withdraw", null));
         on("POST /api/access-requests/{id}/disconnect a pending request",
                 s -> post("/api/access-requests/" + r.pendingRequest + "/disconnect", null));
-        on("POST /api/partners/{partnerId}/disconnect a partner with no shared channel",
-                s -> post("/api/partners/" + r.lonePartner + "/disconnect", null));
+        on("POST /api/partners/{partnerId}/disconnect a partner whose ending waits for confirmation (409)",
+                s -> post("/api/partners/" + r.lonePartner + "/disconnect", Map.of("reason", "Matrix probe")));
+        on("GET /api/partners/{partnerId}/offboardings/{id}",
+                s -> get("/api/partners/" + r.lonePartner + "/offboardings/" + r.offboarding));
         on("GET /invite/{token}", s -> get("/invite/" + token(s, r.openInviteToken)));
         on("POST /invite/{token}/accept", s -> post("/invite/" + token(s, r.spentInviteToken) + "/accept",
                 Map.of("adminName", "Matrix Probe", "adminEmail", "probe@globex.example", "channelName", "matrix-probe")));
