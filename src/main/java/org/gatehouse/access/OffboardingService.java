@@ -250,9 +250,9 @@ public class OffboardingService {
         return toView(o);
     }
 
-    /** The partner's latest offboarding, whatever its status: the sharing view shows it. */
-    public Optional<OffboardingView> latest(String partnerId) {
-        return offboardings.findLatest(partnerId).map(this::toView);
+    /** The partner's latest offboarding, whatever its status: the organisations' view shows it. */
+    Optional<Offboarding> latest(String partnerId) {
+        return offboardings.findLatest(partnerId);
     }
 
     private OffboardingView toView(Offboarding o) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -201,16 +200,9 @@ public class ChannelService {
         return channels.findSharedWith(partnerId);
     }
 
-    /** A9: every connected outside organisation, how many channels it shares and in which workspaces. */
-    public List<ConnectedOrganisation> connectedOrganisations() {
-        Map<String, List<Channel>> byPartner = channels.findShared().stream()
+    /** A9: the channels shared with outside organisations, by partner. */
+    public Map<String, List<Channel>> sharedByPartner() {
+        return channels.findShared().stream()
                 .collect(Collectors.groupingBy(Channel::partnerId, LinkedHashMap::new, Collectors.toList()));
-        return byPartner.entrySet().stream().map(e -> new ConnectedOrganisation(e.getKey(),
-                organisations.get(e.getKey()).name(), e.getValue().size(),
-                List.copyOf(e.getValue().stream().map(Channel::workspaceId).collect(Collectors.toCollection(TreeSet::new)))))
-                .toList();
-    }
-
-    public record ConnectedOrganisation(String id, String name, int sharedChannels, List<String> workspaces) {
     }
 }

@@ -146,6 +146,15 @@ class OffboardingApiTest extends HttpTest {
             assertThat(ended.get("status").asText()).isEqualTo("ENDED");
             assertThat(ended.get("timeline").findValuesAsText("detail")).anySatisfy(d -> assertThat(d).contains(id));
         }
+        JsonNode organisation = api.as("carol").get("/api/organisations/" + partnership.partnerId() + "/sharing")
+                .getBody().get("organisation");
+        assertThat(organisation.get("sharedChannels").asInt()).isZero();
+        assertThat(organisation.get("openRequests")).isEmpty();
+        assertThat(organisation.get("offboarding").get("status").asText()).isEqualTo("DONE");
+        JsonNode end = organisation.get("partnershipEnded");
+        assertThat(end.get("endedBy").asText()).isEqualTo("bob");
+        assertThat(end.get("confirmedBy").asText()).isEqualTo("carol");
+        assertThat(end.get("directMessagesKept").asBoolean()).isTrue();
     }
 
     @Test

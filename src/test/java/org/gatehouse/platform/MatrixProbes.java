@@ -82,11 +82,12 @@ final class MatrixProbes {
                 Map.of("member", self(s), "organisation", "acme")));
         on("PUT /api/channels/{id} an invalid name", s -> put("/api/channels/" + r.connectedChannel, Map.of("name", "Not A Name!")));
         on("POST /api/channels/{id}/archive a shared channel", s -> post("/api/channels/" + r.connectedChannel + "/archive", null));
-        on("GET /api/channels/connected-organisations", s -> get("/api/channels/connected-organisations"));
         on("GET /api/sharing-policy", s -> get("/api/sharing-policy"));
         on("PUT /api/sharing-policy the current policy again", s -> put("/api/sharing-policy", r.currentPolicy()));
 
         on("GET /api/organisations", s -> get("/api/organisations"));
+        on("GET /api/organisations/sharing", s -> get("/api/organisations/sharing"));
+        on("GET /api/organisations/{id}/sharing", s -> get("/api/organisations/" + r.lonePartner + "/sharing"));
         on("POST /api/organisations a taken id", s -> post("/api/organisations", Map.of("id", "globex", "name", "Globex again",
                 "kind", "PARTNER", "timeZone", "Europe/Paris", "workingHours", "09:00-17:00")));
         on("GET /api/workspaces", s -> get("/api/workspaces"));
