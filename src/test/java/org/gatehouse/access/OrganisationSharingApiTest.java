@@ -16,10 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.HttpTest;
+import org.gatehouse.WebappSession;
 import org.gatehouse.directory.OrganisationService;
 import org.gatehouse.legal.NdaRegister;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -32,6 +34,7 @@ class OrganisationSharingApiTest extends HttpTest {
     @Autowired OrganisationService organisations;
     @Autowired NdaRegister ndas;
     @Autowired Clock clock;
+    @LocalServerPort int port;
 
     private static void at(LocalDateTime moment) {
         ClockUtil.setCurrentTime(Date.from(moment.toInstant(ZoneOffset.UTC)));
@@ -119,5 +122,18 @@ class OrganisationSharingApiTest extends HttpTest {
         assertThat(api.as("carol").get("/api/organisations/nowhere/sharing").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(api.as("carol").get("/api/organisations/acme/sharing").getStatusCode()).as("the host")
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** Cockpit's organisations view reads with the session workspace admins sign in to Cockpit with (README). */
+    @Test
+    void workspaceAdminsReadTheOrganisationsInCockpitWithTheirSession() throws Exception {
+        var cockpit = WebappSession.signIn(port, "bob", "cockpit");
+        var answer = cockpit.gatehouse("GET", "/api/organisations/sharing?weeks=2", null);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"organisations\"").contains("\"weeks\"");
+        assertThat(WebappSession.signIn(port, "aude", "cockpit").gatehouse("GET", "/api/organisations/sharing", null)
+                .statusCode()).as("an auditor in Cockpit").isEqualTo(403);
+        assertThat(cockpit.gatehouse("GET", "/api/access-requests", null).statusCode())
+                .as("other routes take HTTP Basic alone").isEqualTo(401);
     }
 }

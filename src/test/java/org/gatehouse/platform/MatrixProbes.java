@@ -311,6 +311,11 @@ final class MatrixProbes {
                 s -> get("/api/audit/access-requests/" + r.accessRequest(s)).with(Credentials.WEBAPP_SESSION));
         on("GET /api/audit with a webapp session, without the X-XSRF-TOKEN header",
                 s -> get("/api/audit?kind=access-request&size=5").with(Credentials.WEBAPP_SESSION_WITHOUT_CSRF_TOKEN));
+        on("GET /api/organisations/sharing with a webapp session",
+                s -> get("/api/organisations/sharing?weeks=1").with(Credentials.WEBAPP_SESSION));
+        on("POST /api/partners/{partnerId}/disconnect with a webapp session, a partner whose ending waits for confirmation (409)",
+                s -> post("/api/partners/" + r.lonePartner + "/disconnect", Map.of("reason", "Matrix probe"))
+                        .with(Credentials.WEBAPP_SESSION));
         on("GET /api/access-requests with a webapp session", s -> get("/api/access-requests?requester=" + MatrixRecords.OTHER)
                 .with(Credentials.WEBAPP_SESSION));
     }
