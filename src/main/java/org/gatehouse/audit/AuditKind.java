@@ -14,6 +14,7 @@ enum AuditKind {
     TICKET("ticket", "tickets"),
     APPROVAL("approval", "approvals"),
     EXPERT_INVITATION("expert-invitation", "expert-invitations"),
+    OFFBOARDING("offboarding", null),
     SHARING_POLICY("sharing-policy", null),
     CHANNEL_RULES("channel-rules", null),
     REQUESTER_ATTRIBUTES("requester-attributes", null),
@@ -41,9 +42,9 @@ enum AuditKind {
         return trails == null || subject == null ? null : TRAILS + trails + "/" + subject;
     }
 
-    /** Only access requests concern a partner organisation. */
+    /** Only access requests and the ends of partnerships concern a partner organisation. */
     boolean concernsPartners() {
-        return this == ACCESS_REQUEST;
+        return this == ACCESS_REQUEST || this == OFFBOARDING;
     }
 
     static AuditKind of(String key) {

@@ -155,6 +155,11 @@ class OffboardingApiTest extends HttpTest {
         assertThat(end.get("endedBy").asText()).isEqualTo("bob");
         assertThat(end.get("confirmedBy").asText()).isEqualTo("carol");
         assertThat(end.get("directMessagesKept").asBoolean()).isTrue();
+
+        JsonNode audit = api.as("aude").get("/api/audit?kind=offboarding&partner=" + partnership.partnerId()).getBody();
+        assertThat(audit.get("entries").findValuesAsText("what")).as("the auditors' search")
+                .containsSubsequence("DONE", "REQUESTS_ENDED", "CHANNEL_DISCONNECTED", "CONFIRMED", "REQUESTED");
+        assertThat(audit.get("entries").findValuesAsText("actor")).contains("bob", "carol");
     }
 
     @Test

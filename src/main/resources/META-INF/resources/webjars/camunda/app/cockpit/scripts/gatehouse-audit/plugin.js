@@ -17,7 +17,7 @@ const RECORDS = {
   approvals: 'Approval',
   'expert-invitations': 'Expert invitation'
 };
-const KINDS = ['access-request', 'ticket', 'approval', 'expert-invitation', 'sharing-policy', 'channel-rules',
+const KINDS = ['access-request', 'ticket', 'approval', 'expert-invitation', 'offboarding', 'sharing-policy', 'channel-rules',
   'requester-attributes', 'roles', 'teams', 'imports', 'audit-read'];
 const PAGE_SIZE = 20;
 const EXPORTS = [['csv', 'Export CSV'], ['jsonl', 'Export JSON Lines']];
