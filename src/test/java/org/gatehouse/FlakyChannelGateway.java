@@ -1,23 +1,27 @@
 package org.gatehouse;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gatehouse.channels.Channel;
 import org.gatehouse.channels.ChannelGateway;
 import org.gatehouse.channels.LocalChannelGateway;
+import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.Person;
 
 /**
- * The real local gateway, made to fail its next {@code connect} calls on demand: how a test shows that a platform
- * outage becomes retries and then an incident, and that nothing is lost. A test may also put another platform in the
- * local one's place ({@link #use}), such as the Slack gateway against the tests' Slack, so that the shared context's
- * processes call that one; {@link #useLocal} puts the local one back.
+ * The real local gateway, made to fail its next {@code connect} calls, or the next disconnections of one channel, on
+ * demand: how a test shows that a platform outage becomes retries and then an incident, and that nothing is lost. A
+ * test may also put another platform in the local one's place ({@link #use}), such as the Slack gateway against the
+ * tests' Slack, so that the shared context's processes call that one; {@link #useLocal} puts the local one back.
  */
 public class FlakyChannelGateway implements ChannelGateway {
 
     private final LocalChannelGateway local;
     private volatile ChannelGateway delegate;
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final Map<String, AtomicInteger> disconnectFailuresLeft = new ConcurrentHashMap<>();
 
     public FlakyChannelGateway(LocalChannelGateway local) {
         this.local = local;
@@ -28,8 +32,14 @@ public class FlakyChannelGateway implements ChannelGateway {
         failuresLeft.set(times);
     }
 
+    /** The next {@code times} disconnections of this channel fail; other channels are not affected. */
+    public void failNextDisconnects(String channelId, int times) {
+        disconnectFailuresLeft.put(channelId, new AtomicInteger(times));
+    }
+
     public void heal() {
         failuresLeft.set(0);
+        disconnectFailuresLeft.clear();
     }
 
     public void use(ChannelGateway other) {
@@ -60,7 +70,16 @@ public class FlakyChannelGateway implements ChannelGateway {
 
     @Override
     public void disconnect(Channel channel) {
+        AtomicInteger left = disconnectFailuresLeft.get(channel.id());
+        if (left != null && left.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            throw new IllegalStateException("The chat platform is unavailable");
+        }
         delegate.disconnect(channel);
+    }
+
+    @Override
+    public void endConnection(Organisation partner) {
+        delegate.endConnection(partner);
     }
 
     @Override

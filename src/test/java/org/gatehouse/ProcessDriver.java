@@ -60,6 +60,36 @@ public final class ProcessDriver {
         throw new AssertionError(what + " keeps creating jobs");
     }
 
+    /**
+     * Runs the instance's jobs as the job executor would, failures included: a failing job is tried again at its next
+     * retry (the engine clock moves on to it) until it succeeds or runs out of retries, when it holds an incident.
+     * Timers are left alone. Returns how many attempts failed.
+     */
+    public int runJobsThroughFailures(String processInstanceId) {
+        int failures = 0;
+        for (int round = 0; round < 100; round++) {
+            List<Job> left = management.createJobQuery().processInstanceId(processInstanceId).messages().withRetriesLeft()
+                    .list();
+            if (left.isEmpty()) {
+                return failures;
+            }
+            for (Job job : left) {
+                if (management.createJobQuery().jobId(job.getId()).withRetriesLeft().count() == 0) {
+                    continue;
+                }
+                if (job.getDuedate() != null && job.getDuedate().after(ClockUtil.getCurrentTime())) {
+                    ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
+                }
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException expected) {
+                    failures++;
+                }
+            }
+        }
+        throw new AssertionError("Process instance " + processInstanceId + " keeps creating jobs");
+    }
+
     /** Moves the engine clock to the timer's due date and lets everything that is due run. */
     public void fireTimer(String processInstanceId, String activityId) {
         Job timer = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).timers()

@@ -3,7 +3,6 @@ package org.gatehouse.access;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 
@@ -55,11 +54,5 @@ class AccessRequestController {
     @PostMapping("/access-requests/{id}/disconnect")
     AccessRequestView disconnect(@PathVariable String id, Principal principal) {
         return workflow.disconnect(id, principal.getName());
-    }
-
-    /** A10: stop sharing every channel with one organisation in one step. */
-    @PostMapping("/partners/{partnerId}/disconnect")
-    Map<String, List<String>> disconnectPartner(@PathVariable String partnerId, Principal principal) {
-        return workflow.disconnectOrganisation(partnerId, principal.getName());
     }
 }

@@ -53,6 +53,35 @@ class AccessRequestRepository {
                 .query(Integer.class).single() > 0;
     }
 
+    List<AccessRequest> findOpen(String partnerId, Collection<AccessRequestStatus> open) {
+        return jdbc.sql("select " + COLUMNS + " from access_request where partner_id = :p and status in (:s) "
+                        + "order by created_at, id")
+                .param("p", partnerId).param("s", open.stream().map(Enum::name).toList())
+                .query(AccessRequest.class).list();
+    }
+
+    /** The partners requests were ever made for. */
+    List<String> partnerIds() {
+        return jdbc.sql("select distinct partner_id from access_request").query(String.class).list();
+    }
+
+    /** A9: each request made since {@code from} (of one partner, or of all: null), with its status now. */
+    List<SharingFigures.Made> madeSince(LocalDateTime from, String partnerId) {
+        return jdbc.sql("select partner_id, status, created_at from access_request where created_at >= ?"
+                        + (partnerId == null ? "" : " and partner_id = ?"))
+                .params(partnerId == null ? List.of(from) : List.of(from, partnerId))
+                .query(SharingFigures.Made.class).list();
+    }
+
+    /** A9: each request connected since {@code from}, when it was made and when it was connected (its timeline). */
+    List<SharingFigures.Connection> connectedSince(LocalDateTime from, String partnerId) {
+        return jdbc.sql("select r.partner_id, r.created_at as requested_at, e.at as connected_at from access_request r "
+                        + "join access_request_event e on e.request_id = r.id and e.action = 'CONNECTED' where e.at >= ?"
+                        + (partnerId == null ? "" : " and r.partner_id = ?"))
+                .params(partnerId == null ? List.of(from) : List.of(from, partnerId))
+                .query(SharingFigures.Connection.class).list();
+    }
+
     List<AccessRequest> find(AccessRequestStatus status, String partnerId, String requester, int limit) {
         var sql = new StringBuilder("select " + COLUMNS + " from access_request where 1 = 1");
         var params = new ArrayList<Object>();

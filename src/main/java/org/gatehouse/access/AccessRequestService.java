@@ -372,9 +372,10 @@ public class AccessRequestService {
         }
     }
 
+    /** {@code why}: null when the requester withdraws; the reason when an admin does (a partnership's end). */
     @Transactional
-    public void recordWithdrawal(String id, String user) {
-        event(id, user, "WITHDRAWAL_REQUESTED", null);
+    public void recordWithdrawal(String id, String user, String why) {
+        event(id, user, "WITHDRAWAL_REQUESTED", why);
     }
 
     /** Early disconnection (A10), by whoever the sharing policy lets disconnect (admins by default). */
@@ -389,16 +390,13 @@ public class AccessRequestService {
     }
 
     @Transactional
-    public void recordDisconnectRequest(String id, String admin) {
-        event(id, admin, "DISCONNECT_REQUESTED", null);
+    public void recordDisconnectRequest(String id, String admin, String why) {
+        event(id, admin, "DISCONNECT_REQUESTED", why);
     }
 
-    public List<String> connectedRequestsWith(String partnerId, String admin) {
-        if (!policy.may(admin, ChannelAction.DISCONNECT)) {
-            throw new ForbiddenException("The sharing policy does not let " + admin + " disconnect shared channels");
-        }
-        organisations.find(partnerId).orElseThrow(() -> new NotFoundException("There is no organisation " + partnerId));
-        return requests.find(AccessRequestStatus.CONNECTED, partnerId, null, MAX_LIST).stream().map(AccessRequest::id).toList();
+    /** The partner's requests that still hold a channel or may come to: pending or connected. */
+    public List<AccessRequest> openWith(String partnerId) {
+        return requests.findOpen(partnerId, AccessRequestStatus.OPEN);
     }
 
     public AccessRequest get(String id) {

@@ -3,7 +3,6 @@ package org.gatehouse.access;
 import static org.gatehouse.access.AccessRequestProcess.*;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -80,30 +79,49 @@ public class AccessRequestWorkflow {
 
     @Transactional
     public AccessRequestView withdraw(String id, String user) {
-        requests.checkMayWithdraw(id, user);
-        requests.recordWithdrawal(id, user);
-        correlate(MSG_WITHDRAWN, id, Map.of());
+        withdraw(id, user, null);
         return requests.view(id, user);
     }
 
     @Transactional
     public AccessRequestView disconnect(String id, String admin) {
-        requests.checkMayDisconnect(id, admin);
-        requests.recordDisconnectRequest(id, admin);
-        correlate(MSG_DISCONNECT, id, Map.of());
+        disconnect(id, admin, null);
         return requests.view(id, admin);
     }
 
+    private void withdraw(String id, String user, String why) {
+        requests.checkMayWithdraw(id, user);
+        requests.recordWithdrawal(id, user, why);
+        correlate(MSG_WITHDRAWN, id, Map.of());
+    }
+
+    private void disconnect(String id, String admin, String why) {
+        requests.checkMayDisconnect(id, admin);
+        requests.recordDisconnectRequest(id, admin, why);
+        correlate(MSG_DISCONNECT, id, Map.of());
+    }
+
     /**
-     * A10: an admin stops sharing every channel with one organisation in one step. Requests already on their way
-     * out (a disconnect under way) are left to finish.
+     * A10, once a partnership's channels are disconnected: each open request with the partner ends by its own
+     * process, under the same checks as the admin's own call: a pending one is withdrawn, a connected one
+     * disconnected (its channel is unshared already, so only its record follows). One already on its way out is left
+     * to finish; one a step away from either (a channel being connected) refuses, and the caller's step retries.
+     *
+     * @return how many requests were asked to end
      */
     @Transactional
-    public Map<String, List<String>> disconnectOrganisation(String partnerId, String admin) {
-        Map<Boolean, List<String>> waiting = requests.connectedRequestsWith(partnerId, admin).stream()
-                .collect(java.util.stream.Collectors.partitioningBy(this::waitsForDisconnect));
-        waiting.get(true).forEach(id -> disconnect(id, admin));
-        return Map.of("disconnecting", waiting.get(true), "alreadyEnding", waiting.get(false));
+    public int endRequestsWith(String partnerId, String admin, String why) {
+        int ended = 0;
+        for (AccessRequest request : requests.openWith(partnerId)) {
+            if (AccessRequestStatus.PENDING.contains(request.status())) {
+                withdraw(request.id(), admin, why);
+                ended++;
+            } else if (waitsForDisconnect(request.id())) {
+                disconnect(request.id(), admin, why);
+                ended++;
+            }
+        }
+        return ended;
     }
 
     private boolean waitsForDisconnect(String requestId) {

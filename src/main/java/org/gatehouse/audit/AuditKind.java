@@ -19,6 +19,7 @@ enum AuditKind {
     TICKET("ticket", "tickets", TicketProcess.KEY),
     APPROVAL("approval", "approvals", ApprovalProcess.KEY),
     EXPERT_INVITATION("expert-invitation", "expert-invitations", ExpertOnboardingProcess.KEY),
+    OFFBOARDING("offboarding", null, null),
     SHARING_POLICY("sharing-policy", null, null),
     CHANNEL_RULES("channel-rules", null, null),
     REQUESTER_ATTRIBUTES("requester-attributes", null, null),
@@ -59,9 +60,9 @@ enum AuditKind {
         return trails == null || subject == null ? null : TRAILS + trails + "/" + subject;
     }
 
-    /** Only access requests concern a partner organisation. */
+    /** Only access requests and the ends of partnerships concern a partner organisation. */
     boolean concernsPartners() {
-        return this == ACCESS_REQUEST;
+        return this == ACCESS_REQUEST || this == OFFBOARDING;
     }
 
     static AuditKind of(String key) {

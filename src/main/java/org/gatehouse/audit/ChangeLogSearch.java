@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The search over the change logs the features write (access requests' timelines, tickets' histories and messages,
- * approvals and expert invitations, the directory's imports) and over the auditors' reads: one query per page, every
+ * approvals and expert invitations, the ends of partnerships, the directory's imports) and over the auditors' reads: one query per page, every
  * log filtered on its own indexes (V15) and paged by the database. Read-only: a read model over the features' logs,
  * so that none of them carries paging code for the auditors; what a trail shows of a record comes from its feature.
  */
@@ -64,6 +64,8 @@ class ChangeLogSearch implements AuditLog {
                     "answered_at is not null"),
             new Branch(AuditKind.EXPERT_INVITATION, "expert_invitation", "expires_at", GATEHOUSE, "status", "id", NONE,
                     "3", "status = 'EXPIRED'"),
+            new Branch(AuditKind.OFFBOARDING, "offboarding_event", "at", "actor", "action", "offboarding_id", "detail",
+                    "id", null, "offboarding_id in (select id from offboarding where partner_id = :partner)"),
             new Branch(AuditKind.IMPORTS, "directory_import", "started_at", "started_by", "concat(kind, ' ', status)", "id",
                     "concat(source_name, ': ', total_rows, ' rows, ', created, ' created, ', updated, ' updated, ', "
                             + "unchanged, ' unchanged, ', skipped, ' skipped, ', refused, ' refused')", "0", null),

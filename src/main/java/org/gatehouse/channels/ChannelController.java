@@ -1,7 +1,6 @@
 package org.gatehouse.channels;
 
 import java.security.Principal;
-import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -46,12 +45,6 @@ class ChannelController {
     @PostMapping("/{id}/archive")
     ChannelView archive(@PathVariable String id, Principal principal) {
         return channels.archive(id, principal.getName());
-    }
-
-    /** A9: every connected outside organisation with its shared channels and workspaces. */
-    @GetMapping("/connected-organisations")
-    List<ChannelService.ConnectedOrganisation> connectedOrganisations() {
-        return channels.connectedOrganisations();
     }
 
     record Rename(@NotBlank @SingleLine String name) {

@@ -1,5 +1,6 @@
 package org.gatehouse.channels;
 
+import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.Person;
 
 /**
@@ -19,6 +20,12 @@ public interface ChannelGateway {
     void pin(Channel channel, String note);
 
     void disconnect(Channel channel);
+
+    /**
+     * A10 with direct messages disabled: the connection between the host and this outside organisation ends, so that
+     * their people no longer reach each other directly; channels are disconnected one by one before.
+     */
+    void endConnection(Organisation partner);
 
     void rename(Channel channel, String newName);
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -97,15 +96,24 @@ public class ChannelService {
         return note;
     }
 
-    /** Stops sharing; the partner's members leave the channel, the host's stay (A10). Safe to repeat. */
+    /**
+     * Stops sharing; the partner's members leave the channel, the host's stay (A10). Safe to repeat: the channel shows
+     * unshared only once the platform has answered (both in one transaction), so a channel already unshared, by a
+     * partnership's end or a retry, is not asked for again.
+     */
     @Transactional
     public void disconnect(String channelId) {
         Channel channel = get(channelId);
-        gateway.disconnect(channel);
         if (channel.shared()) {
+            gateway.disconnect(channel);
             channels.removeMembersOf(channelId, channel.partnerId());
             channels.unshare(channelId);
         }
+    }
+
+    /** A10 with direct messages disabled: the organisations' connection on the platform ends. Safe to repeat. */
+    public void endConnection(String partnerId) {
+        gateway.endConnection(organisations.get(partnerId));
     }
 
     /** A1: renaming a channel on the host's side is "modifying" it, for whoever the policy allows. */
@@ -192,16 +200,9 @@ public class ChannelService {
         return channels.findSharedWith(partnerId);
     }
 
-    /** A9: every connected outside organisation, how many channels it shares and in which workspaces. */
-    public List<ConnectedOrganisation> connectedOrganisations() {
-        Map<String, List<Channel>> byPartner = channels.findShared().stream()
+    /** A9: the channels shared with outside organisations, by partner. */
+    public Map<String, List<Channel>> sharedByPartner() {
+        return channels.findShared().stream()
                 .collect(Collectors.groupingBy(Channel::partnerId, LinkedHashMap::new, Collectors.toList()));
-        return byPartner.entrySet().stream().map(e -> new ConnectedOrganisation(e.getKey(),
-                organisations.get(e.getKey()).name(), e.getValue().size(),
-                List.copyOf(e.getValue().stream().map(Channel::workspaceId).collect(Collectors.toCollection(TreeSet::new)))))
-                .toList();
-    }
-
-    public record ConnectedOrganisation(String id, String name, int sharedChannels, List<String> workspaces) {
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.gatehouse.directory.Organisation;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,11 @@ public class LocalChannelGateway implements ChannelGateway {
     @Override
     public void disconnect(Channel channel) {
         record("DISCONNECT", channel.id(), "#" + channel.name());
+    }
+
+    @Override
+    public void endConnection(Organisation partner) {
+        record("END_CONNECTION", partner.id(), partner.name());
     }
 
     @Override

@@ -40,6 +40,19 @@ class OrganisationRepository {
         jdbc.sql("update organisation set email_domain = ? where id = ?").params(domain, id).update();
     }
 
+    Optional<PartnershipEnd> findPartnershipEnd(String id) {
+        return jdbc.sql("select partnership_ended_at as at, partnership_ended_by as ended_by, "
+                        + "partnership_confirmed_by as confirmed_by, direct_messages_kept from organisation "
+                        + "where id = ? and partnership_ended_at is not null").param(id)
+                .query(PartnershipEnd.class).optional();
+    }
+
+    void updatePartnershipEnd(String id, PartnershipEnd end) {
+        jdbc.sql("update organisation set partnership_ended_at = ?, partnership_ended_by = ?, partnership_confirmed_by = ?, "
+                        + "direct_messages_kept = ? where id = ?")
+                .params(end.at(), end.endedBy(), end.confirmedBy(), end.directMessagesKept(), id).update();
+    }
+
     List<Organisation> findByKind(Organisation.Kind kind) {
         return jdbc.sql("select " + COLUMNS + " from organisation where kind = ? order by name").param(kind.name())
                 .query(OrganisationRepository::map).list();

@@ -50,6 +50,20 @@ public class OrganisationService {
         return organisations.findByKind(Organisation.Kind.PARTNER);
     }
 
+    /** The last end of this partner's partnership, if it ever ended; a new partnership may follow it. */
+    public Optional<PartnershipEnd> partnershipEnd(String partnerId) {
+        return organisations.findPartnershipEnd(partnerId);
+    }
+
+    /** Its record says when the partnership ended, who asked and confirmed, and whether direct messages stay open. */
+    @Transactional
+    public void recordPartnershipEnd(String partnerId, PartnershipEnd end) {
+        if (get(partnerId).kind() != Organisation.Kind.PARTNER) {
+            throw new IllegalStateException(partnerId + " is not a partner: only a partnership ends");
+        }
+        organisations.updatePartnershipEnd(partnerId, end);
+    }
+
     /** A request names its partner freely (A2); a name seen for the first time becomes a partner organisation. */
     @Transactional
     public Organisation partnerNamed(String name) {

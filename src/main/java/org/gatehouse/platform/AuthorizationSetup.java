@@ -45,6 +45,8 @@ public class AuthorizationSetup implements ApplicationRunner {
     static final List<Grant> GRANTS = List.of(
             new Grant(GatehouseGroups.REQUESTERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(GatehouseGroups.WORKSPACE_ADMINS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+            // workspace admins see the outside organisations in Cockpit, beside the auditors' view, with what they read
+            new Grant(GatehouseGroups.WORKSPACE_ADMINS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
             new Grant(GatehouseGroups.LEGAL, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(GatehouseGroups.EXPERTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             // auditors read history and the models it refers to, and nothing else; history keeps no private value

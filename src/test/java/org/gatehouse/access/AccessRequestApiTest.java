@@ -193,30 +193,17 @@ class AccessRequestApiTest extends HttpTest {
         assertProblem(api.as("alice").post("/api/access-requests/" + request.id() + "/withdraw", null), HttpStatus.CONFLICT, "status");
     }
 
+    /** Ending every channel with a partner at once is {@code partner-offboarding}: {@code OffboardingApiTest}. */
     @Test
-    void anAdminStopsSharingEveryChannelWithAPartnerInOneStep() {
-        String partner = "Globex";
-        var first = fixtures.connected("alice", partner, LocalDate.now().plusMonths(2));
-        var second = fixtures.connected("dave", partner, LocalDate.now().plusMonths(3));
-        JsonNode dashboard = api.as("carol").get("/api/channels/connected-organisations").getBody();
-        assertThat(dashboard.findValuesAsText("id")).contains("globex");
-
-        assertThat(api.as("alice").post("/api/partners/globex/disconnect", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(api.as("alice").post("/api/access-requests/" + first.getBusinessKey() + "/disconnect", null).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(api.as("carol").post("/api/access-requests/" + first.getBusinessKey() + "/disconnect", null)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
-        ResponseEntity<JsonNode> stopped = api.as("carol").post("/api/partners/globex/disconnect", null);
-        assertThat(stopped.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(stopped.getBody().get("disconnecting").toString()).contains(second.getBusinessKey());
-        assertThat(stopped.getBody().get("alreadyEnding").toString()).contains(first.getBusinessKey());
-        for (String list : new String[] {"disconnecting", "alreadyEnding"}) {
-            stopped.getBody().get(list).forEach(id -> driver.runJobs(fixtures.instance(id.asText()).getId()));
-        }
-        assertThat(api.as("alice").get("/api/access-requests/" + first.getBusinessKey()).getBody().get("status").asText())
-                .isEqualTo("ENDED");
-        assertThat(api.as("carol").get("/api/access-requests?status=CONNECTED&partner=Globex").getBody().size()).isZero();
-        assertThat(api.as("carol").post("/api/partners/nowhere/disconnect", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    void anAdminDisconnectsAConnectedChannelEarly() {
+        var connected = fixtures.connected("alice", "Globex", LocalDate.now().plusMonths(2));
+        String path = "/api/access-requests/" + connected.getBusinessKey() + "/disconnect";
+        assertThat(api.as("alice").post(path, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.as("carol").post(path, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        driver.runJobs(connected.getId());
+        assertThat(api.as("alice").get("/api/access-requests/" + connected.getBusinessKey()).getBody().get("status")
+                .asText()).isEqualTo("ENDED");
+        assertProblem(api.as("carol").post(path, null), HttpStatus.CONFLICT, "status");
     }
 
     @Test

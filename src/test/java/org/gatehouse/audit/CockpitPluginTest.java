@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,11 +26,18 @@ class CockpitPluginTest {
     private static final String PLUGIN = COCKPIT + "scripts/gatehouse-audit/";
 
     @Test
-    void cockpitsConfigurationLoadsThePlugin() throws IOException {
-        Matcher script = Pattern.compile("customScripts:\\s*\\['([^']+)'\\]").matcher(read(COCKPIT + "scripts/config.js"));
-        assertThat(script.find()).as("config.js lists the plugin").isTrue();
-        assertThat(read(COCKPIT + script.group(1) + ".js")).contains("export default").contains("cockpit.route");
+    void cockpitsConfigurationLoadsThePlugins() throws IOException {
+        Matcher list = Pattern.compile("customScripts:\\s*\\[([^\\]]+)\\]").matcher(read(COCKPIT + "scripts/config.js"));
+        assertThat(list.find()).as("config.js lists the plugins").isTrue();
+        List<String> scripts = Pattern.compile("'([^']+)'").matcher(list.group(1)).results().map(m -> m.group(1)).toList();
+        assertThat(scripts).containsExactly("scripts/gatehouse-audit/plugin", "scripts/gatehouse-organisations/plugin");
+        for (String script : scripts) {
+            assertThat(read(COCKPIT + script + ".js")).contains("export default").contains("cockpit.route")
+                    .contains("from '../gatehouse-shared/page.js'");
+        }
+        assertThat(read(COCKPIT + "scripts/gatehouse-shared/page.js")).contains("export function el");
         assertThat(read(PLUGIN + "plugin.css")).contains(".gatehouse-audit-passed");
+        assertThat(read(COCKPIT + "scripts/gatehouse-organisations/plugin.css")).contains(".gatehouse-organisations-chart");
     }
 
     @Test

@@ -2,11 +2,6 @@ package org.gatehouse.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.gatehouse.Api;
 import org.gatehouse.HttpTest;
+import org.gatehouse.WebappSession;
 import org.gatehouse.experts.ExpertFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +54,7 @@ class IdentityOwnershipApiTest extends HttpTest {
     @Test
     void aUserChangesNothingOfTheirOwnAccountThroughTheWebapps() throws Exception {
         JsonNode before = profile("alice");
-        var webapp = Webapp.signIn(port, "alice", "tasklist");
+        var webapp = WebappSession.signIn(port, "alice", "tasklist");
         var read = webapp.send("GET", "/api/engine/engine/default/user/alice/profile", null);
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         var renamed = webapp.send("PUT", "/api/engine/engine/default/user/alice/profile",
@@ -66,7 +62,7 @@ class IdentityOwnershipApiTest extends HttpTest {
         assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(403);
 
         // the webapp does not keep this session after the refusal: a new one for the next attempt
-        webapp = Webapp.signIn(port, "alice", "tasklist");
+        webapp = WebappSession.signIn(port, "alice", "tasklist");
         var repassword = webapp.send("PUT", "/api/engine/engine/default/user/alice/credentials",
                 "{\"password\":\"chosen-by-alice\",\"authenticatedUserPassword\":\"alice\"}");
         assertThat(repassword.statusCode()).as(repassword.body()).isEqualTo(403);
@@ -170,31 +166,5 @@ class IdentityOwnershipApiTest extends HttpTest {
 
     private java.util.List<String> groupsOf(String user) {
         return api.as("admin").get("/engine-rest/group?member=" + user + "&maxResults=100").getBody().findValuesAsText("id");
-    }
-
-    /** A signed-in session of the webapps, which sends Camunda's CSRF token as Tasklist does. */
-    private record Webapp(HttpClient client, String base, String csrf) {
-
-        static Webapp signIn(int port, String user, String app) throws Exception {
-            var cookies = new CookieManager();
-            var client = HttpClient.newBuilder().cookieHandler(cookies).build();
-            String base = "http://localhost:" + port + "/camunda";
-            client.send(HttpRequest.newBuilder(URI.create(base + "/app/" + app + "/")).build(), HttpResponse.BodyHandlers.discarding());
-            String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .findFirst().orElseThrow().getValue();
-            var login = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default/login/" + app))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-            return new Webapp(client, base, csrf);
-        }
-
-        HttpResponse<String> send(String method, String path, String json) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .header("Accept", "application/json").header("X-XSRF-TOKEN", csrf)
-                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

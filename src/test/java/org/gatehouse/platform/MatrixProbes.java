@@ -69,8 +69,10 @@ final class MatrixProbes {
                 s -> post("/api/access-requests/" + r.connectedRequest(s) + "/withdraw", null));
         on("POST /api/access-requests/{id}/disconnect a pending request",
                 s -> post("/api/access-requests/" + r.pendingRequest + "/disconnect", null));
-        on("POST /api/partners/{partnerId}/disconnect a partner with no shared channel",
-                s -> post("/api/partners/" + r.lonePartner + "/disconnect", null));
+        on("POST /api/partners/{partnerId}/disconnect a partner whose ending waits for confirmation (409)",
+                s -> post("/api/partners/" + r.lonePartner + "/disconnect", Map.of("reason", "Matrix probe")));
+        on("GET /api/partners/{partnerId}/offboardings/{id}",
+                s -> get("/api/partners/" + r.lonePartner + "/offboardings/" + r.offboarding));
         on("GET /invite/{token}", s -> get("/invite/" + token(s, r.openInviteToken)));
         on("POST /invite/{token}/accept", s -> post("/invite/" + token(s, r.spentInviteToken) + "/accept",
                 Map.of("adminName", "Matrix Probe", "adminEmail", "probe@globex.example", "channelName", "matrix-probe")));
@@ -82,12 +84,13 @@ final class MatrixProbes {
                 Map.of("member", self(s), "organisation", "acme")));
         on("PUT /api/channels/{id} an invalid name", s -> put("/api/channels/" + r.connectedChannel, Map.of("name", "Not A Name!")));
         on("POST /api/channels/{id}/archive a shared channel", s -> post("/api/channels/" + r.connectedChannel + "/archive", null));
-        on("GET /api/channels/connected-organisations", s -> get("/api/channels/connected-organisations"));
         on("GET /api/sharing-policy", s -> get("/api/sharing-policy"));
         on("GET /api/sharing-policy/versions", s -> get("/api/sharing-policy/versions"));
         on("PUT /api/sharing-policy the current policy again", s -> put("/api/sharing-policy", r.currentPolicy()));
 
         on("GET /api/organisations", s -> get("/api/organisations"));
+        on("GET /api/organisations/sharing", s -> get("/api/organisations/sharing"));
+        on("GET /api/organisations/{id}/sharing", s -> get("/api/organisations/" + r.lonePartner + "/sharing"));
         on("POST /api/organisations a taken id", s -> post("/api/organisations", Map.of("id", "globex", "name", "Globex again",
                 "kind", "PARTNER", "timeZone", "Europe/Paris", "workingHours", "09:00-17:00")));
         on("GET /api/workspaces", s -> get("/api/workspaces"));
@@ -319,6 +322,11 @@ final class MatrixProbes {
                 s -> get("/api/audit/access-requests/" + r.accessRequest(s)).with(Credentials.WEBAPP_SESSION));
         on("GET /api/audit with a webapp session, without the X-XSRF-TOKEN header",
                 s -> get("/api/audit?kind=access-request&size=5").with(Credentials.WEBAPP_SESSION_WITHOUT_CSRF_TOKEN));
+        on("GET /api/organisations/sharing with a webapp session",
+                s -> get("/api/organisations/sharing?weeks=1").with(Credentials.WEBAPP_SESSION));
+        on("POST /api/partners/{partnerId}/disconnect with a webapp session, a partner whose ending waits for confirmation (409)",
+                s -> post("/api/partners/" + r.lonePartner + "/disconnect", Map.of("reason", "Matrix probe"))
+                        .with(Credentials.WEBAPP_SESSION));
         on("GET /api/access-requests with a webapp session", s -> get("/api/access-requests?requester=" + MatrixRecords.OTHER)
                 .with(Credentials.WEBAPP_SESSION));
     }

@@ -66,6 +66,8 @@ final class MatrixRecords {
     final String spentInviteToken;
     final String endedInstance;
     final String lonePartner;
+    /** The lone partner's offboarding, asked by bob, awaiting a second admin: a second one is refused (409). */
+    final String offboarding;
     final String job;
     final String incident;
     final String ticket;
@@ -128,6 +130,8 @@ final class MatrixRecords {
         String partner = "matrix-partner-" + UUID.randomUUID().toString().substring(0, 8);
         lonePartner = organisations.register(new OrganisationDraft(partner, "Matrix " + partner, Organisation.Kind.PARTNER,
                 "Europe/Paris", "09:00-17:00", null)).id();
+        offboarding = id(as("bob", Call.of("POST", "/api/partners/" + lonePartner + "/disconnect",
+                Map.of("reason", "Matrix probe"))));
 
         var management = engine.getManagementService();
         job = management.createJobQuery().processInstanceId(pendingInstance).list().stream().findFirst()

@@ -1,5 +1,6 @@
-// Gatehouse's Cockpit configuration: Camunda's defaults (its own config.js sets nothing) and the audit trail's plugin,
-// README "Where auditors look". Paths are relative to app/cockpit/.
+// Gatehouse's Cockpit configuration: Camunda's defaults (its own config.js sets nothing), the audit trail's plugin
+// (README "Where auditors look") and the outside organisations' (README "Where admins look"). Paths are relative to
+// app/cockpit/.
 export default {
-  customScripts: ['scripts/gatehouse-audit/plugin']
+  customScripts: ['scripts/gatehouse-audit/plugin', 'scripts/gatehouse-organisations/plugin']
 };

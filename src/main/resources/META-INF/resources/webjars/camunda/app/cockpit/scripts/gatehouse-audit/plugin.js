@@ -7,6 +7,8 @@
  * Everything the API answers is put into the page as text, never as HTML: a trail holds what partners wrote.
  */
 
+import { call, el, gatehouseApi, json } from '../gatehouse-shared/page.js';
+
 const ROUTE = '/audit-trail';
 const HERE = new URL('.', import.meta.url);
 const RECORDS = {
@@ -15,58 +17,13 @@ const RECORDS = {
   approvals: 'Approval',
   'expert-invitations': 'Expert invitation'
 };
-const KINDS = ['access-request', 'ticket', 'approval', 'expert-invitation', 'sharing-policy', 'channel-rules',
+const KINDS = ['access-request', 'ticket', 'approval', 'expert-invitation', 'offboarding', 'sharing-policy', 'channel-rules',
   'requester-attributes', 'roles', 'teams', 'imports', 'audit-read'];
 const PAGE_SIZE = 20;
 const EXPORTS = [['csv', 'Export CSV'], ['jsonl', 'Export JSON Lines']];
-const REFUSALS = { 401: 'sign in again', 403: 'not allowed', 404: 'not found' };
 
-/** Gatehouse's API sits beside the webapps' path (/camunda), on the same server. */
-function gatehouseApi() {
-  const appRoot = document.querySelector('base').getAttribute('app-root');
-  return appRoot.replace(/\/[^/]*$/, '') + '/api/audit';
-}
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) {
-      continue;
-    }
-    if (typeof value === 'function') {
-      node.addEventListener(name.replace(/^on/, ''), value);
-    } else {
-      node.setAttribute(name, value === true ? '' : String(value));
-    }
-  }
-  for (const child of children.flat()) {
-    if (child !== undefined && child !== null && child !== false) {
-      node.append(child instanceof Node ? child : String(child));
-    }
-  }
-  return node;
-}
-
-async function call(api, url, accept = 'application/json') {
-  const response = await fetch(url, {
-    credentials: 'same-origin',
-    headers: { Accept: accept, 'X-XSRF-TOKEN': api.CSRFToken }
-  });
-  if (!response.ok) {
-    let detail = '';
-    try {
-      const body = await response.json();
-      detail = body.detail || body.message || body.title || '';
-    } catch (unreadable) {
-      // the status says enough
-    }
-    throw new Error(`${response.status} ${detail || response.statusText || REFUSALS[response.status] || 'refused'}`);
-  }
-  return response;
-}
-
-async function json(api, url) {
-  return (await call(api, url)).json();
+function auditApi() {
+  return gatehouseApi('/api/audit');
 }
 
 function alert(message) {
@@ -100,7 +57,7 @@ function trailLink(record, id) {
 function exportBar(api, from, to, note) {
   const status = el('span', { class: 'gatehouse-audit-export-status', role: 'status' });
   const links = EXPORTS.map(([format, label]) => {
-    const href = `${gatehouseApi()}/export?${new URLSearchParams({ from, to, format })}`;
+    const href = `${auditApi()}/export?${new URLSearchParams({ from, to, format })}`;
     const name = `gatehouse-audit-${from}-${to}.${format}`;
     return el('a', {
       class: 'btn btn-default gatehouse-audit-export', href, download: name, 'data-format': format,
@@ -201,7 +158,7 @@ async function showSearch(root, api) {
   query.set('page', page);
   query.set('size', PAGE_SIZE);
   try {
-    const answer = await json(api, `${gatehouseApi()}?${query}`);
+    const answer = await json(api, `${auditApi()}?${query}`);
     const pages = Math.max(1, Math.ceil(answer.total / answer.size));
     const turn = (label, target, enabled) => {
       const next = new URLSearchParams(params);
@@ -414,7 +371,7 @@ async function showTrail(root, api, record, id, mount) {
     el('h1', {}, `${label} ${id}`),
     body);
   try {
-    const trail = await json(api, `${gatehouseApi()}/${record}/${encodeURIComponent(id)}`);
+    const trail = await json(api, `${auditApi()}/${record}/${encodeURIComponent(id)}`);
     const entries = trail.entries;
     const diagram = diagramPanel(api, instancesOf(entries), mount);
     const days = entries.map(entry => entry.at.slice(0, 10));
