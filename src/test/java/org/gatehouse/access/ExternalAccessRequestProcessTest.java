@@ -690,28 +690,16 @@ class ExternalAccessRequestProcessTest extends EngineTest {
                 "ndaExpiresOn", expiresOn.toString(), "ndaDocumentRef", "NDA-" + pi.getBusinessKey()));
     }
 
-    /** From now on the processes call the Slack gateway, against the tests' Slack answering every Slack Connect call. */
     private Invitation onSlack(boolean enterpriseGrid) {
-        Invitation invitation = slackConnect.answerSlackConnect();
-        gateway.use(slackConnect.gateway(enterpriseGrid));
-        return invitation;
+        return fixtures.onSlack(enterpriseGrid);
     }
 
-    /** A request on Slack that Slack confirmed connected: the instance waits for the end date. */
     private ProcessInstance connectedOnSlack(AccessRequestView request, Invitation slack) {
-        ProcessInstance pi = invited(request);
-        slackConnect.accepted(slack, request.channelName(), partnerAdmin(request), true);
-        driver.complete(task("hostAdminApproval", pi), "bob", Map.of("approved", true));
-        driver.runJobs(pi.getId());
-        slackConnect.approved(slack, request.channelName(), partnerAdmin(request), TestSlack.TEAM);
-        driver.runJobs(pi.getId());
-        assertThat(pi).isWaitingAt("Event_EndDate");
-        return pi;
+        return fixtures.connectedOnSlack(request, slack);
     }
 
-    /** The partner's admin, at the contact's domain: who accepts Slack's invitation. */
     private static String partnerAdmin(AccessRequestView request) {
-        return "admin@" + request.partnerContactEmail().substring(request.partnerContactEmail().indexOf('@') + 1);
+        return AccessRequestFixtures.partnerAdmin(request);
     }
 
     private AccessRequestView submit(String requester, String partner, LocalDate endDate) {

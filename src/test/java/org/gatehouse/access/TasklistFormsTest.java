@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.gatehouse.Api;
+import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.HttpTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ class TasklistFormsTest extends HttpTest {
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}");
 
     @Autowired AccessRequestService requests;
+    @Autowired FlakyChannelGateway gateway;
 
     @Test
     void everyUserTaskOpensItsForm() {
@@ -57,6 +59,20 @@ class TasklistFormsTest extends HttpTest {
         AccessRequest request = requests.get(id);
         assertThat(request.requester()).isEqualTo("dave");
         assertThat(request.status()).isEqualTo(AccessRequestStatus.SUBMITTED);
+    }
+
+    @Test
+    void withoutEnterpriseGridTheSlackRemovalTaskOpensItsForm() {
+        try {
+            var slack = fixtures.onSlack(false);
+            var request = fixtures.submit("alice", "Globex", LocalDate.now().plusMonths(1));
+            var connected = fixtures.connectedOnSlack(request, slack);
+            fixtures.workflow().disconnect(request.id(), "carol");
+            driver.runJobs(connected.getId());
+            assertForm("bob", request.id(), "remove-partner");
+        } finally {
+            gateway.useLocal();
+        }
     }
 
     @Test
