@@ -101,4 +101,34 @@ public class FlakyChannelGateway implements ChannelGateway {
     public boolean reaches(Person person) {
         return delegate.reaches(person);
     }
+
+    @Override
+    public boolean invitesItself() {
+        return delegate.invitesItself();
+    }
+
+    @Override
+    public String invite(Channel channel, String email) {
+        return delegate.invite(channel, email);
+    }
+
+    @Override
+    public boolean confirmsAtOnce() {
+        return delegate.confirmsAtOnce();
+    }
+
+    @Override
+    public void declineInvitation(Channel channel) {
+        delegate.declineInvitation(channel);
+    }
+
+    @Override
+    public boolean discard(Channel channel) {
+        return delegate.discard(channel);
+    }
+
+    @Override
+    public boolean disconnectsItself() {
+        return delegate.disconnectsItself();
+    }
 }

@@ -7,7 +7,9 @@ import org.gatehouse.platform.RefusedStepException;
 
 /**
  * A member's request to share a channel with an outside organisation (A2). Its id is its process's business key, and
- * it belongs to that one process instance ({@code processInstanceId}).
+ * it belongs to that one process instance ({@code processInstanceId}). Where the chat platform invites the partner
+ * itself (Slack Connect), {@code inviteId} is its invitation, by which the platform's answers find the request, and
+ * {@code channelCreated} says whether the request's invitation made the channel.
  */
 public record AccessRequest(
         String id,
@@ -30,7 +32,9 @@ public record AccessRequest(
         String partnerChannelName,
         String processInstanceId,
         LocalDateTime createdAt,
-        LocalDateTime updatedAt) {
+        LocalDateTime updatedAt,
+        String inviteId,
+        boolean channelCreated) {
 
     static final String RECORD = "Access request";
 

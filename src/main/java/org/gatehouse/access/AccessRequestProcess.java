@@ -28,9 +28,18 @@ public final class AccessRequestProcess {
     public static final String MSG_PARTNER_DECLINED = "PartnerDeclined";
     public static final String MSG_WITHDRAWN = "AccessRequestWithdrawn";
     public static final String MSG_DISCONNECT = "DisconnectRequested";
+    /** The platform confirms the connection Gatehouse approved (Slack: shared_channel_invite_approved, channel_shared). */
+    public static final String MSG_CHANNEL_CONFIRMED = "SharedChannelConfirmed";
+    /** The platform connected the channel when the partner accepted, before any admin approved (a breach of policy). */
+    public static final String MSG_APPROVAL_BYPASSED = "SharedChannelPolicyBreached";
+    /** The platform says the channel is no longer shared (Slack: channel_unshared). */
+    public static final String MSG_CHANNEL_UNSHARED = "SharedChannelUnshared";
 
     public static final String TASK_HOST_APPROVAL = "hostAdminApproval";
     public static final String TASK_RENEW_OR_END = "renewOrEnd";
+    /** Without Slack Enterprise Grid, a workspace admin removes the partner in Slack: at the end, or early. */
+    public static final String TASK_REMOVE_PARTNER = "removePartner";
+    public static final String TASK_REMOVE_PARTNER_EARLY = "removePartnerEarly";
 
     // start form and API input (A2)
     public static final ProcessVariable<String> WORKSPACE = stringVariable("workspace");
@@ -49,6 +58,12 @@ public final class AccessRequestProcess {
     /** Input parameter of 'Issue invitation link': how long the partner's link stays valid. */
     public static final ProcessVariable<Duration> LINK_VALID_FOR = durationVariable("linkValidFor");
     public static final ProcessVariable<LocalDateTime> INVITATION_EXPIRES_AT = timestampVariable("invitationExpiresAt");
+    /** Set by 'Send invitation': the chat platform invited the partner itself (Slack Connect), not Gatehouse's link. */
+    public static final ProcessVariable<Boolean> INVITED_ON_PLATFORM = booleanVariable("invitedOnPlatform");
+    /** Set by 'Connect shared channel': the platform connected at once; else it confirms later. */
+    public static final ProcessVariable<Boolean> CHANNEL_CONFIRMED = booleanVariable("channelConfirmed");
+    /** Set by 'Disconnect shared channel': the platform stopped the sharing; else a workspace admin does it there. */
+    public static final ProcessVariable<Boolean> DISCONNECTED_BY_PLATFORM = booleanVariable("disconnectedByPlatform");
     public static final ProcessVariable<Boolean> APPROVED = booleanVariable("approved");
     public static final ProcessVariable<String> COMMENT = stringVariable("comment");
     public static final ProcessVariable<String> HOST_APPROVER = stringVariable("hostApprover");

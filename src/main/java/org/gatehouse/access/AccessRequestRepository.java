@@ -16,7 +16,7 @@ class AccessRequestRepository {
     private static final String COLUMNS = "id, requester, workspace_id, channel_name, channel_id, partner_id, "
             + "partner_contact_name, partner_contact_email, project_name, end_date, purpose, status, status_reason, "
             + "host_approver, host_approved, partner_approver_name, partner_approver_email, partner_channel_name, "
-            + "process_instance_id, created_at, updated_at";
+            + "process_instance_id, created_at, updated_at, invite_id, channel_created";
 
     private final JdbcClient jdbc;
 
@@ -25,12 +25,12 @@ class AccessRequestRepository {
     }
 
     void insert(AccessRequest r) {
-        jdbc.sql("insert into access_request (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into access_request (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.id(), r.requester(), r.workspaceId(), r.channelName(), r.channelId(), r.partnerId(),
                         r.partnerContactName(), r.partnerContactEmail(), r.projectName(), r.endDate(), r.purpose(),
                         r.status().name(), r.statusReason(), r.hostApprover(), r.hostApproved(), r.partnerApproverName(),
                         r.partnerApproverEmail(), r.partnerChannelName(), r.processInstanceId(), r.createdAt(),
-                        r.updatedAt())
+                        r.updatedAt(), r.inviteId(), r.channelCreated())
                 .update();
     }
 
@@ -42,6 +42,12 @@ class AccessRequestRepository {
     /** Locks the row, so that two decisions on one request are taken one after the other. */
     Optional<AccessRequest> lock(String id) {
         return jdbc.sql("select " + COLUMNS + " from access_request where id = ? for update").param(id)
+                .query(AccessRequest.class).optional();
+    }
+
+    /** The request the platform's invitation {@code inviteId} was sent for, locked as {@link #lock} does. */
+    Optional<AccessRequest> lockByInvitation(String inviteId) {
+        return jdbc.sql("select " + COLUMNS + " from access_request where invite_id = ? for update").param(inviteId)
                 .query(AccessRequest.class).optional();
     }
 
@@ -134,6 +140,12 @@ class AccessRequestRepository {
 
     void updateChannel(String id, String channelId, LocalDateTime now) {
         jdbc.sql("update access_request set channel_id = ?, updated_at = ? where id = ?").params(channelId, now, id).update();
+    }
+
+    /** The platform's invitation went out, to the channel the request now names (created for it or not). */
+    void updateInvitation(String id, String channelId, String inviteId, boolean channelCreated, LocalDateTime now) {
+        jdbc.sql("update access_request set channel_id = ?, invite_id = ?, channel_created = ?, updated_at = ? "
+                + "where id = ?").params(channelId, inviteId, channelCreated, now, id).update();
     }
 
     void updateEndDate(String id, LocalDate endDate, LocalDateTime now) {

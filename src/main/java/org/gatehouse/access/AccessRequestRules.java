@@ -52,7 +52,9 @@ class AccessRequestRules implements ProcessRules {
     @Override
     public Set<String> messageNames() {
         return Set.of(AccessRequestProcess.MSG_PARTNER_ACCEPTED, AccessRequestProcess.MSG_PARTNER_DECLINED,
-                AccessRequestProcess.MSG_WITHDRAWN, AccessRequestProcess.MSG_DISCONNECT);
+                AccessRequestProcess.MSG_WITHDRAWN, AccessRequestProcess.MSG_DISCONNECT,
+                AccessRequestProcess.MSG_CHANNEL_CONFIRMED, AccessRequestProcess.MSG_APPROVAL_BYPASSED,
+                AccessRequestProcess.MSG_CHANNEL_UNSHARED);
     }
 
     /** Requesters start requests (also from Tasklist's start form); workspace admins and Legal see them. */
@@ -66,8 +68,9 @@ class AccessRequestRules implements ProcessRules {
     @Override
     public List<TasklistFilter> tasklistFilters() {
         return List.of(new TasklistFilter("Access approvals", -10,
-                "Requests to share a channel with an outside organisation",
-                tasks -> tasks.createTaskQuery().taskDefinitionKey(AccessRequestProcess.TASK_HOST_APPROVAL)
+                "Requests to share a channel with an outside organisation, and partners to remove in Slack",
+                tasks -> tasks.createTaskQuery().taskDefinitionKeyIn(AccessRequestProcess.TASK_HOST_APPROVAL,
+                                AccessRequestProcess.TASK_REMOVE_PARTNER, AccessRequestProcess.TASK_REMOVE_PARTNER_EARLY)
                         .taskCandidateGroup(GatehouseGroups.WORKSPACE_ADMINS).includeAssignedTasks(),
                 List.of(GatehouseGroups.WORKSPACE_ADMINS), TASKLIST_COLUMNS));
     }

@@ -1,5 +1,6 @@
 package org.gatehouse.access;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -8,12 +9,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import org.gatehouse.channels.Channel;
 import org.gatehouse.channels.ChannelService;
+import org.gatehouse.channels.ChannelService.PlatformInvitation;
 import org.gatehouse.channels.MessageKind;
 import org.gatehouse.channels.MessageTemplate;
 import org.gatehouse.channels.Notifier;
@@ -45,6 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccessRequestService {
 
     static final String SYSTEM = "gatehouse";
+    private static final String APPROVAL_BYPASSED = "APPROVAL_BYPASSED";
     private static final int MAX_LIST = 500;
 
     private final AccessRequestRepository requests;
@@ -104,7 +108,7 @@ public class AccessRequestService {
         var request = new AccessRequest(id, requester, workspace.id(), draft.channelName(), channelId, partner.id(),
                 draft.partnerContactName().trim(), EmailAddresses.normalise(draft.partnerContactEmail()),
                 draft.projectName().trim(), draft.endDate(), draft.purpose().trim(), AccessRequestStatus.SUBMITTED, null,
-                null, null, null, null, null, processInstanceId, now, now);
+                null, null, null, null, null, processInstanceId, now, now, null, false);
         requests.insert(request);
         event(id, requester, "SUBMITTED", "#" + draft.channelName() + " with " + partner.name() + " until " + draft.endDate());
         return request;
@@ -210,6 +214,10 @@ public class AccessRequestService {
         if (!AccessRequestStatus.OPEN.contains(status)) {
             invitations.revokeOpen(r.id());
         }
+        if (status == AccessRequestStatus.ENDED && r.channelId() != null) {
+            // whoever stopped the sharing (the platform, or a workspace admin in Slack), it has stopped
+            channels.recordUnshared(r.channelId());
+        }
         if (r.status() != status) {
             event(r.id(), SYSTEM, status.name(), reason);
         }
@@ -235,15 +243,19 @@ public class AccessRequestService {
     }
 
     /**
-     * A4, A5: the link goes to the partner's contact, as the request for their organisation's approval; the requester
-     * is told what must never be posted, and gets the link only while nothing delivers it to the partner.
+     * A4, A5: the invitation goes to the partner's contact, as the request for their organisation's approval: the link
+     * by e-mail, or, where the chat platform invites the partner itself (Slack Connect), the platform's invitation to
+     * the channel, made now if the workspace has none of its name. That invitation replaces the link, which is
+     * withdrawn unsent. The requester is told what must never be posted, and gets the link only while nothing
+     * delivers it to the partner. Answers whether the platform invited.
      */
     @Transactional
-    public void sendInvitation(String id, String processInstanceId) {
+    public boolean sendInvitation(String id, String processInstanceId) {
         AccessRequest r = owned(id, processInstanceId);
         requireBeforeApproval(r, "sending the partner's invitation");
         Invitation invitation = invitations.openInvitation(id)
                 .orElseThrow(() -> new IllegalStateException("Request " + id + " has no open invitation"));
+        boolean onPlatform = channels.platformInvites();
         MessageTemplate about = MessageTemplate.of("partner-invitation", processInstanceId)
                 .with("host", organisations.host().name()).with("partner", organisations.get(r.partnerId()).name())
                 .with("channelName", r.channelName()).with("projectName", r.projectName()).with("purpose", r.purpose())
@@ -251,11 +263,30 @@ public class AccessRequestService {
                 .with("contactName", r.partnerContactName()).with("contactEmail", r.partnerContactEmail())
                 .with("expiresAt", invitation.expiresAt()).with("link", invitations.openLink(id).orElseThrow())
                 .with("neverPost", String.join("; ", properties.neverPost()))
-                .with("handOn", partnerLinkGoesThroughRequester());
-        notifier.notifyAddress(r.partnerContactEmail(), MessageKind.APPROVAL_REQUEST, about);
+                .with("handOn", !onPlatform && partnerLinkGoesThroughRequester())
+                .with("platformInvitation", onPlatform);
+        String sentTo = r.partnerContactEmail();
+        if (onPlatform) {
+            PlatformInvitation sent = channels.inviteOnPlatform(r.workspaceId(), r.channelName(), newChannelId(r),
+                    r.partnerContactEmail());
+            requests.updateInvitation(id, sent.channel().id(), sent.invitationId(), sent.created(), now());
+            invitations.revokeOpen(id);
+            sentTo += " (the chat platform's invitation " + sent.invitationId() + ")";
+        } else {
+            notifier.notifyAddress(r.partnerContactEmail(), MessageKind.APPROVAL_REQUEST, about);
+        }
         notifier.notifyUser(r.requester(), MessageKind.STATUS,
                 new MessageTemplate("access-request-waiting", processInstanceId, about.model()));
-        event(id, SYSTEM, "INVITATION_SENT", r.partnerContactEmail());
+        event(id, SYSTEM, "INVITATION_SENT", sentTo);
+        return onPlatform;
+    }
+
+    /**
+     * The id of the channel a request's invitation makes, the same at every try of the step: a retry after the
+     * platform made the channel and invited to it finds what it did there under that id.
+     */
+    private static String newChannelId(AccessRequest r) {
+        return UUID.nameUUIDFromBytes(("channel of access request " + r.id()).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /**
@@ -314,19 +345,125 @@ public class AccessRequestService {
     }
 
     /**
-     * A5, A6, A11: shares the channel; the partner's admin joins it and the request is CONNECTED. Only from
-     * AWAITING_APPROVAL with both approvals recorded, whatever way the process reached this step.
+     * The request the chat platform's invitation {@code inviteId} went out for, locked: a step of its process that
+     * talks to the platform holds the lock until it commits, so that the platform's answer to that very step waits
+     * for the process to wait for it.
+     */
+    AccessRequest lockByInvitation(String inviteId) {
+        return requests.lockByInvitation(inviteId).orElseThrow(() -> new NotFoundException("No access request sent the "
+                + "invitation " + inviteId));
+    }
+
+    /** The partner accepted the platform's invitation: recorded as through the link, once its answer passes the checks. */
+    @Transactional
+    public void recordPlatformAcceptance(String id, PartnerAcceptance acceptance) {
+        var violations = validator.validate(acceptance);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        recordPartnerAcceptance(id, acceptance);
+    }
+
+    /**
+     * The platform connected the channel when the partner accepted, before any admin approved: the workspace does
+     * not require admin approval of Slack Connect invitations (README, "Slack Connect"). Recorded for the step that
+     * stops it.
      */
     @Transactional
-    public Channel connect(String id, String processInstanceId) {
+    public void recordApprovalBypass(String id, String acceptedBy) {
+        AccessRequest r = requests.lock(id).orElseThrow(() -> notFound(id));
+        r.requireStatus(AccessRequestStatus.AWAITING_APPROVAL, "a bypassed approval");
+        event(id, acceptedBy, APPROVAL_BYPASSED, "The partner accepted and Slack connected #" + r.channelName()
+                + " before any admin approved");
+    }
+
+    /**
+     * A5, A6, A11: shares the channel; the partner's admin joins it and the request is CONNECTED. Only from
+     * AWAITING_APPROVAL with both approvals recorded, whatever way the process reached this step. A platform that
+     * confirms later (Slack Connect: this approves the invitation) leaves the request waiting for
+     * {@link #confirmConnected}. Answers whether it is connected now.
+     */
+    @Transactional
+    public boolean connect(String id, String processInstanceId) {
         AccessRequest r = owned(id, processInstanceId);
         r.requireMayConnect();
         Channel channel = channels.connect(r.workspaceId(), r.channelName(), r.partnerId(), r.partnerChannelName(),
                 r.requester(), new SharingApprovals(r.hostApprover(), r.partnerApproverEmail()));
-        channels.addPartnerMember(channel.id(), r.partnerApproverEmail(), r.partnerId());
         requests.updateChannel(id, channel.id(), now());
+        if (!channel.shared()) {
+            event(id, SYSTEM, "INVITATION_APPROVED", "#" + r.channelName() + " is connected once the chat platform "
+                    + "confirms");
+            return false;
+        }
+        connected(r, channel);
+        return true;
+    }
+
+    /**
+     * The chat platform confirmed the connection {@link #connect} approved: the request is CONNECTED, under the same
+     * conditions. False when it was confirmed before (Slack confirms twice: the approval, then the sharing).
+     */
+    @Transactional
+    public boolean confirmConnected(String id) {
+        AccessRequest r = requests.lock(id).orElseThrow(() -> notFound(id));
+        if (r.status() == AccessRequestStatus.CONNECTED) {
+            return false;
+        }
+        r.requireMayConnect();
+        if (r.inviteId() == null) {
+            throw RefusedStepException.precondition(AccessRequest.RECORD, id, "no chat platform's invitation went out "
+                    + "for it, so no platform confirms its connection");
+        }
+        connected(r, channels.confirmShared(requireChannel(r), r.partnerId(), r.partnerChannelName(), r.requester()));
+        return true;
+    }
+
+    private void connected(AccessRequest r, Channel channel) {
+        channels.addPartnerMember(channel.id(), r.partnerApproverEmail(), r.partnerId());
         transition(r, AccessRequestStatus.CONNECTED, "Shared with " + organisations.get(r.partnerId()).name());
-        return channel;
+    }
+
+    /**
+     * A request that came to nothing after the chat platform's invitation went out (rejected, expired): the
+     * invitation is declined there, and a channel the request made is archived. Safe to repeat.
+     */
+    @Transactional
+    public void abandonPlatformInvitation(String id, String processInstanceId) {
+        AccessRequest r = owned(id, processInstanceId);
+        r.requireStatus(AccessRequestStatus.AWAITING_APPROVAL, "withdrawing the chat platform's invitation");
+        if (r.inviteId() == null) {
+            throw RefusedStepException.precondition(AccessRequest.RECORD, id, "no chat platform's invitation went out "
+                    + "for it");
+        }
+        channels.abandon(requireChannel(r), r.channelCreated());
+        event(id, SYSTEM, "INVITATION_WITHDRAWN", r.channelCreated() ? "#" + r.channelName() + ", made for the "
+                + "request, is archived" : null);
+    }
+
+    /**
+     * After a bypassed approval ({@link #recordApprovalBypass}): the channel is disconnected where the platform can
+     * (Slack Enterprise Grid), and the workspace admins are told what happened and what to change in Slack. Answers
+     * whether it was disconnected; if not, the message asks them to remove the partner.
+     */
+    @Transactional
+    public boolean stopApprovalBypass(String id, String processInstanceId) {
+        AccessRequest r = owned(id, processInstanceId);
+        r.requireStatus(AccessRequestStatus.AWAITING_APPROVAL, "stopping a bypassed approval");
+        if (requests.events(id).stream().noneMatch(e -> APPROVAL_BYPASSED.equals(e.action()))) {
+            throw RefusedStepException.precondition(AccessRequest.RECORD, id, "no bypassed approval is recorded for it");
+        }
+        String channelId = requireChannel(r);
+        boolean disconnected = channels.platformDisconnects();
+        if (disconnected) {
+            channels.disconnectOnPlatform(channelId);
+        }
+        notifier.notifyGroup(GatehouseGroups.WORKSPACE_ADMINS, MessageKind.STATUS,
+                MessageTemplate.of("approval-bypassed", processInstanceId).with("channelName", r.channelName())
+                        .with("partner", organisations.get(r.partnerId()).name()).with("projectName", r.projectName())
+                        .with("requesterName", people.nameOf(r.requester())).with("disconnected", disconnected));
+        event(id, SYSTEM, disconnected ? "DISCONNECTED" : "DISCONNECT_ASKED", "#" + r.channelName()
+                + (disconnected ? "" : ": the workspace admins are asked to remove the partner in Slack"));
+        return disconnected;
     }
 
     @Transactional
@@ -338,12 +475,30 @@ public class AccessRequestService {
         return note;
     }
 
+    /**
+     * Stops sharing the channel where the chat platform can; where it cannot (Slack without Enterprise Grid), a
+     * workspace admin does it there, and the request ends when the platform says it is done. Answers whether the
+     * platform stopped it.
+     */
     @Transactional
-    public void disconnect(String id, String processInstanceId) {
+    public boolean disconnect(String id, String processInstanceId) {
         AccessRequest r = owned(id, processInstanceId);
         r.requireStatus(AccessRequestStatus.CONNECTED, "disconnecting the channel");
-        channels.disconnect(requireChannel(r));
+        String channelId = requireChannel(r);
+        if (!channels.platformDisconnects()) {
+            event(id, SYSTEM, "DISCONNECT_ASKED", "#" + r.channelName() + ": a workspace admin removes the partner in "
+                    + "Slack");
+            return false;
+        }
+        channels.disconnect(channelId);
         event(id, SYSTEM, "DISCONNECTED", "#" + r.channelName());
+        return true;
+    }
+
+    /** The chat platform says the channel is no longer shared (Slack's channel_unshared): on the request's timeline. */
+    @Transactional
+    public void recordUnsharedOnPlatform(String id) {
+        event(id, SYSTEM, "UNSHARED_ON_PLATFORM", null);
     }
 
     /** The requester extends the collaboration; the NDA is checked again against the new date. */

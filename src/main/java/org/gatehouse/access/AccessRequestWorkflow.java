@@ -77,6 +77,59 @@ public class AccessRequestWorkflow {
                 Map.ofEntries(REJECTION_REASON.entry("The partner declined: " + decline.reason())));
     }
 
+    /**
+     * The partner's admin accepted the chat platform's invitation {@code inviteId} (Slack Connect), for the request
+     * that sent it: as through the link. Where the platform connected the channel at once, without waiting for an
+     * admin's approval ({@code approvalRequired} false), the acceptance is a breach of policy instead: the process
+     * stops it. {@code acceptance.channelName()} is null where the platform gives no name of the partner's.
+     */
+    @Transactional
+    public void partnerAcceptsOnPlatform(String inviteId, PartnerAcceptance acceptance, boolean approvalRequired) {
+        AccessRequest r = requests.lockByInvitation(inviteId);
+        if (!approvalRequired) {
+            requests.recordApprovalBypass(r.id(), acceptance.adminEmail());
+            correlate(MSG_APPROVAL_BYPASSED, r.id(), Map.ofEntries(REJECTION_REASON.entry("Slack connected #"
+                    + r.channelName() + " when the partner accepted, before any admin approved: the workspace must "
+                    + "require admin approval of Slack Connect invitations")));
+            return;
+        }
+        // a platform that gives no name of theirs for the channel leaves it named as on the host's side
+        PartnerAcceptance accepted = acceptance.channelName() != null ? acceptance
+                : new PartnerAcceptance(acceptance.adminName(), acceptance.adminEmail(), r.channelName());
+        requests.recordPlatformAcceptance(r.id(), accepted);
+        correlate(MSG_PARTNER_ACCEPTED, r.id(), Map.ofEntries(
+                PARTNER_APPROVER.entry(accepted.adminEmail()), PARTNER_CHANNEL_NAME.entry(accepted.channelName())));
+    }
+
+    /** The partner declined the chat platform's invitation {@code inviteId}: as through the link. */
+    @Transactional
+    public void partnerDeclinesOnPlatform(String inviteId) {
+        AccessRequest r = requests.lockByInvitation(inviteId);
+        requests.recordPartnerDecline(r.id(), "Declined in Slack");
+        correlate(MSG_PARTNER_DECLINED, r.id(),
+                Map.ofEntries(REJECTION_REASON.entry("The partner declined the invitation in Slack")));
+    }
+
+    /**
+     * The chat platform confirms that the channel whose invitation Gatehouse approved is connected: the request is
+     * CONNECTED and its process goes on. A second confirmation (Slack sends two) changes nothing.
+     */
+    @Transactional
+    public void channelConfirmedOnPlatform(String inviteId) {
+        AccessRequest r = requests.lockByInvitation(inviteId);
+        if (requests.confirmConnected(r.id())) {
+            correlate(MSG_CHANNEL_CONFIRMED, r.id(), Map.of());
+        }
+    }
+
+    /** The chat platform says the channel of the invitation {@code inviteId} is no longer shared. */
+    @Transactional
+    public void channelUnsharedOnPlatform(String inviteId) {
+        AccessRequest r = requests.lockByInvitation(inviteId);
+        requests.recordUnsharedOnPlatform(r.id());
+        correlate(MSG_CHANNEL_UNSHARED, r.id(), Map.of());
+    }
+
     @Transactional
     public AccessRequestView withdraw(String id, String user) {
         withdraw(id, user, null);

@@ -1,9 +1,12 @@
 package org.gatehouse.access;
 
+import static org.gatehouse.access.AccessRequestProcess.INVITED_ON_PLATFORM;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+/** The partner's invitation: Gatehouse's link, or the chat platform's own (Slack Connect), which later steps tidy up. */
 @Component("sendInvitation")
 class SendInvitationDelegate implements JavaDelegate {
 
@@ -15,6 +18,7 @@ class SendInvitationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        requests.sendInvitation(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+        INVITED_ON_PLATFORM.set(execution, requests.sendInvitation(execution.getProcessBusinessKey(),
+                execution.getProcessInstanceId()));
     }
 }

@@ -49,15 +49,48 @@ public class ChannelService {
 
     @Transactional
     public Channel create(String workspaceId, String name) {
-        var channel = new Channel(UUID.randomUUID().toString(), workspaceId, name, null, null, null, null, null);
+        return create(UUID.randomUUID().toString(), workspaceId, name);
+    }
+
+    /**
+     * A channel with an id the caller chose: a step that is retried after the platform made the channel asks for the
+     * same id again, under which the platform's gateway finds what it did.
+     */
+    private Channel create(String id, String workspaceId, String name) {
+        var channel = new Channel(id, workspaceId, name, null, null, null, null, null);
         channels.insert(channel, LocalDateTime.now(clock));
         gateway.createChannel(channel);
         return channel;
     }
 
+    /** The platform invites the partner itself (Slack Connect) instead of Gatehouse's link. */
+    public boolean platformInvites() {
+        return gateway.invitesItself();
+    }
+
+    /**
+     * A5 where the platform invites the partner itself: the channel, created now under {@code newChannelId} if the
+     * workspace has none of that name, and the platform's invitation of {@code contactEmail} to it. Safe to repeat.
+     */
+    @Transactional
+    public PlatformInvitation inviteOnPlatform(String workspaceId, String channelName, String newChannelId,
+            String contactEmail) {
+        Optional<Channel> existing = find(workspaceId, channelName);
+        Channel channel = existing.orElseGet(() -> create(newChannelId, workspaceId, channelName));
+        if (channel.archived()) {
+            throw new IllegalStateException("#" + channelName + " is archived: nobody can be invited to it");
+        }
+        return new PlatformInvitation(channel, existing.isEmpty(), gateway.invite(channel, contactEmail));
+    }
+
+    /** The channel the platform invited to, whether it was created for the invitation, and the invitation's id. */
+    public record PlatformInvitation(Channel channel, boolean created, String invitationId) {
+    }
+
     /**
      * Shares the channel (created first if the request asked for a new one) with the partner. Safe to repeat: a retry
-     * finds it shared with the same partner and only asks the platform again.
+     * finds it shared with the same partner and only asks the platform again. A platform that confirms later (Slack
+     * Connect) leaves it unshared here until {@link #confirmShared}.
      */
     @Transactional
     public Channel connect(String workspaceId, String channelName, String partnerId, String partnerChannelName,
@@ -70,16 +103,52 @@ public class ChannelService {
         if (channel.shared() && !channel.partnerId().equals(partnerId)) {
             throw new IllegalStateException("Channel " + channel.id() + " is already shared with " + channel.partnerId());
         }
-        String theirName = partnerChannelName == null || partnerChannelName.isBlank() ? channelName : partnerChannelName;
-        gateway.connect(channel, partner.name(), theirName, approvals.partnerApprover());
+        gateway.connect(channel, partner.name(), theirName(channelName, partnerChannelName), approvals.partnerApprover());
+        if (gateway.confirmsAtOnce()) {
+            recordShared(channel, partnerId, partnerChannelName, requester);
+        }
+        return get(channel.id());
+    }
+
+    /**
+     * The platform confirmed that the channel {@link #connect} asked for is shared (Slack's event): it is recorded as
+     * shared from now on. Safe to repeat.
+     */
+    @Transactional
+    public Channel confirmShared(String channelId, String partnerId, String partnerChannelName, String requester) {
+        Channel channel = get(channelId);
+        if (channel.shared() && !channel.partnerId().equals(partnerId)) {
+            throw new IllegalStateException("Channel " + channel.id() + " is already shared with " + channel.partnerId());
+        }
+        recordShared(channel, partnerId, partnerChannelName, requester);
+        return get(channelId);
+    }
+
+    private void recordShared(Channel channel, String partnerId, String partnerChannelName, String requester) {
         if (!channel.shared()) {
-            channels.share(channel.id(), partnerId, theirName, LocalDateTime.now(clock));
+            channels.share(channel.id(), partnerId, theirName(channel.name(), partnerChannelName), LocalDateTime.now(clock));
         }
         if (requester != null && !channels.isMember(channel.id(), requester)) {
             channels.addMember(channel.id(), new ChannelMember(requester, organisations.host().id(), requester,
                     LocalDateTime.now(clock)));
         }
-        return get(channel.id());
+    }
+
+    private static String theirName(String channelName, String partnerChannelName) {
+        return partnerChannelName == null || partnerChannelName.isBlank() ? channelName : partnerChannelName;
+    }
+
+    /**
+     * A sharing that came to nothing (rejected, expired): the platform's invitation is declined, and a channel made
+     * for it ({@code createdForIt}) is archived where the platform created it, here too. Safe to repeat.
+     */
+    @Transactional
+    public void abandon(String channelId, boolean createdForIt) {
+        Channel channel = get(channelId);
+        gateway.declineInvitation(channel);
+        if (createdForIt && !channel.archived() && !channel.shared() && gateway.discard(channel)) {
+            channels.archive(channelId, LocalDateTime.now(clock));
+        }
     }
 
     /** Renders the house rules for this channel's two organisations and pins them (A8). */
@@ -103,9 +172,31 @@ public class ChannelService {
      */
     @Transactional
     public void disconnect(String channelId) {
+        if (get(channelId).shared()) {
+            disconnectOnPlatform(channelId);
+        }
+    }
+
+    /**
+     * Stops a sharing the platform holds whatever Gatehouse recorded: one the platform made without Gatehouse (an
+     * approval bypassed in Slack) is not recorded as shared, yet must end. Safe to repeat.
+     */
+    @Transactional
+    public void disconnectOnPlatform(String channelId) {
+        gateway.disconnect(get(channelId));
+        recordUnshared(channelId);
+    }
+
+    /** Whether {@link #disconnect} stops the sharing on the platform, or a workspace admin must (Slack without Grid). */
+    public boolean platformDisconnects() {
+        return gateway.disconnectsItself();
+    }
+
+    /** The channel is no longer shared on the platform, whoever stopped it: recorded so. Safe to repeat. */
+    @Transactional
+    public void recordUnshared(String channelId) {
         Channel channel = get(channelId);
         if (channel.shared()) {
-            gateway.disconnect(channel);
             channels.removeMembersOf(channelId, channel.partnerId());
             channels.unshare(channelId);
         }

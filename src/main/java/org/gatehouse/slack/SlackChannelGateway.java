@@ -13,6 +13,7 @@ import com.slack.api.model.ConversationType;
 
 import org.gatehouse.channels.Channel;
 import org.gatehouse.channels.ChannelGateway;
+import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.OrganisationService;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
@@ -40,12 +41,15 @@ public class SlackChannelGateway implements ChannelGateway {
     private final SlackChannels channels;
     private final OrganisationService organisations;
     private final PersonService people;
+    private final SlackConnect slackConnect;
 
-    SlackChannelGateway(SlackWebApi web, SlackChannels channels, OrganisationService organisations, PersonService people) {
+    SlackChannelGateway(SlackWebApi web, SlackChannels channels, OrganisationService organisations, PersonService people,
+            SlackConnect slackConnect) {
         this.web = web;
         this.channels = channels;
         this.organisations = organisations;
         this.people = people;
+        this.slackConnect = slackConnect;
     }
 
     @Override
@@ -54,6 +58,7 @@ public class SlackChannelGateway implements ChannelGateway {
             return;
         }
         String slackId;
+        boolean created = true;
         try {
             slackId = web.bot("conversations.create", c -> c.conversationsCreate(r -> r.name(channel.name())
                     .teamId(teamOf(channel)))).getChannel().getId();
@@ -62,24 +67,53 @@ public class SlackChannelGateway implements ChannelGateway {
                 throw e;
             }
             slackId = joinExisting(channel);
+            created = false;
         }
-        channels.record(channel.id(), slackId);
+        channels.record(channel.id(), slackId, created);
     }
 
-    /**
-     * A5: the Slack Connect invitation to the partner's admin, once; they name the channel on their side (A6) and, not
-     * limited, may invite colleagues (A7).
-     */
+    /** Slack Connect invites the partner itself: Slack's invitation replaces Gatehouse's link. */
+    @Override
+    public boolean invitesItself() {
+        return true;
+    }
+
+    /** A5: the Slack Connect invitation to the partner's contact, once; they name the channel on their side (A6). */
+    @Override
+    public String invite(Channel channel, String email) {
+        return slackConnect.invite(channel.id(), slackId(channel), email);
+    }
+
+    /** A5: both admins approved, so Gatehouse approves the invitation; Slack confirms the connection after. */
     @Override
     public void connect(Channel channel, String partnerOrganisation, String partnerChannelName, String partnerAdminEmail) {
-        String slackId = slackId(channel);
-        SlackChannel known = channels.find(channel.id()).orElseThrow();
-        if (known.inviteId() != null && partnerAdminEmail.equalsIgnoreCase(known.invitedEmail())) {
-            return;
+        slackConnect.approve(channel.id());
+    }
+
+    @Override
+    public boolean confirmsAtOnce() {
+        return false;
+    }
+
+    @Override
+    public void declineInvitation(Channel channel) {
+        slackConnect.decline(channel.id());
+    }
+
+    /** Only a channel Gatehouse created in Slack is archived: one it found there is someone else's. */
+    @Override
+    public boolean discard(Channel channel) {
+        if (!channels.find(channel.id()).map(SlackChannel::created).orElse(false)) {
+            return false;
         }
-        String inviteId = web.bot("conversations.inviteShared", c -> c.conversationsInviteShared(r -> r.channel(slackId)
-                .emails(List.of(partnerAdminEmail)).externalLimited(false))).getInviteId();
-        channels.invited(channel.id(), inviteId, partnerAdminEmail);
+        archive(channel);
+        return true;
+    }
+
+    /** {@code admin.conversations.disconnectShared} is Enterprise Grid's (gatehouse.slack.enterprise-grid). */
+    @Override
+    public boolean disconnectsItself() {
+        return slackConnect.enterpriseGrid();
     }
 
     /** A8: the note, posted once and pinned; A11: the topic names the partner. */
@@ -112,12 +146,32 @@ public class SlackChannelGateway implements ChannelGateway {
     @Override
     public void disconnect(Channel channel) {
         String slackId = slackId(channel);
+        if (channel.shared()) {
+            channels.sharedWith(channel.id(), channel.partnerId());
+        }
         try {
             web.admin("admin.conversations.disconnectShared", c -> c.adminConversationsDisconnectShared(r -> r
                     .channelId(slackId)));
         } catch (SlackRefusedException e) {
             if (!e.is("no_teams_to_disconnect")) {
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * A10 with direct messages disabled: Slack Connect's connection with each of the partner's teams ends
+     * ({@code team.externalTeams.disconnect}); a team already disconnected is done.
+     */
+    @Override
+    public void endConnection(Organisation partner) {
+        for (String team : channels.partnerTeams(partner.id())) {
+            try {
+                web.bot("team.externalTeams.disconnect", c -> c.teamExternalTeamsDisconnect(r -> r.targetTeam(team)));
+            } catch (SlackRefusedException e) {
+                if (!e.is("team_not_found")) {
+                    throw e;
+                }
             }
         }
     }
@@ -158,7 +212,7 @@ public class SlackChannelGateway implements ChannelGateway {
     private String slackId(Channel channel) {
         return channels.find(channel.id()).map(SlackChannel::slackChannelId).orElseGet(() -> {
             String slackId = joinExisting(channel);
-            channels.record(channel.id(), slackId);
+            channels.record(channel.id(), slackId, false);
             return slackId;
         });
     }

@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param adminToken    an org admin's user token ({@code xoxp-…}) for {@code admin.*} methods, which only Enterprise
  *                      Grid has (disconnecting a shared channel); optional
  * @param signingSecret the app's signing secret, by which a request to {@code /slack/events} proves it is Slack's
+ * @param enterpriseGrid whether the workspace is on Enterprise Grid, where Gatehouse disconnects a shared channel
+ *                      itself ({@code admin.conversations.disconnectShared}, with the admin token, then required);
+ *                      without it a workspace admin removes the partner in Slack, asked by a Tasklist task
  */
 @Validated
 @SlackProperties.CompleteForSlackGateway
@@ -34,7 +37,8 @@ public record SlackProperties(
         @NotBlank @Pattern(regexp = "https?://\\S+/", message = "must be an http(s) URL ending with /") String apiUrl,
         String botToken,
         String adminToken,
-        String signingSecret) {
+        String signingSecret,
+        boolean enterpriseGrid) {
 
     static final String GATEWAY_SETTING = "gatehouse.channels.gateway";
     static final String GATEWAY = "slack";
@@ -84,7 +88,14 @@ public record SlackProperties(
             }
             context.disableDefaultConstraintViolation();
             boolean valid = required(slack.hasBotToken(), context, "botToken");
-            return required(slack.hasSigningSecret(), context, "signingSecret") && valid;
+            valid = required(slack.hasSigningSecret(), context, "signingSecret") && valid;
+            if (slack.enterpriseGrid() && !slack.hasAdminToken()) {
+                context.buildConstraintViolationWithTemplate("must be set with gatehouse.slack.enterprise-grid=true: "
+                        + "Gatehouse disconnects shared channels with it").addPropertyNode("adminToken")
+                        .addConstraintViolation();
+                return false;
+            }
+            return valid;
         }
 
         private static boolean required(boolean present, ConstraintValidatorContext context, String property) {

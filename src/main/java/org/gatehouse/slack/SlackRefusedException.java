@@ -40,7 +40,8 @@ class SlackRefusedException extends RuntimeException {
                     + "admin's user token (xoxp-…, gatehouse.slack.admin-token), every other method the app's bot token "
                     + "(xoxb-…, gatehouse.slack.bot-token)";
             case "not_an_enterprise" -> "the method needs Slack Enterprise Grid, and this workspace is not on it. "
-                    + "Without Grid, a workspace admin does this in Slack itself (README, \"Slack\")";
+                    + "Without Grid, a workspace admin does this in Slack itself: set gatehouse.slack.enterprise-grid "
+                    + "to false and Gatehouse asks them (README, \"Slack Connect\")";
             case "no_external_invite_permission" -> "the app may not invite people from outside the organisation. In "
                     + "Slack's admin settings for Slack Connect, let members and apps invite external people to channels "
                     + "(a paid plan has Slack Connect), then retry";

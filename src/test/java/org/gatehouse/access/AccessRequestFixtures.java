@@ -12,14 +12,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.ProcessDriver;
+import org.gatehouse.TestSlack;
 import org.gatehouse.channels.OutboxMessages;
+import org.gatehouse.slack.SlackConnectFixtures;
+import org.gatehouse.slack.SlackConnectFixtures.Invitation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The steps of an access request as tests need them: fresh channels and partners (the demo data is shared by every
- * test of the run), submission, both approvals, the partner's token.
+ * test of the run), submission, both approvals, the partner's token; the same on Slack.
  */
 @Component
 public class AccessRequestFixtures {
@@ -31,6 +35,8 @@ public class AccessRequestFixtures {
     @Autowired ProcessEngine engine;
     @Autowired AccessRequestWorkflow workflow;
     @Autowired AccessRequestService requests;
+    @Autowired SlackConnectFixtures slackConnect;
+    @Autowired FlakyChannelGateway gateway;
 
     public AccessRequestWorkflow workflow() {
         return workflow;
@@ -98,9 +104,37 @@ public class AccessRequestFixtures {
 
     /** The partner's admin accepts through the link, naming the channel {@code their-<channel>} on their side. */
     public void partnerAccepts(AccessRequestView request) {
-        String domain = request.partnerContactEmail().substring(request.partnerContactEmail().indexOf('@') + 1);
-        workflow.partnerAccepts(token(request), new PartnerAcceptance("Partner Admin", "admin@" + domain,
+        workflow.partnerAccepts(token(request), new PartnerAcceptance("Partner Admin", partnerAdmin(request),
                 "their-" + request.channelName()));
+    }
+
+    /** The partner's admin, at the contact's domain. */
+    public static String partnerAdmin(AccessRequestView request) {
+        return "admin@" + request.partnerContactEmail().substring(request.partnerContactEmail().indexOf('@') + 1);
+    }
+
+    /**
+     * From now on the processes call the Slack gateway, against the tests' Slack answering every Slack Connect call;
+     * the test puts the local one back after ({@link FlakyChannelGateway#useLocal}).
+     */
+    public Invitation onSlack(boolean enterpriseGrid) {
+        Invitation invitation = slackConnect.answerSlackConnect();
+        gateway.use(slackConnect.gateway(enterpriseGrid));
+        return invitation;
+    }
+
+    /** A request on Slack, accepted there, approved in Tasklist and confirmed by Slack: it waits for its end date. */
+    public ProcessInstance connectedOnSlack(AccessRequestView request, Invitation slack) {
+        ProcessInstance pi = instance(request);
+        ProcessDriver driver = driver();
+        driver.runJobs(pi.getId());
+        slackConnect.accepted(slack, request.channelName(), partnerAdmin(request), true);
+        driver.complete(task("hostAdminApproval", pi), "bob", Map.of("approved", true));
+        driver.runJobs(pi.getId());
+        slackConnect.approved(slack, request.channelName(), partnerAdmin(request), TestSlack.TEAM);
+        driver.runJobs(pi.getId());
+        assertThat(pi).isWaitingAt("Event_EndDate");
+        return pi;
     }
 
     /** A request with a valid NDA, approved on both sides and connected: the instance waits for the end date. */

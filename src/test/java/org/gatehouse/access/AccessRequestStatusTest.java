@@ -69,6 +69,6 @@ class AccessRequestStatusTest {
         LocalDateTime now = LocalDateTime.now();
         return new AccessRequest("r-1", "alice", "acme-main", "autumn", null, "globex", "Gina", "gina@globex.example",
                 "Autumn", LocalDate.now().plusMonths(1), "Campaign", status, null, hostApprover, hostApproved,
-                partnerApprover == null ? null : "Partner Admin", partnerApprover, null, "pi-1", now, now);
+                partnerApprover == null ? null : "Partner Admin", partnerApprover, null, "pi-1", now, now, null, false);
     }
 }

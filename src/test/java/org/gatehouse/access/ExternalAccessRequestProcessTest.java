@@ -1,5 +1,8 @@
 package org.gatehouse.access;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -15,22 +18,30 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.EngineTest;
 import org.gatehouse.ProcessDriver;
+import org.gatehouse.TestSlack;
 import org.gatehouse.channels.ChannelService;
 import org.gatehouse.channels.ChannelView;
 import org.gatehouse.channels.LocalChannelGateway;
 import org.gatehouse.channels.OutboxMessages;
 import org.gatehouse.legal.NdaRegister;
 import org.gatehouse.platform.InvalidInputException;
+import org.gatehouse.slack.SlackConnectFixtures;
+import org.gatehouse.slack.SlackConnectFixtures.Invitation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Every path of {@code external-access-request}, with the real services, the local chat platform and the engine clock. */
+/**
+ * Every path of {@code external-access-request}, with the real services, the local chat platform and the engine clock;
+ * the paths only Slack takes (Slack Connect's invitation, its confirmation, a bypassed approval, a partner removed in
+ * Slack) with the Slack gateway against the tests' Slack, whose events are posted signed to {@code /slack/events}.
+ */
 class ExternalAccessRequestProcessTest extends EngineTest {
 
     @Autowired AccessRequestWorkflow workflow;
@@ -41,6 +52,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     @Autowired FlakyChannelGateway gateway;
     @Autowired NdaRegister ndas;
     @Autowired AccessRequestFixtures fixtures;
+    @Autowired SlackConnectFixtures slackConnect;
 
     ManagementService management;
 
@@ -52,6 +64,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
     @AfterEach
     void healPlatform() {
         gateway.heal();
+        gateway.useLocal();
     }
 
     @Test
@@ -436,11 +449,257 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         assertThat(requests.get(pi.getBusinessKey()).endDate()).isEqualTo(end);
     }
 
+    // --- on Slack: Slack Connect's invitation, Gatehouse's approval of it, Slack's confirmation
+
+    @Test
+    void onSlackANewChannelIsInvitedToAcceptedApprovedConfirmedPinnedAndEndsWhenSlackReportsItUnshared() {
+        Invitation slack = onSlack(false);
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(3));
+        ProcessInstance pi = invited(request);
+        assertThat(slackConnect.calls("conversations.create")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("name", request.channelName()));
+        assertThat(slackConnect.calls("conversations.inviteShared")).singleElement().satisfies(call -> assertThat(call)
+                .containsEntry("channel", slack.channelId()).containsEntry("emails", request.partnerContactEmail()));
+        assertThat(outbox.to(request.partnerContactEmail())).as("Slack's invitation replaces Gatehouse's link").isEmpty();
+        assertThat(outbox.to("alice")).anySatisfy(d -> assertThat(d.body()).contains("Slack's invitation"));
+        assertThat(requests.view(request.id(), "alice").inviteUrl()).isNull();
+        assertThat(requests.get(request.id())).satisfies(r -> {
+            assertThat(r.inviteId()).isEqualTo(slack.inviteId());
+            assertThat(r.channelCreated()).isTrue();
+            assertThat(r.status()).isEqualTo(AccessRequestStatus.AWAITING_APPROVAL);
+        });
+
+        String admin = partnerAdmin(request);
+        slackConnect.accepted(slack, request.channelName(), admin, true);
+        assertThat(pi).hasPassed("Event_PartnerAccepted").isWaitingAt("hostAdminApproval");
+        assertThat(requests.get(request.id()).partnerApproverEmail()).isEqualTo(admin);
+
+        driver.complete(task("hostAdminApproval", pi), "bob", Map.of("approved", true));
+        driver.runJobs(pi.getId());
+        assertThat(slackConnect.calls("conversations.approveSharedInvite")).singleElement().satisfies(call -> assertThat(call)
+                .containsEntry("invite_id", slack.inviteId()).containsEntry("target_team", SlackConnectFixtures.PARTNER_TEAM));
+        assertThat(pi).hasPassed("Activity_Connect", "Gateway_ConfirmedAtOnce").isWaitingAt("Event_ChannelConfirmed");
+        assertThat(status(request)).as("connected only once Slack confirms").isEqualTo("AWAITING_APPROVAL");
+
+        slackConnect.approved(slack, request.channelName(), admin, SlackConnectFixtures.PARTNER_TEAM);
+        assertThat(pi).as("the partner's own approval is not the host's").isWaitingAt("Event_ChannelConfirmed");
+        slackConnect.approved(slack, request.channelName(), admin, TestSlack.TEAM);
+        assertThat(status(request)).isEqualTo("CONNECTED");
+        slackConnect.channelShared(slack, SlackConnectFixtures.PARTNER_TEAM);
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("Event_ChannelConfirmed", "Gateway_Confirmed", "Activity_PinRules").isWaitingAt("Event_EndDate");
+        assertThat(slackConnect.calls("chat.postMessage")).singleElement().satisfies(call -> assertThat(call)
+                .containsEntry("channel", slack.channelId()).extractingByKey("text").asString().contains("Acme", "Globex"));
+        assertThat(slackConnect.calls("pins.add")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("channel", slack.channelId()));
+        assertThat(slackConnect.calls("conversations.setTopic")).singleElement()
+                .satisfies(call -> assertThat(call.get("topic")).contains("Globex"));
+        ChannelView channel = channels.view(requests.get(request.id()).channelId());
+        assertThat(channel.shared()).isTrue();
+        assertThat(channel.partnerChannelName()).as("A6: the name Slack gave with the acceptance").isEqualTo(request.channelName());
+        assertThat(channel.members()).extracting(m -> m.member()).contains("alice", admin);
+
+        driver.fireTimer(pi.getId(), "Event_EndDate");
+        driver.complete(task("renewOrEnd", pi), "alice", Map.of("renew", false));
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("Activity_Disconnect", "Gateway_DisconnectedByPlatform").isWaitingAt("removePartner")
+                .task().hasCandidateGroup("workspace-admins");
+        assertThat(ProcessDriver.dueIn(task("removePartner", pi))).isEqualTo(Duration.ofDays(1));
+        assertThat(task("removePartner", pi).getPriority()).isEqualTo(70);
+        assertThat(slackConnect.calls("admin.conversations.disconnectShared")).as("not on Enterprise Grid").isEmpty();
+        assertThat(status(request)).isEqualTo("CONNECTED");
+
+        slackConnect.channelUnshared(slack, "T0SOMEONE99");
+        assertThat(pi).as("another team left: the partner is still in").isWaitingAt("removePartner");
+        slackConnect.channelUnshared(slack, SlackConnectFixtures.PARTNER_TEAM);
+        assertThat(pi).hasPassed("Event_PartnerRemoved", "Gateway_Disconnected", "EndEvent_Ended").isEnded();
+        assertThat(status(request)).isEqualTo("ENDED");
+        assertThat(channels.view(channel.id()).shared()).isFalse();
+    }
+
+    @Test
+    void onSlackAnApprovalRetriedAfterSlackApprovedItCountsAsDone() {
+        Invitation slack = onSlack(false);
+        AccessRequestView request = submit("dave", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = invited(request);
+        slackConnect.accepted(slack, request.channelName(), partnerAdmin(request), true);
+        // Slack approved, but its answer was lost
+        TestSlack.server().stubFor(post(urlPathEqualTo("/api/conversations.approveSharedInvite")).willReturn(serverError()));
+        driver.complete(task("hostAdminApproval", pi), "carol", Map.of("approved", true));
+        String first = driver.job(pi.getId(), "Activity_Connect").getId();
+        assertThatThrownBy(() -> management.executeJob(first)).hasMessageContaining("conversations.approveSharedInvite");
+
+        TestSlack.refuse("conversations.approveSharedInvite", "already_approved");
+        management.executeJob(driver.job(pi.getId(), "Activity_Connect").getId());
+        assertThat(pi).isWaitingAt("Event_ChannelConfirmed");
+        slackConnect.channelShared(slack, SlackConnectFixtures.PARTNER_TEAM);
+        driver.runJobs(pi.getId());
+        assertThat(pi).isWaitingAt("Event_EndDate");
+        assertThat(status(request)).isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void onSlackAnAcceptanceSlackConnectedWithoutApprovalIsABreachThatIsDisconnectedReportedAndRefused() {
+        Invitation slack = onSlack(true);
+        TestSlack.refuse("conversations.declineSharedInvite", "invalid_action");
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = invited(request);
+
+        slackConnect.accepted(slack, request.channelName(), partnerAdmin(request), false);
+        slackConnect.channelShared(slack, SlackConnectFixtures.PARTNER_TEAM);
+        assertThat(pi).hasPassed("Event_ApprovalBypassed").isWaitingAt("Activity_StopBypass");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count())
+                .as("nobody approves what Slack connected").isZero();
+        driver.runJobs(pi.getId());
+        assertThat(slackConnect.calls("admin.conversations.disconnectShared")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("channel_id", slack.channelId()));
+        assertThat(slackConnect.tokens("admin.conversations.disconnectShared")).containsExactly("Bearer " + TestSlack.ADMIN_TOKEN);
+        assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("workspace-admins").list())
+                .allSatisfy(admin -> assertThat(outbox.to(admin.getId())).anySatisfy(d -> assertThat(d.body())
+                        .contains("before anyone approved", "#" + request.channelName(), "has disconnected")));
+        Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(incident.getIncidentType()).isEqualTo("slackApprovalBypassed");
+        assertThat(incident.getActivityId()).isEqualTo("Event_BypassEnded");
+        assertThat(incident.getIncidentMessage()).contains("#" + request.channelName(), "Globex",
+                "does not require admin approval");
+        assertThat(status(request)).isEqualTo("AWAITING_APPROVAL");
+
+        slackConnect.channelUnshared(slack, SlackConnectFixtures.PARTNER_TEAM);
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(history.createHistoricIncidentQuery().processInstanceId(pi.getId()).resolved().count()).isOne();
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("Event_BypassEnded", "Gateway_Rejected", "Activity_TidyRejected", "EndEvent_ApprovalRejected")
+                .isEnded();
+        assertThat(slackConnect.calls("conversations.declineSharedInvite")).as("Slack's 'nothing to decline' is done")
+                .singleElement().satisfies(call -> assertThat(call).containsEntry("invite_id", slack.inviteId()));
+        assertThat(slackConnect.calls("conversations.archive")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("channel", slack.channelId()));
+        AccessRequestView refused = requests.view(request.id(), "alice");
+        assertThat(refused.status()).isEqualTo("REJECTED");
+        assertThat(refused.statusReason()).contains("before any admin approved");
+    }
+
+    @Test
+    void onSlackADeclinedInvitationRejectsTheRequestAndArchivesTheChannelMadeForIt() {
+        Invitation slack = onSlack(false);
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = invited(request);
+        slackConnect.declined(slack, request.channelName(), request.partnerContactEmail());
+        assertThat(pi).hasPassed("Event_PartnerDeclined", "EndEvent_PartnerDeclined", "Event_ApprovalRejected",
+                "Gateway_TidyRejected").isWaitingAt("Activity_TidyRejected");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("EndEvent_ApprovalRejected").isEnded();
+        assertThat(slackConnect.calls("conversations.declineSharedInvite")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("invite_id", slack.inviteId()));
+        assertThat(slackConnect.calls("conversations.archive")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("channel", slack.channelId()));
+        assertThat(channels.view(requests.get(request.id()).channelId()).archivedAt()).isNotNull();
+        AccessRequestView rejected = requests.view(request.id(), "alice");
+        assertThat(rejected.status()).isEqualTo("REJECTED");
+        assertThat(rejected.statusReason()).contains("declined the invitation in Slack");
+    }
+
+    @Test
+    void onSlackAnExpiredInvitationIsDeclinedAndAChannelFoundInSlackIsNotArchived() {
+        Invitation slack = onSlack(false);
+        AccessRequestDraft draft = draft("Globex", LocalDate.now().plusMonths(2));
+        TestSlack.refuse("conversations.create", "name_taken");
+        TestSlack.answer("conversations.list", "\"channels\":[{\"id\":\"" + slack.channelId() + "\",\"name\":\""
+                + draft.channelName() + "\",\"is_channel\":true,\"is_private\":false,\"is_member\":false}],"
+                + "\"response_metadata\":{\"next_cursor\":\"\"}");
+        TestSlack.answer("conversations.join", "\"channel\":{\"id\":\"" + slack.channelId() + "\"}");
+        AccessRequestView request = workflow.submit(draft, "alice");
+        ProcessInstance pi = invited(request);
+        assertThat(slackConnect.calls("conversations.join")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("channel", slack.channelId()));
+
+        driver.fireTimer(pi.getId(), "Event_LinkExpiry");
+        assertThat(pi).hasPassed("EndEvent_LinkExpired", "Event_InvitationExpired", "Gateway_TidyExpired",
+                "Activity_TidyExpired", "EndEvent_Expired").isEnded();
+        assertThat(status(request)).isEqualTo("EXPIRED");
+        assertThat(slackConnect.calls("conversations.declineSharedInvite")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("invite_id", slack.inviteId()));
+        assertThat(slackConnect.calls("conversations.archive")).as("someone else's channel stays").isEmpty();
+        assertThat(channels.view(requests.get(request.id()).channelId()).archivedAt()).isNull();
+    }
+
+    @Test
+    void onSlackWithEnterpriseGridGatehouseDisconnectsAnEarlyEndItself() {
+        Invitation slack = onSlack(true);
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = connectedOnSlack(request, slack);
+        workflow.disconnect(request.id(), "carol");
+        driver.runJobs(pi.getId());
+        assertThat(slackConnect.calls("admin.conversations.disconnectShared")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("channel_id", slack.channelId()));
+        assertThat(slackConnect.tokens("admin.conversations.disconnectShared")).containsExactly("Bearer " + TestSlack.ADMIN_TOKEN);
+        assertThat(pi).hasPassed("Activity_DisconnectEarly", "Gateway_DisconnectedEarlyByPlatform", "Gateway_DisconnectedEarly",
+                "EndEvent_DisconnectedEarly").isEnded();
+        assertThat(status(request)).isEqualTo("ENDED");
+        slackConnect.channelUnshared(slack, SlackConnectFixtures.PARTNER_TEAM);
+        assertThat(status(request)).as("Slack's word after the disconnect finds nothing waiting").isEqualTo("ENDED");
+    }
+
+    @Test
+    void onSlackWithoutGridAnEarlyEndWaitsUntilSlackReportsThePartnerRemoved() {
+        Invitation slack = onSlack(false);
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = connectedOnSlack(request, slack);
+        workflow.disconnect(request.id(), "carol");
+        driver.runJobs(pi.getId());
+        assertThat(pi).isWaitingAt("removePartnerEarly").task().hasCandidateGroup("workspace-admins");
+        assertThat(task("removePartnerEarly", pi).getPriority()).isEqualTo(70);
+        assertThat(status(request)).isEqualTo("CONNECTED");
+
+        slackConnect.channelUnshared(slack, SlackConnectFixtures.PARTNER_TEAM);
+        assertThat(pi).hasPassed("Event_PartnerRemovedEarly", "Gateway_DisconnectedEarly", "EndEvent_DisconnectedEarly")
+                .isEnded();
+        assertThat(status(request)).isEqualTo("ENDED");
+        assertThat(slackConnect.calls("admin.conversations.disconnectShared")).isEmpty();
+    }
+
+    @Test
+    void onSlackWithoutGridAWorkspaceAdminWhoRemovedThePartnerCompletesTheTask() {
+        Invitation slack = onSlack(false);
+        AccessRequestView early = submit("dave", "Globex", LocalDate.now().plusMonths(1));
+        ProcessInstance disconnected = connectedOnSlack(early, slack);
+        workflow.disconnect(early.id(), "carol");
+        driver.runJobs(disconnected.getId());
+        driver.complete(task("removePartnerEarly", disconnected), "bob", Map.of());
+        assertThat(disconnected).hasPassed("Gateway_DisconnectedEarly", "EndEvent_DisconnectedEarly").isEnded();
+        assertThat(status(early)).isEqualTo("ENDED");
+
+        Invitation again = onSlack(false);
+        AccessRequestView atEnd = submit("alice", "Globex", LocalDate.now().plusMonths(1));
+        ProcessInstance ending = connectedOnSlack(atEnd, again);
+        driver.fireTimer(ending.getId(), "Event_EndDate");
+        driver.fireTimer(ending.getId(), "Event_NoAnswer");
+        assertThat(ending).isWaitingAt("removePartner");
+        driver.complete(task("removePartner", ending), "carol", Map.of());
+        assertThat(ending).hasPassed("Gateway_Disconnected", "EndEvent_Ended").isEnded();
+        assertThat(status(atEnd)).isEqualTo("ENDED");
+        assertThat(channels.view(requests.get(atEnd.id()).channelId()).shared()).isFalse();
+    }
+
     // --- helpers
 
     private void recordNda(ProcessInstance pi, LocalDate expiresOn) {
         driver.complete(task("obtainNda", nda(pi)), "lena", Map.of("ndaSigned", true, "ndaSignedOn", LocalDate.now().toString(),
                 "ndaExpiresOn", expiresOn.toString(), "ndaDocumentRef", "NDA-" + pi.getBusinessKey()));
+    }
+
+    private Invitation onSlack(boolean enterpriseGrid) {
+        return fixtures.onSlack(enterpriseGrid);
+    }
+
+    private ProcessInstance connectedOnSlack(AccessRequestView request, Invitation slack) {
+        return fixtures.connectedOnSlack(request, slack);
+    }
+
+    private static String partnerAdmin(AccessRequestView request) {
+        return AccessRequestFixtures.partnerAdmin(request);
     }
 
     private AccessRequestView submit(String requester, String partner, LocalDate endDate) {

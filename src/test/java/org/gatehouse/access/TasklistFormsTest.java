@@ -1,6 +1,7 @@
 package org.gatehouse.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.gatehouse.Api.variables;
 
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.gatehouse.Api;
+import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.HttpTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,7 @@ class TasklistFormsTest extends HttpTest {
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}");
 
     @Autowired AccessRequestService requests;
+    @Autowired FlakyChannelGateway gateway;
 
     @Test
     void everyUserTaskOpensItsForm() {
@@ -57,6 +60,22 @@ class TasklistFormsTest extends HttpTest {
         AccessRequest request = requests.get(id);
         assertThat(request.requester()).isEqualTo("dave");
         assertThat(request.status()).isEqualTo(AccessRequestStatus.SUBMITTED);
+    }
+
+    @Test
+    void withoutEnterpriseGridTheSlackRemovalTaskOpensItsForm() {
+        try {
+            var slack = fixtures.onSlack(false);
+            var request = fixtures.submit("alice", "Globex", LocalDate.now().plusMonths(1));
+            var connected = fixtures.connectedOnSlack(request, slack);
+            fixtures.workflow().disconnect(request.id(), "carol");
+            driver.runJobs(connected.getId());
+            assertForm("bob", request.id(), "remove-partner");
+            // a request left waiting for the partner's removal would stay CONNECTED for the tests after
+            driver.complete(task("removePartnerEarly", connected), "bob", Map.of());
+        } finally {
+            gateway.useLocal();
+        }
     }
 
     @Test

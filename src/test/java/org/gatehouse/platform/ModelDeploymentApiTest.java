@@ -128,8 +128,8 @@ class ModelDeploymentApiTest extends HttpTest {
                         "<camunda:inputParameter name=\"linkValidFor\">", "<camunda:inputParameter name=\"linkValid\">"),
                         "'Activity_IssueInvitation' of process 'external-access-request' must give its input parameter "
                                 + "'linkValidFor'"),
-                Arguments.of("a diagram drawn through a shape", changed(MODEL, "<di:waypoint x=\"2715\" y=\"440\" />",
-                        "<di:waypoint x=\"2500\" y=\"440\" />"), "the diagram draws Flow_End crosses"));
+                Arguments.of("a diagram drawn through a shape", changed(MODEL, "<di:waypoint x=\"2975\" y=\"440\" />",
+                        "<di:waypoint x=\"2760\" y=\"440\" />"), "the diagram draws Flow_End crosses"));
     }
 
     @ParameterizedTest(name = "{0}")

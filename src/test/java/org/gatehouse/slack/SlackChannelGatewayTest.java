@@ -40,13 +40,14 @@ class SlackChannelGatewayTest {
     @Autowired OrganisationService organisations;
     @Autowired PersonService people;
     @Autowired SlackFixtures slack;
+    @Autowired SlackConnectFixtures connect;
 
     private SlackChannelGateway gateway;
 
     @BeforeEach
     void slackGateway() {
         TestSlack.reset();
-        gateway = new SlackChannelGateway(web, slackChannels, organisations, people);
+        gateway = (SlackChannelGateway) connect.gateway(true);
     }
 
     private static Channel channel(String partnerId) {
@@ -146,16 +147,32 @@ class SlackChannelGatewayTest {
     }
 
     @Test
-    void theInvitationGoesOnceToThePartnersAdmin() {
+    void theInvitationGoesOnceToThePartnersContact() {
         Channel channel = created(channel("globex"), "C0INVITE1");
         TestSlack.answer("conversations.inviteShared", "\"invite_id\":\"I0INVITE1\",\"is_legacy_shared_channel\":false");
 
-        gateway.connect(channel, "Globex", "their-side", "admin@globex.example");
-        gateway.connect(channel, "Globex", "their-side", "admin@globex.example");
+        assertThat(gateway.invite(channel, "contact@globex.example")).isEqualTo("I0INVITE1");
+        assertThat(gateway.invite(channel, "contact@globex.example")).as("a retry sends nothing again").isEqualTo("I0INVITE1");
 
         TestSlack.server().verify(1, postRequestedFor(urlPathEqualTo("/api/conversations.inviteShared"))
-                .withFormParam("channel", equalTo("C0INVITE1")).withFormParam("emails", equalTo("admin@globex.example"))
-                .withFormParam("external_limited", equalTo("0")));
+                .withFormParam("channel", equalTo("C0INVITE1")).withFormParam("emails", equalTo("contact@globex.example")));
+    }
+
+    /** A10 with direct messages disabled: each Slack team of the partner that accepted a channel is disconnected. */
+    @Test
+    void endingTheConnectionDisconnectsThePartnersTeams() {
+        Channel channel = created(channel("umbrella"), "C0ENDING1");
+        slackChannels.accepted(channel.id(), "T0UMBRELLA");
+        TestSlack.answer("admin.conversations.disconnectShared", "");
+        gateway.disconnect(channel);
+        TestSlack.answer("team.externalTeams.disconnect", "");
+
+        gateway.endConnection(organisations.get("umbrella"));
+        TestSlack.refuse("team.externalTeams.disconnect", "team_not_found");
+        gateway.endConnection(organisations.get("umbrella"));
+
+        TestSlack.server().verify(2, postRequestedFor(urlPathEqualTo("/api/team.externalTeams.disconnect"))
+                .withFormParam("target_team", equalTo("T0UMBRELLA")));
     }
 
     @Test
@@ -174,10 +191,12 @@ class SlackChannelGatewayTest {
         TestSlack.refuse("admin.conversations.disconnectShared", "no_teams_to_disconnect");
         gateway.disconnect(channel);
 
-        var noAdminToken = new SlackWebApi(slackClient, new SlackProperties(TestSlack.server().baseUrl() + "/api/", TestSlack.BOT_TOKEN, null,
-                        TestSlack.SIGNING_SECRET));
-        assertThatThrownBy(() -> new SlackChannelGateway(noAdminToken, slackChannels, organisations, people)
-                .disconnect(channel)).hasMessageContaining("gatehouse.slack.admin-token");
+        var settings = new SlackProperties(TestSlack.server().baseUrl() + "/api/", TestSlack.BOT_TOKEN, null,
+                TestSlack.SIGNING_SECRET, true);
+        var noAdminToken = new SlackWebApi(slackClient, settings);
+        assertThatThrownBy(() -> new SlackChannelGateway(noAdminToken, slackChannels, organisations, people,
+                new SlackConnect(noAdminToken, slackChannels, settings)).disconnect(channel))
+                .hasMessageContaining("gatehouse.slack.admin-token");
     }
 
     @Test
