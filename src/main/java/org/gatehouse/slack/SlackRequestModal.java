@@ -2,6 +2,7 @@ package org.gatehouse.slack;
 
 import static com.slack.api.model.block.Blocks.asBlocks;
 import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
@@ -97,12 +98,10 @@ class SlackRequestModal {
         });
         app.globalShortcut(SHORTCUT, (request, context) -> {
             var shortcut = request.getPayload();
-            if (refusal(shortcut.getUser().getId()).isEmpty()) {
-                open(shortcut.getTriggerId(), Prefill.forTeam(workspaceOf(context.getTeamId())));
-            } else {
-                // a shortcut has no reply of its own: the modal's submission will say why, so open it all the same
-                open(shortcut.getTriggerId(), Prefill.forTeam(null));
-            }
+            // a shortcut has no reply of its own: a refusal is a modal that says why, with nothing to fill in
+            View modal = refusal(shortcut.getUser().getId()).map(SlackRequestModal::refused)
+                    .orElseGet(() -> modal(Prefill.forTeam(workspaceOf(context.getTeamId()))));
+            slack.bot("views.open", c -> c.viewsOpen(r -> r.triggerId(shortcut.getTriggerId()).view(modal)));
             return context.ack();
         });
         app.blockAction(OPEN_BUTTON, (request, context) -> {
@@ -171,6 +170,12 @@ class SlackRequestModal {
                 .submit(viewSubmit(s -> s.type("plain_text").text("Send request")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));
+    }
+
+    static View refused(String why) {
+        return view(v -> v.type("modal").title(viewTitle(t -> t.type("plain_text").text("Share a channel")))
+                .close(viewClose(c -> c.type("plain_text").text("Close")))
+                .blocks(asBlocks(section(s -> s.text(plainText(why))))));
     }
 
     private static LayoutBlock text(String field, String label, String initial, boolean multiline) {

@@ -2,6 +2,7 @@ package org.gatehouse.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +98,17 @@ class SlackRequestModalTest extends HttpTest {
                 SlackFixtures.newTriggerId()));
         assertThat(answer.getBody()).contains("The sharing policy does not let you share channels");
         TestSlack.server().verify(0, postRequestedFor(urlPathEqualTo("/api/views.open")));
+
+        // the shortcut, which has no answer of its own, opens a modal that only says why
+        String trigger = SlackFixtures.newTriggerId();
+        Map<String, Object> shortcut = SlackFixtures.interactionBy("shortcut", member.slackUserId(), trigger);
+        shortcut.put("callback_id", SlackRequestModal.SHORTCUT);
+        shortcut.put("action_ts", SlackFixtures.newTs());
+        assertThat(slack.postForm(SlackFixtures.interaction(shortcut)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        TestSlack.server().verify(1, postRequestedFor(urlPathEqualTo("/api/views.open"))
+                .withFormParam("trigger_id", equalTo(trigger))
+                .withFormParam("view", containing("The sharing policy does not let you share channels"))
+                .withFormParam("view", notContaining(SlackRequestModal.CALLBACK)));
 
         AccessRequestDraft draft = fixtures.draft("Globex", LocalDate.now().plusMonths(2));
         assertThat(errors(submit(member.slackUserId(), draft, null)).get("workspace").asText())
