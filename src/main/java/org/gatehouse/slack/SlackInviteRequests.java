@@ -111,14 +111,25 @@ class SlackInviteRequests {
                 .optional();
     }
 
-    /** Only the member Slack named files the request for an invitation request, and only once. */
-    void requireOpen(String inviteId, String slackUserId) {
+    /**
+     * Only the member Slack named files the request for an invitation request, only once, and for the invitation Slack
+     * holds: Slack's approval invites that e-mail to that channel, so the request approved must name them.
+     */
+    void requireOpen(String inviteId, String slackUserId, String channelName, String contactEmail) {
         InviteRequest request = find(inviteId).filter(r -> r.slackUserId().equals(slackUserId))
                 .orElseThrow(() -> new ConflictException("channelName", "This form belongs to an invitation request that is "
                         + "not yours"));
         if (request.requestId() != null) {
             throw new ConflictException("channelName", "The request for this invitation is filed already: "
                     + request.requestId());
+        }
+        if (request.channelName() != null && !request.channelName().equals(channelName)) {
+            throw new ConflictException("channelName", "Slack's invitation is to #" + request.channelName()
+                    + ": the request is for that channel");
+        }
+        if (request.invitedEmail() != null && !request.invitedEmail().equalsIgnoreCase(contactEmail)) {
+            throw new ConflictException("partnerContactEmail", "Slack's invitation is for " + request.invitedEmail()
+                    + ": the request is for that contact");
         }
     }
 

@@ -202,7 +202,7 @@ class SlackRequestModal {
         try {
             filed = transaction.execute(status -> {
                 if (inviteId != null) {
-                    inviteRequests.requireOpen(inviteId, slackUserId);
+                    inviteRequests.requireOpen(inviteId, slackUserId, draft.channelName(), draft.partnerContactEmail());
                 }
                 AccessRequestView request = workflow.submit(draft, personId);
                 if (inviteId != null) {

@@ -100,6 +100,13 @@ class SlackInviteRequestsTest extends HttpTest {
         assertThat(SlackRequestModalTest.errors(slack.postForm(SlackFixtures.interaction(
                 SlackRequestModalTest.submission(colleague.slackUserId(), draft, inviteId)))).get("channelName").asText())
                 .contains("not yours");
+        AccessRequestDraft otherContact = new AccessRequestDraft(draft.workspace(), draft.channelName(),
+                draft.partnerOrganisation(), draft.partnerContactName(), "someone-else@globex.example",
+                draft.projectName(), draft.endDate(), draft.purpose());
+        assertThat(SlackRequestModalTest.errors(slack.postForm(SlackFixtures.interaction(
+                SlackRequestModalTest.submission(member.slackUserId(), otherContact, inviteId))))
+                .get("partnerContactEmail").asText()).as("Slack would invite the e-mail it holds")
+                .contains(draft.partnerContactEmail());
         complete(member, draft, inviteId);
         AccessRequestDraft again = fixtures.draft("Globex", LocalDate.now().plusMonths(2));
         assertThat(SlackRequestModalTest.errors(slack.postForm(SlackFixtures.interaction(
