@@ -3,12 +3,12 @@ package org.gatehouse.slack;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.asBlocks;
 import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import com.slack.api.bolt.App;
@@ -93,8 +93,8 @@ class SlackInviteRequests {
                 + "NDA and the admins approve; then Slack sends it.";
         try {
             slack.bot("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(slack.directMessageWith(member)).text(text)
-                    .blocks(asBlocks(section(s -> s.text(markdownText(text))), actions(a -> a.elements(
-                            java.util.List.of(button(b -> b.actionId(SlackRequestModal.OPEN_BUTTON).value(inviteId)
+                    .blocks(asBlocks(section(s -> s.text(plainText(text))), actions(a -> a.elements(
+                            List.of(button(b -> b.actionId(SlackRequestModal.OPEN_BUTTON).value(inviteId)
                                     .style("primary").text(plainText("Complete the request"))))))))));
         } catch (RuntimeException e) {
             LOG.warn("Slack user {} could not be sent the form for invitation request {}: {}", member, inviteId,

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -200,13 +201,13 @@ class SlackRequestModalTest extends HttpTest {
         view.put("type", "modal");
         view.put("callback_id", SlackRequestModal.CALLBACK);
         view.put("private_metadata", inviteId == null ? "" : inviteId);
-        view.put("blocks", java.util.List.of());
+        view.put("blocks", List.of());
         view.put("state", Map.of("values", values));
         view.put("hash", "1605802226.a5oYxp4b");
         view.put("title", Map.of("type", "plain_text", "text", "Share a channel"));
         Map<String, Object> payload = SlackFixtures.interactionBy("view_submission", user, SlackFixtures.newTriggerId());
         payload.put("view", view);
-        payload.put("response_urls", java.util.List.of());
+        payload.put("response_urls", List.of());
         return payload;
     }
 
