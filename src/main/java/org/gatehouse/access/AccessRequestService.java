@@ -37,6 +37,7 @@ import org.gatehouse.platform.InvalidInputException;
 import org.gatehouse.platform.NotFoundException;
 import org.gatehouse.platform.RefusedStepException;
 import org.gatehouse.platform.SingleUseLinks;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,11 +63,13 @@ public class AccessRequestService {
     private final PersonService people;
     private final AccessProperties properties;
     private final Validator validator;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     AccessRequestService(AccessRequestRepository requests, SharingPolicyService policy, InvitationService invitations,
             OrganisationService organisations, ChannelService channels, Notifier notifier, NdaRegister ndas, RoleService roles,
-            PersonService people, AccessProperties properties, Validator validator, Clock clock) {
+            PersonService people, AccessProperties properties, Validator validator, ApplicationEventPublisher publisher,
+            Clock clock) {
         this.requests = requests;
         this.policy = policy;
         this.invitations = invitations;
@@ -78,6 +81,7 @@ public class AccessRequestService {
         this.people = people;
         this.properties = properties;
         this.validator = validator;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -220,6 +224,7 @@ public class AccessRequestService {
         }
         if (r.status() != status) {
             event(r.id(), SYSTEM, status.name(), reason);
+            publisher.publishEvent(new AccessRequestStatusChanged(r.id(), status, reason));
         }
     }
 

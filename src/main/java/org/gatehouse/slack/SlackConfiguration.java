@@ -40,7 +40,8 @@ class SlackConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    App slackApp(SlackProperties settings, Slack slack, SlackEventLog events, SlackInbound inbound) {
+    App slackApp(SlackProperties settings, Slack slack, SlackEventLog events, SlackInbound inbound,
+            SlackRequestModal requestModal, SlackInviteRequests inviteRequests) {
         AppConfig config = new AppConfig();
         config.setSlack(slack);
         config.setSingleTeamBotToken(settings.hasBotToken() ? settings.botToken() : null);
@@ -49,6 +50,8 @@ class SlackConfiguration {
         config.setAllEventsApiAutoAckEnabled(true);
         App app = new SlackApp(config, events);
         inbound.register(app);
+        requestModal.register(app);
+        inviteRequests.register(app);
         return app;
     }
 

@@ -1,5 +1,7 @@
 package org.gatehouse.slack;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,13 @@ public class SlackFixtures {
                 person.timeZone(), person.status(), person.kind(), person.organisationId(), newUserId(), null);
         people.save(onSlack);
         return onSlack;
+    }
+
+    /** A Slack employee the demo's sharing policy lets share channels (a member of {@code external-sharers}). */
+    public Person newSlackSharer() {
+        Person person = newSlackEmployee();
+        people.grantRole(person.id(), "external-sharers", "admin");
+        return person;
     }
 
     public static String newUserId() {
@@ -103,6 +112,43 @@ public class SlackFixtures {
         event.put("channel", channel);
         event.put("event_ts", ts);
         return event;
+    }
+
+    /** A trigger id as Slack gives one to an interaction, to open a modal within three seconds. */
+    public static String newTriggerId() {
+        return COUNTER.incrementAndGet() + ".738474920." + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The slash command {@code command} typed by {@code user}, form-encoded as Slack posts it. */
+    public static String slashCommand(String user, String command, String text, String triggerId) {
+        return form(Map.of("token", "verification-token-unused", "team_id", TestSlack.TEAM, "team_domain", "acme",
+                "channel_id", "C0GENERAL", "user_id", user,
+                "command", command, "text", text, "api_app_id", "A0GATEHOUSE", "response_url",
+                "https://hooks.slack.com/commands/T0ACME0001/1/abc", "trigger_id", triggerId));
+    }
+
+    /** An interaction (a shortcut, a button, a modal's submission): {@code payload=} its JSON, as Slack posts it. */
+    public static String interaction(Map<String, Object> payload) {
+        return form(Map.of("payload", json(payload)));
+    }
+
+    /** The common fields of an interaction by {@code user}. */
+    public static Map<String, Object> interactionBy(String type, String user, String triggerId) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", type);
+        payload.put("token", "verification-token-unused");
+        payload.put("team", Map.of("id", TestSlack.TEAM, "domain", "acme"));
+        payload.put("user", Map.of("id", user, "username", "someone", "name", "someone", "team_id", TestSlack.TEAM));
+        payload.put("api_app_id", "A0GATEHOUSE");
+        payload.put("trigger_id", triggerId);
+        return payload;
+    }
+
+    private static String form(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&").append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
     }
 
     public static String json(Object value) {

@@ -41,7 +41,15 @@ class SlackManifestTest {
         }
         assertThat(this.<String>at(manifest, "settings", "event_subscriptions", "request_url")).endsWith(SlackFixtures.EVENTS);
         assertThat(this.<List<String>>at(manifest, "settings", "event_subscriptions", "bot_events"))
-                .containsExactlyInAnyOrder("message.im", "app_mention");
+                .containsExactlyInAnyOrder("message.im", "app_mention", "shared_channel_invite_requested");
+        assertThat(this.<String>at(manifest, "settings", "interactivity", "request_url")).endsWith(SlackFixtures.EVENTS);
+        List<Map<String, Object>> commands = at(manifest, "features", "slash_commands");
+        assertThat(commands).singleElement().satisfies(command -> {
+            assertThat(command.get("command")).isEqualTo(SlackRequestModal.COMMAND);
+            assertThat((String) command.get("url")).endsWith(SlackFixtures.EVENTS);
+        });
+        List<Map<String, Object>> shortcuts = at(manifest, "features", "shortcuts");
+        assertThat(shortcuts).extracting(shortcut -> shortcut.get("callback_id")).containsExactly(SlackRequestModal.SHORTCUT);
 
         Set<String> named = new TreeSet<>();
         List<String> readme = Files.readAllLines(Path.of("README.md"));
@@ -56,7 +64,9 @@ class SlackManifestTest {
                         named.add(scope.group(1));
                     }
                 });
-        assertThat(named).as("scopes in the README's table").contains("chat:write", "conversations.connect:write");
-        assertThat(this.<List<String>>at(manifest, "oauth_config", "scopes", "bot")).containsAll(named);
+        assertThat(named).as("scopes in the README's table").contains("chat:write", "conversations.connect:write",
+                "conversations.connect:manage");
+        assertThat(this.<List<String>>at(manifest, "oauth_config", "scopes", "bot")).containsAll(named)
+                .as("the slash command and the shortcut").contains("commands");
     }
 }

@@ -1,0 +1,168 @@
+package org.gatehouse.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.gatehouse.HttpTest;
+import org.gatehouse.TestSlack;
+import org.gatehouse.access.AccessRequestDraft;
+import org.gatehouse.access.AccessRequestService;
+import org.gatehouse.access.AccessRequestStatus;
+import org.gatehouse.access.AccessRequestView;
+import org.gatehouse.directory.Person;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Slack's own invitation requests: a member invites an outsider from Slack's menu; Gatehouse sends them the button
+ * that opens the request's modal prefilled; the request they complete goes through the NDA check and the approvals,
+ * and Slack hears the outcome: approved once, or denied with the reason.
+ */
+class SlackInviteRequestsTest extends HttpTest {
+
+    @Autowired SlackFixtures slack;
+    @Autowired AccessRequestService requests;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void resetSlack() {
+        TestSlack.reset();
+        TestSlack.answer("views.open", "\"view\":{\"id\":\"V0MODAL02\",\"type\":\"modal\"}");
+        TestSlack.answer("conversations.open", "\"channel\":{\"id\":\"D0INVITES\"}");
+        TestSlack.answer("chat.postMessage", "\"channel\":\"D0INVITES\",\"ts\":\"" + SlackFixtures.newTs() + "\"");
+    }
+
+    @Test
+    void anInvitationRequestCompletedAndApprovedIsApprovedInSlackOnce() throws Exception {
+        Person member = slack.newSlackSharer();
+        AccessRequestDraft draft = fixtures.draft("Globex", LocalDate.now().plusMonths(2));
+        String inviteId = invitationRequested(member, draft);
+
+        AccessRequestView request = complete(member, draft, inviteId);
+        TestSlack.answer("conversations.requestSharedInvite.approve", "\"invite_id\":\"" + inviteId + "\"");
+        ProcessInstance pi = fixtures.instance(request);
+        driver.runJobs(pi.getId());
+        fixtures.approveBothSides(pi, request, "bob");
+        assertThat(requests.get(request.id()).status()).isEqualTo(AccessRequestStatus.CONNECTED);
+
+        ProcessInstance answer = driver.instance(inviteId);
+        driver.runJobs(answer.getId());
+        TestSlack.server().verify(1, postRequestedFor(urlPathEqualTo("/api/conversations.requestSharedInvite.approve"))
+                .withFormParam("invite_id", equalTo(inviteId)));
+        TestSlack.server().verify(0, postRequestedFor(urlPathEqualTo("/api/conversations.requestSharedInvite.deny")));
+        assertThat(jdbc.sql("select answered_at from slack_invite_request where invite_id = ?").param(inviteId)
+                .query(Object.class).single()).isNotNull();
+    }
+
+    @Test
+    void anInvitationRequestWhoseRequestIsRejectedIsDeniedWithTheReason() throws Exception {
+        Person member = slack.newSlackSharer();
+        AccessRequestDraft draft = fixtures.draft("Globex", LocalDate.now().plusMonths(2));
+        String inviteId = invitationRequested(member, draft);
+
+        AccessRequestView request = complete(member, draft, inviteId);
+        TestSlack.answer("conversations.requestSharedInvite.deny", "\"invite_id\":\"" + inviteId + "\"");
+        ProcessInstance pi = fixtures.instance(request);
+        driver.runJobs(pi.getId());
+        driver.complete(task("hostAdminApproval", pi), "carol", Map.of("approved", false, "comment", "Not this quarter"));
+        driver.runJobs(pi.getId());
+        assertThat(requests.get(request.id()).status()).isEqualTo(AccessRequestStatus.REJECTED);
+
+        driver.runJobs(driver.instance(inviteId).getId());
+        TestSlack.server().verify(1, postRequestedFor(urlPathEqualTo("/api/conversations.requestSharedInvite.deny"))
+                .withFormParam("invite_id", equalTo(inviteId))
+                .withFormParam("message", containing("Gatehouse did not approve this invitation"))
+                .withFormParam("message", containing(request.id())));
+        TestSlack.server().verify(0, postRequestedFor(urlPathEqualTo("/api/conversations.requestSharedInvite.approve")));
+    }
+
+    @Test
+    void onlyTheMemberWhoInvitedCompletesTheRequestAndOnlyOnce() throws Exception {
+        Person member = slack.newSlackSharer();
+        Person colleague = slack.newSlackSharer();
+        AccessRequestDraft draft = fixtures.draft("Globex", LocalDate.now().plusMonths(2));
+        String inviteId = invitationRequested(member, draft);
+
+        assertThat(SlackRequestModalTest.errors(slack.postForm(SlackFixtures.interaction(
+                SlackRequestModalTest.submission(colleague.slackUserId(), draft, inviteId)))).get("channelName").asText())
+                .contains("not yours");
+        AccessRequestDraft otherContact = new AccessRequestDraft(draft.workspace(), draft.channelName(),
+                draft.partnerOrganisation(), draft.partnerContactName(), "someone-else@globex.example",
+                draft.projectName(), draft.endDate(), draft.purpose());
+        assertThat(SlackRequestModalTest.errors(slack.postForm(SlackFixtures.interaction(
+                SlackRequestModalTest.submission(member.slackUserId(), otherContact, inviteId))))
+                .get("partnerContactEmail").asText()).as("Slack would invite the e-mail it holds")
+                .contains(draft.partnerContactEmail());
+        complete(member, draft, inviteId);
+        AccessRequestDraft again = fixtures.draft("Globex", LocalDate.now().plusMonths(2));
+        assertThat(SlackRequestModalTest.errors(slack.postForm(SlackFixtures.interaction(
+                SlackRequestModalTest.submission(member.slackUserId(), again, inviteId)))).get("channelName").asText())
+                .contains("filed already");
+        assertThat(api.as(member.id()).get("/api/access-requests").getBody()).hasSize(1);
+        assertThat(api.as(colleague.id()).get("/api/access-requests").getBody()).isEmpty();
+    }
+
+    /**
+     * Slack's {@code shared_channel_invite_requested} for the draft's channel and contact: the member gets the button,
+     * whose press opens the modal prefilled. Answers the invite id.
+     */
+    private String invitationRequested(Person member, AccessRequestDraft draft) {
+        String inviteId = "I0" + SlackFixtures.newUserId().substring(2) + "INV";
+        Map<String, Object> event = Map.of("type", "shared_channel_invite_requested",
+                "actor", Map.of("id", member.slackUserId(), "name", "member", "is_bot", false, "team_id", TestSlack.TEAM),
+                "channel_id", "C0" + inviteId.substring(2),
+                "event_type", "slack#/events/shared_channel_invite_requested",
+                "channel_name", draft.channelName(), "channel_type", "public",
+                "target_users", List.of(Map.of("email", draft.partnerContactEmail(), "invite_id", inviteId)),
+                "teams_in_channel", List.of(Map.of("id", TestSlack.TEAM, "name", "Acme", "domain", "acme")),
+                "is_external_limited", true, "event_ts", SlackFixtures.newTs());
+        String body = SlackFixtures.envelope(SlackFixtures.newEventId(), event);
+        assertThat(slack.post(body).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestSlack.server().verify(
+                postRequestedFor(urlPathEqualTo("/api/chat.postMessage")).withFormParam("channel", equalTo("D0INVITES"))
+                        .withFormParam("blocks", containing("\"action_id\":\"" + SlackRequestModal.OPEN_BUTTON + "\""))
+                        .withFormParam("blocks", containing("\"value\":\"" + inviteId + "\""))));
+
+        String trigger = SlackFixtures.newTriggerId();
+        Map<String, Object> press = SlackFixtures.interactionBy("block_actions", member.slackUserId(), trigger);
+        press.put("container", Map.of("type", "message", "message_ts", SlackFixtures.newTs(), "channel_id", "D0INVITES",
+                "is_ephemeral", false));
+        press.put("channel", Map.of("id", "D0INVITES", "name", "directmessage"));
+        press.put("actions", List.of(Map.of("action_id", SlackRequestModal.OPEN_BUTTON, "block_id", "b1",
+                "text", Map.of("type", "plain_text", "text", "Complete the request"), "value", inviteId,
+                "type", "button", "action_ts", SlackFixtures.newTs())));
+        assertThat(slack.postForm(SlackFixtures.interaction(press)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        TestSlack.server().verify(1, postRequestedFor(urlPathEqualTo("/api/views.open"))
+                .withFormParam("trigger_id", equalTo(trigger))
+                .withFormParam("view", containing("\"private_metadata\":\"" + inviteId + "\""))
+                .withFormParam("view", containing("\"initial_value\":\"" + draft.channelName() + "\""))
+                .withFormParam("view", containing("\"initial_value\":\"" + draft.partnerContactEmail() + "\"")));
+        return inviteId;
+    }
+
+    /** The member submits the modal with the rest of the request: it is filed and tied to the invitation request. */
+    private AccessRequestView complete(Person member, AccessRequestDraft draft, String inviteId) {
+        var answer = slack.postForm(SlackFixtures.interaction(SlackRequestModalTest.submission(member.slackUserId(),
+                draft, inviteId)));
+        assertThat(answer.getBody()).isNullOrEmpty();
+        String requestId = jdbc.sql("select request_id from slack_invite_request where invite_id = ?").param(inviteId)
+                .query(String.class).single();
+        assertThat(requests.get(requestId).requester()).isEqualTo(member.id());
+        return requests.view(requestId, member.id());
+    }
+}
