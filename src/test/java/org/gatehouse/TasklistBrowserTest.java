@@ -148,6 +148,16 @@ public abstract class TasklistBrowserTest {
         });
     }
 
+    /**
+     * The element, scrolled to the middle of the viewport once it is there: a row far down a long list lies outside
+     * what the webapp's scrolling view shows, where the browser does not count it as visible.
+     */
+    protected WebElement scrolledTo(By element) {
+        WebElement found = wait.until(ExpectedConditions.presenceOfElementLocated(element));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", found);
+        return wait.until(ExpectedConditions.visibilityOf(found));
+    }
+
     /** Clicks in the middle of the viewport: Tasklist's fixed footer covers whatever is scrolled to the bottom edge. */
     protected void click(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);

@@ -29,7 +29,7 @@ class CockpitOrganisationsBrowserTest extends TasklistBrowserTest {
 
         logIn("cockpit", "bob", "bob");
         click(By.cssSelector(".gatehouse-organisations-entry-point a.gatehouse-organisations-open-link"));
-        WebElement organisation = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        WebElement organisation = scrolledTo(row);
         assertThat(organisation.findElement(By.cssSelector(".gatehouse-organisations-channels")).getText()).isEqualTo("1");
         assertThat(organisation.findElement(By.cssSelector(".gatehouse-organisations-partnership")).getText())
                 .isEqualTo("connected");
@@ -71,6 +71,7 @@ class CockpitOrganisationsBrowserTest extends TasklistBrowserTest {
         browser.manage().deleteAllCookies();
         logIn("cockpit", "bob", "bob");
         click(By.cssSelector(".gatehouse-organisations-entry-point a.gatehouse-organisations-open-link"));
+        scrolledTo(row);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("tr[data-organisation='" + partnership.partnerId() + "'] .gatehouse-organisations-partnership"),
                 "disconnected on"));

@@ -41,7 +41,9 @@ class SlackManifestTest {
         }
         assertThat(this.<String>at(manifest, "settings", "event_subscriptions", "request_url")).endsWith(SlackFixtures.EVENTS);
         assertThat(this.<List<String>>at(manifest, "settings", "event_subscriptions", "bot_events"))
-                .containsExactlyInAnyOrder("message.im", "app_mention", "shared_channel_invite_requested");
+                .containsExactlyInAnyOrder("message.im", "app_mention", "shared_channel_invite_requested",
+                        "shared_channel_invite_accepted", "shared_channel_invite_declined", "shared_channel_invite_approved",
+                        "channel_shared", "channel_unshared");
         assertThat(this.<String>at(manifest, "settings", "interactivity", "request_url")).endsWith(SlackFixtures.EVENTS);
         List<Map<String, Object>> commands = at(manifest, "features", "slash_commands");
         assertThat(commands).singleElement().satisfies(command -> {
