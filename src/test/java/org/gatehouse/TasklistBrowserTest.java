@@ -153,9 +153,11 @@ public abstract class TasklistBrowserTest {
      * what the webapp's scrolling view shows, where the browser does not count it as visible.
      */
     protected WebElement scrolledTo(By element) {
-        WebElement found = wait.until(ExpectedConditions.presenceOfElementLocated(element));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", found);
-        return wait.until(ExpectedConditions.visibilityOf(found));
+        return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement found = driver.findElement(element);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", found);
+            return found.isDisplayed() ? found : null;
+        });
     }
 
     /** Clicks in the middle of the viewport: Tasklist's fixed footer covers whatever is scrolled to the bottom edge. */

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.gatehouse.TasklistBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,8 +39,9 @@ class CockpitOrganisationsBrowserTest extends TasklistBrowserTest {
 
         // its own figures, then ending the partnership
         click(organisation.findElement(By.cssSelector("a.gatehouse-organisations-name")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".gatehouse-organisations-charts h3"),
-                partnership.partnerName()));
+        By heading = By.cssSelector(".gatehouse-organisations-charts h3");
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> scrolledTo(heading).getText().contains(partnership.partnerName()));
         click(By.cssSelector("tr[data-organisation='" + partnership.partnerId() + "'] .gatehouse-organisations-end-open"));
         browser.findElement(By.cssSelector(".gatehouse-organisations-end textarea[name=reason]")).sendKeys("The campaign is over");
         click(By.cssSelector(".gatehouse-organisations-end button[type=submit]"));
