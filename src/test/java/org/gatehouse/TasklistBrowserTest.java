@@ -143,7 +143,7 @@ public abstract class TasklistBrowserTest {
     /** Tasklist's list re-renders as it refreshes: an element found a moment ago may be gone, and is found again. */
     protected void click(By element) {
         new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(driver -> {
-            click(wait.until(ExpectedConditions.elementToBeClickable(element)));
+            click(scrolledTo(element));
             return true;
         });
     }
