@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gatehouse.directory.RoleService;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.GatehouseGroups;
+import org.gatehouse.platform.ResultPage;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +63,7 @@ class AuditController {
 
     /** Every filter is optional; {@code kind} is one of {@link AuditKind}'s keys. */
     @GetMapping
-    SearchPage search(@RequestParam(required = false) String actor, @RequestParam(required = false) String partner,
+    ResultPage<SearchEntry> search(@RequestParam(required = false) String actor, @RequestParam(required = false) String partner,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + AuditSearch.DEFAULT_SIZE) int size, Principal principal,

@@ -20,6 +20,7 @@ import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.OrganisationService;
 import org.gatehouse.platform.EmailAddresses;
 import org.gatehouse.platform.InvalidInputException;
+import org.gatehouse.platform.ResultPage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 class AuditSearch {
 
     static final int DEFAULT_SIZE = 50;
-    static final int MAX_SIZE = 200;
 
     /**
      * Newest first; within one moment the logs in their order and each log's entries in its own (the sort is
@@ -52,13 +52,8 @@ class AuditSearch {
     }
 
     /** One page of what {@link #query} finds, newest first. */
-    SearchPage search(String actor, String partner, String kind, String from, String to, int page, int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "page counts from 0");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidInputException("size", "size must be between 1 and " + MAX_SIZE);
-        }
+    ResultPage<SearchEntry> search(String actor, String partner, String kind, String from, String to, int page, int size) {
+        ResultPage.check(page, size);
         AuditQuery query = query(actor, partner, kind, from, to);
         List<AuditLog> asked = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
@@ -72,7 +67,7 @@ class AuditSearch {
             }
         }
         long offset = (long) page * size;
-        return new SearchPage(offset >= total ? List.of() : page(asked, counts, query, offset, size), page, size, total);
+        return new ResultPage<>(offset >= total ? List.of() : page(asked, counts, query, offset, size), page, size, total);
     }
 
     /**

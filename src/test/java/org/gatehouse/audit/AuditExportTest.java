@@ -35,6 +35,7 @@ import org.gatehouse.access.AccessRequestView;
 import org.gatehouse.approvals.ApprovalService;
 import org.gatehouse.experts.ExpertFixtures;
 import org.gatehouse.platform.InstallationKey;
+import org.gatehouse.platform.ResultPage;
 import org.gatehouse.teams.TeamFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +93,7 @@ class AuditExportTest extends HttpTest {
         }
         assertThat(entries.stream().map(e -> e.get("at").asText()).toList()).as("oldest first").isSorted();
         List<List<String>> found = new ArrayList<>();
-        search.search(expert, null, null, "2032-05-01", "2032-05-03", 0, AuditSearch.MAX_SIZE).entries()
+        search.search(expert, null, null, "2032-05-01", "2032-05-03", 0, ResultPage.MAX_SIZE).entries()
                 .forEach(entry -> found.add(0, ExportChain.fields(entry)));
         List<JsonNode> listed = entries.stream().filter(e -> !fromTrail(e)).toList();
         assertThat(listed).as("what the search finds, in its order").hasSize(found.size()).hasSizeGreaterThan(3);
@@ -270,7 +271,7 @@ class AuditExportTest extends HttpTest {
         search.oldestFirst(query, 1).forEachRemaining(paged::add);
         assertThat(paged).as("a page of one entry at a time").isEqualTo(whole);
         List<SearchEntry> oldestFirst = new ArrayList<>(search.search(expert, null, null, "2032-05-01", "2032-05-03", 0,
-                AuditSearch.MAX_SIZE).entries());
+                ResultPage.MAX_SIZE).entries());
         Collections.reverse(oldestFirst);
         assertThat(whole).as("the search's order, turned round").isEqualTo(oldestFirst);
     }
