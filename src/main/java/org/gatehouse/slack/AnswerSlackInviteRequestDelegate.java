@@ -42,8 +42,10 @@ class AnswerSlackInviteRequestDelegate implements JavaDelegate {
         }
         try {
             if ("APPROVE".equals(request.decision())) {
+                // the invitation request names its channel already; and Slack's client 1.47.0 would send a channel
+                // given here as team_id
                 slack.bot("conversations.requestSharedInvite.approve", c -> c.conversationsRequestSharedInviteApprove(
-                        r -> r.inviteId(inviteId).channelId(request.slackChannelId())));
+                        r -> r.inviteId(inviteId)));
             } else if ("DENY".equals(request.decision())) {
                 slack.bot("conversations.requestSharedInvite.deny", c -> c.conversationsRequestSharedInviteDeny(r -> r
                         .inviteId(inviteId).message(request.reason())));
