@@ -70,13 +70,9 @@ class SlackInviteRequestsTest extends HttpTest {
     void onSlackTheRequestTakesSlacksPendingInvitationWhichSlackSendsOnceTheHostApproved() throws Exception {
         AccessRequestDraft draft = fixtures.draft("Globex", LocalDate.now().plusMonths(2));
         Invitation invitation = onSlackWithTheMembersChannel(draft);
-        Person member = slack.newSlackSharer();
-        String inviteId = invitationRequested(member, draft, invitation.channelId(), invitation.inviteId());
-        AccessRequestView request = complete(member, draft, inviteId);
-        TestSlack.answer("conversations.requestSharedInvite.approve", "\"invite_id\":\"" + inviteId + "\"");
-
+        String inviteId = invitation.inviteId();
+        AccessRequestView request = complete(slack.newSlackSharer(), draft, inviteId, invitation);
         ProcessInstance pi = fixtures.instance(request);
-        driver.runJobs(pi.getId());
         assertThat(slackConnect.calls("conversations.inviteShared")).as("Slack's invitation is the request's").isEmpty();
         assertThat(requests.get(request.id()).inviteId()).isEqualTo(inviteId);
         assertThat(requests.get(request.id()).status()).isEqualTo(AccessRequestStatus.AWAITING_APPROVAL);
@@ -111,12 +107,10 @@ class SlackInviteRequestsTest extends HttpTest {
     void onSlackAWithdrawnRequestDeniesSlacksInvitationRequestAndDeclinesNothing() throws Exception {
         AccessRequestDraft draft = fixtures.draft("Globex", LocalDate.now().plusMonths(2));
         Invitation invitation = onSlackWithTheMembersChannel(draft);
+        String inviteId = invitation.inviteId();
         Person member = slack.newSlackSharer();
-        String inviteId = invitationRequested(member, draft, invitation.channelId(), invitation.inviteId());
-        AccessRequestView request = complete(member, draft, inviteId);
-        TestSlack.answer("conversations.requestSharedInvite.deny", "\"invite_id\":\"" + inviteId + "\"");
+        AccessRequestView request = complete(member, draft, inviteId, invitation);
         ProcessInstance pi = fixtures.instance(request);
-        driver.runJobs(pi.getId());
 
         api.as(member.id()).post("/api/access-requests/" + request.id() + "/withdraw", Map.of());
         driver.runJobs(pi.getId());
@@ -128,6 +122,19 @@ class SlackInviteRequestsTest extends HttpTest {
         assertThat(slackConnect.calls("conversations.declineSharedInvite")).isEmpty();
         assertThat(slackConnect.calls("conversations.archive")).isEmpty();
         assertThat(slackConnect.calls("conversations.requestSharedInvite.approve")).isEmpty();
+    }
+
+    /**
+     * On Slack: the member's invitation request from Slack's menu in the channel of {@code invitation}, the request
+     * they file for it, and its process up to the approvals; Slack answers approvals and denials of it.
+     */
+    private AccessRequestView complete(Person member, AccessRequestDraft draft, String inviteId, Invitation invitation) {
+        invitationRequested(member, draft, invitation.channelId(), inviteId);
+        AccessRequestView request = complete(member, draft, inviteId);
+        TestSlack.answer("conversations.requestSharedInvite.approve", "\"invite_id\":\"" + inviteId + "\"");
+        TestSlack.answer("conversations.requestSharedInvite.deny", "\"invite_id\":\"" + inviteId + "\"");
+        driver.runJobs(fixtures.instance(request).getId());
+        return request;
     }
 
     /** The Slack gateway, with the member's channel existing in Slack (Gatehouse finds it by name and joins it). */
