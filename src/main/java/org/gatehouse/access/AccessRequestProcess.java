@@ -34,6 +34,8 @@ public final class AccessRequestProcess {
     public static final String MSG_APPROVAL_BYPASSED = "SharedChannelPolicyBreached";
     /** The platform says the channel is no longer shared (Slack: channel_unshared). */
     public static final String MSG_CHANNEL_UNSHARED = "SharedChannelUnshared";
+    /** The partner stopped sharing a connected channel on the platform, without anyone at Gatehouse asking. */
+    public static final String MSG_PARTNER_LEFT = "SharedChannelPartnerLeft";
 
     public static final String TASK_HOST_APPROVAL = "hostAdminApproval";
     public static final String TASK_RENEW_OR_END = "renewOrEnd";

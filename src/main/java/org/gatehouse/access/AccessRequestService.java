@@ -50,6 +50,7 @@ public class AccessRequestService {
 
     static final String SYSTEM = "gatehouse";
     private static final String APPROVAL_BYPASSED = "APPROVAL_BYPASSED";
+    private static final String PARTNER_LEFT = "PARTNER_LEFT";
     private static final int MAX_LIST = 500;
 
     private final AccessRequestRepository requests;
@@ -318,6 +319,9 @@ public class AccessRequestService {
                     + "already");
         }
         event(id, approver, approved ? "HOST_APPROVED" : "HOST_REJECTED", comment);
+        if (approved) {
+            publisher.publishEvent(new AccessRequestHostApproved(id));
+        }
     }
 
     public InvitationView invitationView(String requestId, Invitation invitation) {
@@ -504,6 +508,40 @@ public class AccessRequestService {
     @Transactional
     public void recordUnsharedOnPlatform(String id) {
         event(id, SYSTEM, "UNSHARED_ON_PLATFORM", null);
+    }
+
+    /**
+     * The partner stopped sharing a connected channel on the platform, unasked (Slack's channel_unshared while nothing
+     * at Gatehouse disconnects it): on the timeline, by the partner, when the platform said so. Refused unless the
+     * request is CONNECTED: after its end the platform's word changes nothing.
+     */
+    @Transactional
+    public void recordPartnerLeft(String id) {
+        AccessRequest r = requests.lock(id).orElseThrow(() -> notFound(id));
+        if (r.status() != AccessRequestStatus.CONNECTED) {
+            throw new ConflictException("status", "Request " + id + " is " + r.status() + ": no shared channel of it to "
+                    + "leave");
+        }
+        event(id, "partner", PARTNER_LEFT, organisations.get(r.partnerId()).name() + " stopped sharing #"
+                + r.channelName() + " on the chat platform");
+    }
+
+    /**
+     * After {@link #recordPartnerLeft}: the workspace admins and the requester are told; the request then ends (the
+     * model's end event), the channel recorded as no longer shared. The pinned house rules stay as they are.
+     */
+    @Transactional
+    public void partnerLeft(String id, String processInstanceId) {
+        AccessRequest r = owned(id, processInstanceId);
+        r.requireStatus(AccessRequestStatus.CONNECTED, "ending a sharing the partner left");
+        AccessRequestEvent left = requests.events(id).stream().filter(e -> PARTNER_LEFT.equals(e.action()))
+                .reduce((first, second) -> second).orElseThrow(() -> RefusedStepException.precondition(
+                        AccessRequest.RECORD, id, "the partner's leaving is not recorded"));
+        MessageTemplate message = MessageTemplate.of("partner-left", processInstanceId).with("channelName", r.channelName())
+                .with("partner", organisations.get(r.partnerId()).name()).with("projectName", r.projectName())
+                .with("requesterName", people.nameOf(r.requester())).with("leftAt", left.at());
+        notifier.notifyUser(r.requester(), MessageKind.STATUS, message);
+        notifier.notifyGroup(GatehouseGroups.WORKSPACE_ADMINS, MessageKind.STATUS, message);
     }
 
     /** The requester extends the collaboration; the NDA is checked again against the new date. */

@@ -122,12 +122,20 @@ public class AccessRequestWorkflow {
         }
     }
 
-    /** The chat platform says the channel of the invitation {@code inviteId} is no longer shared. */
+    /**
+     * The chat platform says the channel of the invitation {@code inviteId} is no longer shared: what a disconnect or
+     * a stopped bypass waits for, or else, on a connected channel, the partner leaving it on their own.
+     */
     @Transactional
     public void channelUnsharedOnPlatform(String inviteId) {
         AccessRequest r = requests.lockByInvitation(inviteId);
-        requests.recordUnsharedOnPlatform(r.id());
-        correlate(MSG_CHANNEL_UNSHARED, r.id(), Map.of());
+        if (waitsFor(r.id(), MSG_CHANNEL_UNSHARED)) {
+            requests.recordUnsharedOnPlatform(r.id());
+            correlate(MSG_CHANNEL_UNSHARED, r.id(), Map.of());
+        } else {
+            requests.recordPartnerLeft(r.id());
+            correlate(MSG_PARTNER_LEFT, r.id(), Map.of());
+        }
     }
 
     @Transactional
@@ -178,7 +186,11 @@ public class AccessRequestWorkflow {
     }
 
     private boolean waitsForDisconnect(String requestId) {
-        return runtime.createExecutionQuery().processInstanceBusinessKey(requestId).messageEventSubscriptionName(MSG_DISCONNECT)
+        return waitsFor(requestId, MSG_DISCONNECT);
+    }
+
+    private boolean waitsFor(String requestId, String message) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(requestId).messageEventSubscriptionName(message)
                 .count() > 0;
     }
 

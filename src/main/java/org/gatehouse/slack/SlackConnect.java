@@ -28,22 +28,30 @@ class SlackConnect {
 
     private final SlackWebApi web;
     private final SlackChannels channels;
+    private final SlackInviteRequests inviteRequests;
     private final SlackProperties settings;
 
-    SlackConnect(SlackWebApi web, SlackChannels channels, SlackProperties settings) {
+    SlackConnect(SlackWebApi web, SlackChannels channels, SlackInviteRequests inviteRequests, SlackProperties settings) {
         this.web = web;
         this.channels = channels;
+        this.inviteRequests = inviteRequests;
         this.settings = settings;
     }
 
-    /** The invitation of {@code email} to the channel, sent once: a repeat answers the recorded one. */
+    /**
+     * The invitation of {@code email} to the channel, sent once: a repeat answers the recorded one. Where a member
+     * asked Slack for that very invitation from Slack's menu, and filed the request for it, Slack's pending
+     * invitation request is the invitation: Slack sends it once Gatehouse approves it ({@link SlackInviteRequests}),
+     * and nothing is sent now.
+     */
     String invite(String channelId, String slackChannelId, String email) {
         SlackChannel known = channels.find(channelId).orElseThrow();
         if (known.inviteId() != null && email.equalsIgnoreCase(known.invitedEmail())) {
             return known.inviteId();
         }
-        String inviteId = web.bot("conversations.inviteShared", c -> c.conversationsInviteShared(r -> r
-                .channel(slackChannelId).emails(List.of(email)))).getInviteId();
+        String inviteId = inviteRequests.pendingFor(slackChannelId, email).orElseGet(() -> web.bot(
+                "conversations.inviteShared", c -> c.conversationsInviteShared(r -> r.channel(slackChannelId)
+                        .emails(List.of(email)))).getInviteId());
         channels.invited(channelId, inviteId, email);
         return inviteId;
     }
@@ -63,10 +71,13 @@ class SlackConnect {
         }
     }
 
-    /** Declines the channel's invitation, if one went out and anyone could still accept or approve it. */
+    /**
+     * Declines the channel's invitation, if one went out and anyone could still accept or approve it. An invitation
+     * request Slack still holds did not go out: its own process denies it.
+     */
     void decline(String channelId) {
         SlackChannel invited = channels.find(channelId).filter(c -> c.inviteId() != null).orElse(null);
-        if (invited == null) {
+        if (invited == null || !inviteRequests.released(invited.inviteId())) {
             return;
         }
         try {

@@ -478,11 +478,11 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         driver.runJobs(pi.getId());
         assertThat(slackConnect.calls("conversations.approveSharedInvite")).singleElement().satisfies(call -> assertThat(call)
                 .containsEntry("invite_id", slack.inviteId()).containsEntry("target_team", SlackConnectFixtures.PARTNER_TEAM));
-        assertThat(pi).hasPassed("Activity_Connect", "Gateway_ConfirmedAtOnce").isWaitingAt("Event_ChannelConfirmed");
+        assertThat(pi).hasPassed("Activity_Connect", "Gateway_ConfirmedAtOnce").isWaitingAt("Gateway_AwaitConfirmation");
         assertThat(status(request)).as("connected only once Slack confirms").isEqualTo("AWAITING_APPROVAL");
 
         slackConnect.approved(slack, request.channelName(), admin, SlackConnectFixtures.PARTNER_TEAM);
-        assertThat(pi).as("the partner's own approval is not the host's").isWaitingAt("Event_ChannelConfirmed");
+        assertThat(pi).as("the partner's own approval is not the host's").isWaitingAt("Gateway_AwaitConfirmation");
         slackConnect.approved(slack, request.channelName(), admin, TestSlack.TEAM);
         assertThat(status(request)).isEqualTo("CONNECTED");
         slackConnect.channelShared(slack, SlackConnectFixtures.PARTNER_TEAM);
@@ -531,7 +531,7 @@ class ExternalAccessRequestProcessTest extends EngineTest {
 
         TestSlack.refuse("conversations.approveSharedInvite", "already_approved");
         management.executeJob(driver.job(pi.getId(), "Activity_Connect").getId());
-        assertThat(pi).isWaitingAt("Event_ChannelConfirmed");
+        assertThat(pi).isWaitingAt("Gateway_AwaitConfirmation");
         slackConnect.channelShared(slack, SlackConnectFixtures.PARTNER_TEAM);
         driver.runJobs(pi.getId());
         assertThat(pi).isWaitingAt("Event_EndDate");
@@ -681,6 +681,128 @@ class ExternalAccessRequestProcessTest extends EngineTest {
         assertThat(ending).hasPassed("Gateway_Disconnected", "EndEvent_Ended").isEnded();
         assertThat(status(atEnd)).isEqualTo("ENDED");
         assertThat(channels.view(requests.get(atEnd.id()).channelId()).shared()).isFalse();
+    }
+
+    @Test
+    void onSlackAWithdrawnRequestDeclinesTheInvitationAndArchivesTheChannelMadeForIt() {
+        Invitation slack = onSlack(false);
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = invited(request);
+        workflow.withdraw(request.id(), "alice");
+        assertThat(pi).hasPassed("Event_Withdrawn", "Gateway_TidyWithdrawn").isWaitingAt("Activity_TidyWithdrawn");
+        assertThat(slackConnect.calls("conversations.declineSharedInvite")).as("behind its async continuation").isEmpty();
+
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("Activity_TidyWithdrawn", "Gateway_WithdrawnTidied", "EndEvent_Withdrawn").isEnded();
+        assertThat(slackConnect.calls("conversations.declineSharedInvite")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("invite_id", slack.inviteId()));
+        assertThat(slackConnect.calls("conversations.archive")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("channel", slack.channelId()));
+        assertThat(channels.view(requests.get(request.id()).channelId()).archivedAt()).isNotNull();
+        assertThat(status(request)).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void onSlackAConnectionSlackNeverConfirmsEndsExpiredAfterTwoDaysAndTheAdminsAreTold() {
+        Invitation slack = onSlack(false);
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = invited(request);
+        slackConnect.accepted(slack, request.channelName(), partnerAdmin(request), true);
+        driver.complete(task("hostAdminApproval", pi), "bob", Map.of("approved", true));
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("Activity_Connect").isWaitingAt("Gateway_AwaitConfirmation");
+        assertThat(driver.timerDuration(pi.getProcessDefinitionId(), "Event_ConfirmationOverdue"))
+                .isEqualTo(Duration.ofDays(2));
+
+        driver.fireTimer(pi.getId(), "Event_ConfirmationOverdue");
+        assertThat(pi).hasPassed("Gateway_AwaitConfirmation", "Event_ConfirmationOverdue", "Activity_TidyUnconfirmed",
+                "Activity_TellUnconfirmed", "EndEvent_Unconfirmed").hasNotPassed("Event_ChannelConfirmed").isEnded();
+        AccessRequestView expired = requests.view(request.id(), "alice");
+        assertThat(expired.status()).isEqualTo("EXPIRED");
+        assertThat(expired.statusReason()).contains("Slack did not confirm");
+        assertThat(slackConnect.calls("conversations.declineSharedInvite")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("invite_id", slack.inviteId()));
+        assertThat(slackConnect.calls("conversations.archive")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("channel", slack.channelId()));
+        assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("workspace-admins").list())
+                .allSatisfy(admin -> assertThat(outbox.to(admin.getId())).anySatisfy(d -> assertThat(d.body())
+                        .contains("has not confirmed in 2 days", request.channelName(), "shared_channel_invite_approved")));
+
+        slackConnect.approved(slack, request.channelName(), partnerAdmin(request), TestSlack.TEAM);
+        assertThat(status(request)).as("Slack's late word connects nothing").isEqualTo("EXPIRED");
+        assertThat(channels.view(requests.get(request.id()).channelId()).shared()).isFalse();
+    }
+
+    @Test
+    void onSlackAPartnerWhoStopsSharingAConnectedChannelEndsTheRequestAndTheAdminsAndRequesterAreTold() {
+        Invitation slack = onSlack(false);
+        AccessRequestView request = submit("alice", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance pi = connectedOnSlack(request, slack);
+        String channelId = requests.get(request.id()).channelId();
+        assertThat(channels.view(channelId).pinnedNote()).isNotBlank();
+        int posted = slackConnect.calls("chat.postMessage").size();
+
+        slackConnect.channelUnshared(slack, "T0SOMEONE99");
+        assertThat(pi).as("another team left: the partner is still in").isWaitingAt("Event_EndDate");
+        slackConnect.channelUnshared(slack, SlackConnectFixtures.PARTNER_TEAM);
+        assertThat(pi).hasPassed("StartEvent_PartnerLeft").isWaitingAt("Activity_TellPartnerLeft");
+        assertThat(requests.view(request.id(), "alice").timeline()).anySatisfy(event -> {
+            assertThat(event.action()).isEqualTo("PARTNER_LEFT");
+            assertThat(event.actor()).isEqualTo("partner");
+            assertThat(event.at()).isNotNull();
+            assertThat(event.detail()).contains("Globex", "#" + request.channelName());
+        });
+
+        driver.runJobs(pi.getId());
+        assertThat(pi).hasPassed("Activity_TellPartnerLeft", "EndEvent_PartnerLeft").isEnded();
+        AccessRequestView ended = requests.view(request.id(), "alice");
+        assertThat(ended.status()).isEqualTo("ENDED");
+        assertThat(ended.statusReason()).contains("partner stopped sharing");
+        ChannelView channel = channels.view(channelId);
+        assertThat(channel.shared()).isFalse();
+        assertThat(channel.members()).extracting(m -> m.member()).doesNotContain(partnerAdmin(request));
+        assertThat(slackConnect.calls("chat.postMessage")).as("the house rules stay as they are").hasSize(posted);
+        assertThat(slackConnect.calls("pins.remove")).isEmpty();
+        assertThat(slackConnect.calls("chat.update")).isEmpty();
+        assertThat(slackConnect.calls("chat.delete")).isEmpty();
+        assertThat(slackConnect.calls("admin.conversations.disconnectShared")).isEmpty();
+        assertThat(outbox.to("alice")).anySatisfy(d -> assertThat(d.body()).contains("Globex stopped sharing #"
+                + request.channelName()));
+        assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("workspace-admins").list())
+                .allSatisfy(admin -> assertThat(outbox.to(admin.getId())).anySatisfy(d -> assertThat(d.body())
+                        .contains("Globex stopped sharing #" + request.channelName())));
+
+        slackConnect.channelUnshared(slack, SlackConnectFixtures.PARTNER_TEAM);
+        assertThat(status(request)).as("Slack's word again changes nothing").isEqualTo("ENDED");
+        assertThat(requests.view(request.id(), "alice").timeline()).filteredOn(e -> e.action().equals("PARTNER_LEFT"))
+                .hasSize(1);
+    }
+
+    /**
+     * An instance that passed <i>Send invitation</i> before it set {@code invitedOnPlatform} (one migrated from an
+     * older version of the model) still goes the right way at <i>Invited in Slack?</i>: by the request's record.
+     */
+    @Test
+    void anInstanceWithoutInvitedOnPlatformIsTidiedByTheRequestsRecord() {
+        Invitation slack = onSlack(false);
+        AccessRequestView onSlack = submit("alice", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance invitedInSlack = invited(onSlack);
+        driver.as("admin", () -> runtime.removeVariable(invitedInSlack.getId(),
+                AccessRequestProcess.INVITED_ON_PLATFORM.name()));
+        slackConnect.declined(slack, onSlack.channelName(), onSlack.partnerContactEmail());
+        driver.runJobs(invitedInSlack.getId());
+        assertThat(invitedInSlack).hasPassed("Activity_TidyRejected", "EndEvent_ApprovalRejected").isEnded();
+        assertThat(slackConnect.calls("conversations.declineSharedInvite")).singleElement()
+                .satisfies(call -> assertThat(call).containsEntry("invite_id", slack.inviteId()));
+
+        gateway.useLocal();
+        AccessRequestView withLink = submit("dave", "Globex", LocalDate.now().plusMonths(2));
+        ProcessInstance linked = invited(withLink);
+        driver.as("admin", () -> runtime.removeVariable(linked.getId(), AccessRequestProcess.INVITED_ON_PLATFORM.name()));
+        workflow.withdraw(withLink.id(), "dave");
+        assertThat(linked).hasPassed("Gateway_TidyWithdrawn", "Gateway_WithdrawnTidied", "EndEvent_Withdrawn")
+                .hasNotPassed("Activity_TidyWithdrawn").isEnded();
+        assertThat(status(withLink)).isEqualTo("WITHDRAWN");
     }
 
     // --- helpers

@@ -37,6 +37,7 @@ class SlackChannelGatewayTest {
     @Autowired Slack slackClient;
     @Autowired SlackWebApi web;
     @Autowired SlackChannels slackChannels;
+    @Autowired SlackInviteRequests inviteRequests;
     @Autowired OrganisationService organisations;
     @Autowired PersonService people;
     @Autowired SlackFixtures slack;
@@ -195,7 +196,7 @@ class SlackChannelGatewayTest {
                 TestSlack.SIGNING_SECRET, true);
         var noAdminToken = new SlackWebApi(slackClient, settings);
         assertThatThrownBy(() -> new SlackChannelGateway(noAdminToken, slackChannels, organisations, people,
-                new SlackConnect(noAdminToken, slackChannels, settings)).disconnect(channel))
+                new SlackConnect(noAdminToken, slackChannels, inviteRequests, settings)).disconnect(channel))
                 .hasMessageContaining("gatehouse.slack.admin-token");
     }
 

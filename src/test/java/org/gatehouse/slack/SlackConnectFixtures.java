@@ -35,6 +35,7 @@ public class SlackConnectFixtures {
 
     @Autowired SlackWebApi web;
     @Autowired SlackChannels channels;
+    @Autowired SlackInviteRequests inviteRequests;
     @Autowired SlackProperties settings;
     @Autowired OrganisationService organisations;
     @Autowired PersonService people;
@@ -44,7 +45,8 @@ public class SlackConnectFixtures {
     public ChannelGateway gateway(boolean enterpriseGrid) {
         SlackProperties on = new SlackProperties(settings.apiUrl(), settings.botToken(), settings.adminToken(),
                 settings.signingSecret(), enterpriseGrid);
-        return new SlackChannelGateway(web, channels, organisations, people, new SlackConnect(web, channels, on));
+        return new SlackChannelGateway(web, channels, organisations, people,
+                new SlackConnect(web, channels, inviteRequests, on));
     }
 
     /** The Slack channel and invitation one test's request gets: Slack's ids, new for each. */
