@@ -1,5 +1,6 @@
 package org.gatehouse;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gatehouse.channels.Channel;
 import org.gatehouse.channels.ChannelGateway;
 import org.gatehouse.channels.LocalChannelGateway;
+import org.gatehouse.channels.PlatformOrganisation;
 import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.Person;
 
@@ -80,6 +82,11 @@ public class FlakyChannelGateway implements ChannelGateway {
     @Override
     public void endConnection(Organisation partner) {
         delegate.endConnection(partner);
+    }
+
+    @Override
+    public List<PlatformOrganisation> connectedOrganisations() {
+        return delegate.connectedOrganisations();
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.gatehouse.access.AccessRequestProcess;
 import org.gatehouse.access.NdaAssuranceProcess;
+import org.gatehouse.access.OrganisationReconciliationProcess;
 import org.gatehouse.access.PartnerOffboardingProcess;
 import org.gatehouse.experts.ExpertOnboardingProcess;
 import org.gatehouse.platform.AuthorizationSetup;
@@ -51,7 +52,7 @@ class ProcessCatalogueTest {
 
     /** The constants classes of the processes: each names its key, messages, tasks and declares its variables. */
     private static final List<Class<?>> CONTRACTS = List.of(AccessRequestProcess.class, NdaAssuranceProcess.class,
-            PartnerOffboardingProcess.class, ExpertOnboardingProcess.class,
+            PartnerOffboardingProcess.class, OrganisationReconciliationProcess.class, ExpertOnboardingProcess.class,
             ApprovalProcess.class, TicketProcess.class, IntakeNoticeProcess.class);
 
     private static final Pattern ROW = Pattern.compile("^\\| ([a-z ]+) \\| `([^`]+)` \\|", Pattern.MULTILINE);

@@ -71,6 +71,16 @@ class AccessRequestRepository {
         return jdbc.sql("select distinct partner_id from access_request").query(String.class).list();
     }
 
+    /** The partners a request Gatehouse connected (CONNECTED now, or ENDED after) shared one of these channels with. */
+    List<String> partnersConnectedOn(Collection<String> channelIds) {
+        if (channelIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select distinct partner_id from access_request where channel_id in (:channels) "
+                        + "and status in ('CONNECTED', 'ENDED') order by partner_id")
+                .param("channels", channelIds).query(String.class).list();
+    }
+
     /** A9: each request made since {@code from} (of one partner, or of all: null), with its status now. */
     List<SharingFigures.Made> madeSince(LocalDateTime from, String partnerId) {
         return jdbc.sql("select partner_id, status, created_at from access_request where created_at >= ?"

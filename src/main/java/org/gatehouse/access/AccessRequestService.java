@@ -51,9 +51,12 @@ public class AccessRequestService {
     static final String SYSTEM = "gatehouse";
     private static final String APPROVAL_BYPASSED = "APPROVAL_BYPASSED";
     private static final String PARTNER_LEFT = "PARTNER_LEFT";
+    private static final String WITHDRAWAL_REQUESTED = "WITHDRAWAL_REQUESTED";
+    private static final String DISCONNECT_REQUESTED = "DISCONNECT_REQUESTED";
     private static final int MAX_LIST = 500;
 
     private final AccessRequestRepository requests;
+    private final OffboardingRepository offboardings;
     private final SharingPolicyService policy;
     private final InvitationService invitations;
     private final OrganisationService organisations;
@@ -67,11 +70,13 @@ public class AccessRequestService {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    AccessRequestService(AccessRequestRepository requests, SharingPolicyService policy, InvitationService invitations,
+    AccessRequestService(AccessRequestRepository requests, OffboardingRepository offboardings, SharingPolicyService policy,
+            InvitationService invitations,
             OrganisationService organisations, ChannelService channels, Notifier notifier, NdaRegister ndas, RoleService roles,
             PersonService people, AccessProperties properties, Validator validator, ApplicationEventPublisher publisher,
             Clock clock) {
         this.requests = requests;
+        this.offboardings = offboardings;
         this.policy = policy;
         this.invitations = invitations;
         this.organisations = organisations;
@@ -88,7 +93,9 @@ public class AccessRequestService {
 
     /**
      * Checks the input of A2 and stores the request as SUBMITTED, bound to the process instance that registers it;
-     * bad input throws before anything is stored.
+     * bad input throws before anything is stored. Whatever files it (the API, Slack's modal, Tasklist's start form, the
+     * engine's REST API), this first step refuses a partner whose partnership is being ended; after it ended (DONE), a
+     * new request goes through every check and approval afresh, and its timeline says when the last partnership ended.
      */
     @Transactional
     public AccessRequest register(String id, AccessRequestDraft draft, String requester, String processInstanceId) {
@@ -104,6 +111,11 @@ public class AccessRequestService {
         }
         var workspace = organisations.workspace(draft.workspace());
         Organisation partner = organisations.partnerNamed(draft.partnerOrganisation());
+        offboardings.findOpen(partner.id()).ifPresent(ending -> {
+            throw new ConflictException("partnerOrganisation", "The partnership with " + partner.name() + " is being "
+                    + "ended (offboarding " + ending.id() + ", " + ending.status() + ", asked by " + ending.requestedBy()
+                    + "): no new request to share with it is accepted meanwhile");
+        });
         if (requests.existsOpen(workspace.id(), draft.channelName(), partner.id(), AccessRequestStatus.OPEN)) {
             throw new ConflictException("channelName", "#" + draft.channelName() + " already has an open request for "
                     + partner.name());
@@ -116,6 +128,9 @@ public class AccessRequestService {
                 null, null, null, null, null, processInstanceId, now, now, null, false);
         requests.insert(request);
         event(id, requester, "SUBMITTED", "#" + draft.channelName() + " with " + partner.name() + " until " + draft.endDate());
+        organisations.partnershipEnd(partner.id()).ifPresent(ended -> event(id, SYSTEM, "PARTNERSHIP_ENDED_BEFORE",
+                "The partnership with " + partner.name() + " ended on " + ended.at() + " (asked by " + ended.endedBy()
+                        + ", confirmed by " + ended.confirmedBy() + "): this request starts a new one"));
         return request;
     }
 
@@ -194,7 +209,28 @@ public class AccessRequestService {
             throw RefusedStepException.precondition(AccessRequest.RECORD, id, "only connecting the channel makes it "
                     + "CONNECTED");
         }
-        transition(r, status, reason);
+        transition(r, status, endReason(r, status, reason));
+    }
+
+    /**
+     * The model words a withdrawal and an early disconnection as their usual actor's ("Withdrawn by the requester");
+     * one asked by someone else with a reason (an admin ending the partnership, which names its offboarding) says
+     * who asked and why instead.
+     */
+    private String endReason(AccessRequest r, AccessRequestStatus status, String modelReason) {
+        String asked = switch (status) {
+            case WITHDRAWN -> WITHDRAWAL_REQUESTED;
+            case ENDED -> DISCONNECT_REQUESTED;
+            default -> null;
+        };
+        if (asked == null) {
+            return modelReason;
+        }
+        return requests.events(r.id()).stream().filter(e -> asked.equals(e.action()) && e.detail() != null)
+                .reduce((first, last) -> last)
+                .map(e -> (status == AccessRequestStatus.WITHDRAWN ? "Withdrawn by " : "Disconnected by ") + e.actor()
+                        + ": " + e.detail())
+                .orElse(modelReason);
     }
 
     /**
@@ -573,7 +609,7 @@ public class AccessRequestService {
     /** {@code why}: null when the requester withdraws; the reason when an admin does (a partnership's end). */
     @Transactional
     public void recordWithdrawal(String id, String user, String why) {
-        event(id, user, "WITHDRAWAL_REQUESTED", why);
+        event(id, user, WITHDRAWAL_REQUESTED, why);
     }
 
     /** Early disconnection (A10), by whoever the sharing policy lets disconnect (admins by default). */
@@ -589,7 +625,7 @@ public class AccessRequestService {
 
     @Transactional
     public void recordDisconnectRequest(String id, String admin, String why) {
-        event(id, admin, "DISCONNECT_REQUESTED", why);
+        event(id, admin, DISCONNECT_REQUESTED, why);
     }
 
     /** The partner's requests that still hold a channel or may come to: pending or connected. */

@@ -25,7 +25,10 @@ public record Offboarding(
         LocalDateTime requestsEndedAt,
         LocalDateTime doneAt,
         String processInstanceId,
-        LocalDateTime updatedAt) {
+        LocalDateTime updatedAt,
+        LocalDateTime confirmBy,
+        String cancelledBy,
+        LocalDateTime cancelledAt) {
 
     static final String RECORD = "Offboarding";
 

@@ -12,7 +12,7 @@ class OffboardingRepository {
 
     private static final String COLUMNS = "id, partner_id, keep_direct_messages, reason, status, requested_by, requested_at, "
             + "confirmed_by, confirmed, confirm_comment, confirmed_at, connection_ended_at, requests_ended_at, done_at, "
-            + "process_instance_id, updated_at";
+            + "process_instance_id, updated_at, confirm_by, cancelled_by, cancelled_at";
     private static final String CHANNEL_COLUMNS = "channel_id, workspace_id, channel_name, state, attempts, last_error, "
             + "disconnected_at";
 
@@ -25,11 +25,11 @@ class OffboardingRepository {
     /** Inserts it as the partner's open offboarding: a second one for the partner breaks the unique index. */
     void insert(Offboarding o) {
         jdbc.sql("insert into offboarding (" + COLUMNS + ", open_partner_id) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(o.id(), o.partnerId(), o.keepDirectMessages(), o.reason(), o.status().name(), o.requestedBy(),
                         o.requestedAt(), o.confirmedBy(), o.confirmed(), o.confirmComment(), o.confirmedAt(),
                         o.connectionEndedAt(), o.requestsEndedAt(), o.doneAt(), o.processInstanceId(), o.updatedAt(),
-                        o.partnerId())
+                        o.confirmBy(), o.cancelledBy(), o.cancelledAt(), o.partnerId())
                 .update();
     }
 
@@ -66,6 +66,13 @@ class OffboardingRepository {
         return jdbc.sql("update offboarding set confirmed_by = ?, confirmed = ?, confirm_comment = ?, confirmed_at = ?, "
                         + "updated_at = ? where id = ? and status = 'AWAITING_CONFIRMATION' and confirmed is null")
                 .params(by, confirmed, comment, now, now, id).update() > 0;
+    }
+
+    /** The call to call it off, once, while the confirmation is awaited; its process then records it CANCELLED. */
+    boolean updateCancellation(String id, String by, LocalDateTime now) {
+        return jdbc.sql("update offboarding set cancelled_by = ?, cancelled_at = ?, updated_at = ? where id = ? "
+                        + "and status = 'AWAITING_CONFIRMATION' and cancelled_by is null")
+                .params(by, now, now, id).update() > 0;
     }
 
     void updateConnectionEnded(String id, LocalDateTime now) {

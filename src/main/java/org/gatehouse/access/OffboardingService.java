@@ -1,6 +1,7 @@
 package org.gatehouse.access;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import jakarta.validation.Validator;
 
 import org.gatehouse.channels.Channel;
 import org.gatehouse.channels.ChannelService;
+import org.gatehouse.channels.MessageKind;
+import org.gatehouse.channels.MessageTemplate;
+import org.gatehouse.channels.Notifier;
 import org.gatehouse.channels.SharingPolicy.ChannelAction;
 import org.gatehouse.channels.SharingPolicyService;
 import org.gatehouse.directory.Organisation;
@@ -22,6 +26,7 @@ import org.gatehouse.platform.ConflictException;
 import org.gatehouse.platform.ForbiddenException;
 import org.gatehouse.platform.NotFoundException;
 import org.gatehouse.platform.RefusedStepException;
+import org.gatehouse.platform.SingleUseLinks;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,18 +49,20 @@ public class OffboardingService {
     private final OrganisationService organisations;
     private final ChannelService channels;
     private final RoleService roles;
+    private final Notifier notifier;
     private final Validator validator;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
     OffboardingService(OffboardingRepository offboardings, SharingPolicyService policy, OrganisationService organisations,
-            ChannelService channels, RoleService roles, Validator validator, Clock clock,
+            ChannelService channels, RoleService roles, Notifier notifier, Validator validator, Clock clock,
             PlatformTransactionManager transactions) {
         this.offboardings = offboardings;
         this.policy = policy;
         this.organisations = organisations;
         this.channels = channels;
         this.roles = roles;
+        this.notifier = notifier;
         this.validator = validator;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -80,11 +87,13 @@ public class OffboardingService {
 
     /**
      * The first step of {@code partner-offboarding}: stores the offboarding as AWAITING_CONFIRMATION, with the
-     * channels shared with the partner now, bound to the instance that registers it.
+     * channels shared with the partner now, bound to the instance that registers it. A second admin has
+     * {@code confirmWithin} (the model's input) to answer, after which it expires.
      */
     @Transactional
     public OffboardingView register(String id, String partnerId, OffboardingDraft draft, String requestedBy,
-            String processInstanceId) {
+            Duration confirmWithin, String processInstanceId) {
+        Duration limit = SingleUseLinks.validity(PartnerOffboardingProcess.CONFIRM_WITHIN.name(), confirmWithin);
         var violations = validator.validate(draft);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -93,7 +102,7 @@ public class OffboardingService {
         LocalDateTime now = now();
         var offboarding = new Offboarding(id, partner.id(), draft.keepsDirectMessages(), draft.reason().strip(),
                 OffboardingStatus.AWAITING_CONFIRMATION, requestedBy, now, null, null, null, null, null, null, null,
-                processInstanceId, now);
+                processInstanceId, now, now.plus(limit), null, null);
         try {
             offboardings.insert(offboarding);
         } catch (DuplicateKeyException raced) {
@@ -141,6 +150,56 @@ public class OffboardingService {
             listSharedChannels(o);
         }
         return get(id);
+    }
+
+    /**
+     * Calls the offboarding off while it awaits the confirmation: the admin who asked, or any workspace admin. Its
+     * process records it CANCELLED ({@link #recordCancelled}); nothing was disconnected.
+     */
+    @Transactional
+    public void requestCancellation(String partnerId, String id, String user) {
+        Offboarding o = offboardings.lock(id).filter(found -> found.partnerId().equals(partnerId))
+                .orElseThrow(() -> new NotFoundException("There is no offboarding " + id + " of " + partnerId));
+        if (!user.equals(o.requestedBy()) && !roles.isWorkspaceAdmin(user)) {
+            throw new ForbiddenException("Only the admin who asked, or a workspace admin, calls off ending a partnership");
+        }
+        if (o.status() != OffboardingStatus.AWAITING_CONFIRMATION || !offboardings.updateCancellation(id, user, now())) {
+            throw new ConflictException("status", "Offboarding " + id + " is " + o.status()
+                    + (o.cancelledBy() != null ? ", called off by " + o.cancelledBy() + " already" : "")
+                    + ": only one awaiting its confirmation can be called off");
+        }
+        event(id, user, "CANCEL_REQUESTED", null);
+    }
+
+    /** 'Record cancellation': CANCELLED, only once someone called it off ({@link #requestCancellation}). */
+    @Transactional
+    public void recordCancelled(String id, String processInstanceId) {
+        Offboarding o = owned(id, processInstanceId);
+        if (o.cancelledBy() == null) {
+            throw RefusedStepException.precondition(Offboarding.RECORD, id, "nobody called it off");
+        }
+        transition(o, OffboardingStatus.CANCELLED);
+        event(id, o.cancelledBy(), "CANCELLED", "Called off before a second admin answered");
+    }
+
+    /**
+     * 'Nobody confirmed in time': EXPIRED once its time limit has passed without an answer, and the admin who asked is
+     * told; nothing was disconnected. Refused before the limit, so no step reached early ends it.
+     */
+    @Transactional
+    public void expire(String id, String processInstanceId) {
+        Offboarding o = owned(id, processInstanceId);
+        if (o.confirmBy() == null || now().isBefore(o.confirmBy())) {
+            throw RefusedStepException.precondition(Offboarding.RECORD, id, "its time limit ("
+                    + o.confirmBy() + ") has not passed");
+        }
+        transition(o, OffboardingStatus.EXPIRED);
+        String partner = organisations.get(o.partnerId()).name();
+        notifier.notifyUser(o.requestedBy(), MessageKind.STATUS, MessageTemplate.of("offboarding-expired",
+                processInstanceId).with("partner", partner).with("offboarding", id).with("requestedAt", o.requestedAt())
+                .with("confirmBy", o.confirmBy()));
+        event(id, AccessRequestService.SYSTEM, "EXPIRED", "No second admin answered by " + o.confirmBy()
+                + "; " + o.requestedBy() + " is told");
     }
 
     /** The channels 'Disconnect channel' takes, one instance each: those listed, once the confirmation is in. */
@@ -208,8 +267,8 @@ public class OffboardingService {
         Offboarding o = requireChannelsSettled(id, processInstanceId, "ending the partner's requests");
         requireConnectionSettled(o);
         Organisation partner = organisations.get(o.partnerId());
-        return new RequestsToEnd(partner.id(), o.requestedBy(), "The partnership with " + partner.name()
-                + " ends (offboarding " + id + ")");
+        return new RequestsToEnd(partner.id(), o.requestedBy(), "the partnership with " + partner.name() + " ends "
+                + "(offboarding " + id + ", asked by " + o.requestedBy() + ", confirmed by " + o.confirmedBy() + ")");
     }
 
     public record RequestsToEnd(String partnerId, String admin, String why) {
@@ -259,7 +318,8 @@ public class OffboardingService {
         return new OffboardingView(o.id(), o.partnerId(), organisations.get(o.partnerId()).name(), o.status().name(),
                 o.keepDirectMessages(), o.reason(), o.requestedBy(), o.requestedAt(), o.confirmedBy(), o.confirmed(),
                 o.confirmComment(), o.confirmedAt(), o.connectionEndedAt(), o.requestsEndedAt(), o.doneAt(),
-                offboardings.channels(o.id()), offboardings.events(o.id()));
+                o.confirmBy(), o.cancelledBy(), o.cancelledAt(), offboardings.channels(o.id()),
+                offboardings.events(o.id()));
     }
 
     private Offboarding requireChannelsSettled(String id, String processInstanceId, String step) {

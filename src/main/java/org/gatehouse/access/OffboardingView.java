@@ -20,6 +20,9 @@ public record OffboardingView(
         LocalDateTime connectionEndedAt,
         LocalDateTime requestsEndedAt,
         LocalDateTime doneAt,
+        LocalDateTime confirmBy,
+        String cancelledBy,
+        LocalDateTime cancelledAt,
         List<OffboardingChannel> channels,
         List<AccessRequestEvent> timeline) {
 }

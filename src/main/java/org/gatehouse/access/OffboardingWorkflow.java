@@ -2,7 +2,11 @@ package org.gatehouse.access;
 
 import static org.gatehouse.access.PartnerOffboardingProcess.*;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.RuntimeService;
+import org.gatehouse.platform.ConflictException;
+import org.gatehouse.platform.Correlations;
 import org.gatehouse.platform.GatehouseEngineCalls;
 import org.gatehouse.platform.ProcessStarts;
 import org.springframework.stereotype.Component;
@@ -39,6 +43,18 @@ public class OffboardingWorkflow {
             REASON.putIn(variables, draft.reason());
             REQUESTED_BY.putIn(variables, admin);
         });
+    }
+
+    /**
+     * The admin who asked, or a workspace admin, calls the offboarding off while it awaits the confirmation: the
+     * confirmation task ends and the offboarding is CANCELLED, in this one transaction.
+     */
+    @Transactional
+    public OffboardingView cancel(String partnerId, String id, String user) {
+        offboardings.requestCancellation(partnerId, id, user);
+        Correlations.correlate(runtime, MSG_CANCELLED, id, Map.of(), () -> new ConflictException("status",
+                "Offboarding " + id + " is not awaiting its confirmation right now"));
+        return offboardings.view(partnerId, id, user);
     }
 
     /** 'End the partner's requests': each open request of the partner ends by its own process's path. */

@@ -39,8 +39,23 @@ public record OrganisationSharing(
             LocalDateTime requestedAt) {
     }
 
-    /** The list's answer: every organisation, and the figures of all of them for the charts. */
-    public record Overview(List<OrganisationSharing> organisations, List<SharingFigures.Week> weeks) {
+    /**
+     * The nightly reconciliation's latest run (null before the first): how many organisations the chat platform
+     * connects the host with, and those Gatehouse never approved.
+     */
+    public record Reconciliation(LocalDateTime checkedAt, int connectedOnPlatform, List<Unapproved> unapproved) {
+    }
+
+    /**
+     * An organisation the platform connects that Gatehouse never approved: {@code partnerId} is the directory's
+     * partner it is (by its name, or by the channels it once had), if any; {@code finding} says what is wrong.
+     */
+    public record Unapproved(String platformId, String name, int channels, String partnerId, String finding) {
+    }
+
+    /** The list's answer: every organisation, the figures of all of them for the charts, the reconciliation's finds. */
+    public record Overview(List<OrganisationSharing> organisations, List<SharingFigures.Week> weeks,
+            Reconciliation reconciliation) {
     }
 
     /** One organisation's answer, with its own figures. */

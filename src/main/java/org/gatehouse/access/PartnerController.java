@@ -35,6 +35,12 @@ class PartnerController {
                 .body(view);
     }
 
+    /** Calls it off while it awaits the second admin: the admin who asked, or a workspace admin. */
+    @PostMapping("/offboardings/{id}/cancel")
+    OffboardingView cancel(@PathVariable String partnerId, @PathVariable String id, Principal principal) {
+        return workflow.cancel(partnerId, id, principal.getName());
+    }
+
     @GetMapping("/offboardings/{id}")
     OffboardingView offboarding(@PathVariable String partnerId, @PathVariable String id, Principal principal) {
         return offboardings.view(partnerId, id, principal.getName());

@@ -44,6 +44,16 @@ class PartnerOffboardingRules implements ProcessRules {
         return Set.of(PartnerOffboardingProcess.REASON.name(), PartnerOffboardingProcess.COMMENT.name());
     }
 
+    @Override
+    public Set<String> messageNames() {
+        return Set.of(PartnerOffboardingProcess.MSG_CANCELLED);
+    }
+
+    @Override
+    public Map<String, Set<String>> requiredInputs() {
+        return Map.of(PartnerOffboardingProcess.STEP_REGISTER, Set.of(PartnerOffboardingProcess.CONFIRM_WITHIN.name()));
+    }
+
     /** Workspace admins confirm: they see the offboardings their task belongs to, with Tasklist's columns. */
     @Override
     public List<Grant> grants() {

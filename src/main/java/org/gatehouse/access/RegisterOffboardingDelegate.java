@@ -24,9 +24,10 @@ class RegisterOffboardingDelegate implements JavaDelegate {
         String admin = starter(execution, REQUESTED_BY);
         OffboardingView offboarding = offboardings.register(id, PARTNER_ID.from(execution),
                 new OffboardingDraft(KEEP_DIRECT_MESSAGES.from(execution), REASON.from(execution)), admin,
-                execution.getProcessInstanceId());
+                CONFIRM_WITHIN.input(execution), execution.getProcessInstanceId());
         REQUESTED_BY.set(execution, admin);
         PARTNER_NAME.set(execution, offboarding.partnerName());
         KEEP_DIRECT_MESSAGES.set(execution, offboarding.keepDirectMessages());
+        CONFIRM_BY.set(execution, offboarding.confirmBy());
     }
 }

@@ -37,24 +37,29 @@ public class SharingOverview {
     private final NdaRegister ndas;
     private final AccessRequestRepository requests;
     private final OffboardingService offboardings;
+    private final OrganisationReconciliation reconciliation;
     private final RoleService roles;
     private final AccessProperties properties;
     private final Clock clock;
 
     SharingOverview(OrganisationService organisations, ChannelService channels, NdaRegister ndas,
-            AccessRequestRepository requests, OffboardingService offboardings, RoleService roles,
-            AccessProperties properties, Clock clock) {
+            AccessRequestRepository requests, OffboardingService offboardings, OrganisationReconciliation reconciliation,
+            RoleService roles, AccessProperties properties, Clock clock) {
         this.organisations = organisations;
         this.channels = channels;
         this.ndas = ndas;
         this.requests = requests;
         this.offboardings = offboardings;
+        this.reconciliation = reconciliation;
         this.roles = roles;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** The partners with a channel shared or a request ever made, by name; the figures of all requests. */
+    /**
+     * The partners with a channel shared or a request ever made, by name; the figures of all requests; what the
+     * nightly reconciliation last found connected on the platform without Gatehouse's approval.
+     */
     public OrganisationSharing.Overview all(String viewer, int weeks) {
         requireAdmin(viewer);
         requireWeeks(weeks);
@@ -65,7 +70,7 @@ public class SharingOverview {
                 .filter(o -> o.kind() == Organisation.Kind.PARTNER)
                 .map(o -> sharing(o, shared.getOrDefault(o.id(), List.of())))
                 .sorted(Comparator.comparing(OrganisationSharing::name, String.CASE_INSENSITIVE_ORDER)).toList();
-        return new OrganisationSharing.Overview(all, figures(null, weeks));
+        return new OrganisationSharing.Overview(all, figures(null, weeks), reconciliation.latest().orElse(null));
     }
 
     public OrganisationSharing.Detail one(String partnerId, String viewer, int weeks) {

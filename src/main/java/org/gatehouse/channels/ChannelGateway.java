@@ -1,5 +1,7 @@
 package org.gatehouse.channels;
 
+import java.util.List;
+
 import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.Person;
 
@@ -26,6 +28,12 @@ public interface ChannelGateway {
      * their people no longer reach each other directly; channels are disconnected one by one before.
      */
     void endConnection(Organisation partner);
+
+    /**
+     * A9, for the nightly reconciliation: every outside organisation the host is connected with on the platform now.
+     * A read, safe to repeat.
+     */
+    List<PlatformOrganisation> connectedOrganisations();
 
     void rename(Channel channel, String newName);
 

@@ -292,6 +292,11 @@ public class ChannelService {
     }
 
     /** A9: the channels shared with outside organisations, by partner. */
+    /** A9: the outside organisations the platform connects the host with now (the nightly reconciliation's read). */
+    public List<PlatformOrganisation> connectedOnPlatform() {
+        return gateway.connectedOrganisations();
+    }
+
     public Map<String, List<Channel>> sharedByPartner() {
         return channels.findShared().stream()
                 .collect(Collectors.groupingBy(Channel::partnerId, LinkedHashMap::new, Collectors.toList()));

@@ -3,8 +3,12 @@ package org.gatehouse.channels;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.gatehouse.directory.Organisation;
+import org.gatehouse.directory.OrganisationService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,11 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LocalChannelGateway implements ChannelGateway {
 
     private final JdbcClient jdbc;
+    private final OrganisationService organisations;
     private final Clock clock;
     private final TransactionTemplate outside;
 
-    LocalChannelGateway(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    LocalChannelGateway(JdbcClient jdbc, OrganisationService organisations, Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.organisations = organisations;
         this.clock = clock;
         this.outside = new TransactionTemplate(transactions);
         this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -56,6 +63,21 @@ public class LocalChannelGateway implements ChannelGateway {
     @Override
     public void endConnection(Organisation partner) {
         record("END_CONNECTION", partner.id(), partner.name());
+    }
+
+    /**
+     * The local platform connects only what Gatehouse shared, so its organisations are the partners with a channel
+     * shared now; each accepted those channels.
+     */
+    @Override
+    public List<PlatformOrganisation> connectedOrganisations() {
+        Map<String, List<String>> shared = jdbc.sql("select partner_id, id from channel where partner_id is not null "
+                        + "order by partner_id, id")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, TreeMap::new,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return shared.entrySet().stream().map(partner -> new PlatformOrganisation(partner.getKey(),
+                organisations.get(partner.getKey()).name(), partner.getValue().size(), partner.getValue())).toList();
     }
 
     @Override

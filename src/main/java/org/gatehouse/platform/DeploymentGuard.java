@@ -85,8 +85,10 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
         rules.orderedStream().forEach(rule -> rule.messageNames().forEach(name -> owners.put(name, rule.processKey())));
         Map<String, Map<String, Set<String>>> inputs = new HashMap<>();
         rules.orderedStream().forEach(rule -> inputs.put(rule.processKey(), rule.requiredInputs()));
+        Set<String> scheduled = rules.orderedStream().filter(ProcessRules::startsOnSchedule).map(ProcessRules::processKey)
+                .collect(Collectors.toSet());
         return new ModelBundleCheck(inputs, new ModelCheck(new ExpressionAllowlist(beans.names(), beans::isOtherBean),
-                history.retentionDays()), ModelCatalogue.packaged(), fourEyes, owners);
+                history.retentionDays(), scheduled), ModelCatalogue.packaged(), fourEyes, owners);
     }
 
     /** The version of the latest bundle deployed, read in the deploying command. */

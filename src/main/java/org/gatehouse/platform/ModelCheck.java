@@ -24,7 +24,8 @@ import org.xml.sax.SAXException;
  * What a deployment may hold, resource by resource: nothing that runs code in Gatehouse's JVM or in a person's browser.
  * BPMN: no {@code camunda:class} (nor any {@code camunda:…Class}), no script task, script, script condition or
  * connector, no embedded HTML form, no process started by a timer, signal or condition (it would run with nobody's
- * name), and every expression, wherever the model holds one (the whole document is walked, so no attribute is
+ * name; the one exception is a timer start of a process Gatehouse itself schedules, {@link ProcessRules#startsOnSchedule}),
+ * and every expression, wherever the model holds one (the whole document is walked, so no attribute is
  * forgotten), within the {@link ExpressionAllowlist}. DMN: FEEL only, by default and in every expression. No HTML
  * resources, no CMMN. And no history kept shorter than Gatehouse's retention: every executable process and every
  * decision names its {@code camunda:historyTimeToLive}, at least {@link HistoryProperties#retention()}. Each refusal
@@ -74,10 +75,17 @@ final class ModelCheck {
 
     private final ExpressionAllowlist expressions;
     private final int retentionDays;
+    private final Set<String> scheduledProcesses;
 
     ModelCheck(ExpressionAllowlist expressions, int retentionDays) {
+        this(expressions, retentionDays, Set.of());
+    }
+
+    /** {@code scheduledProcesses}: the keys of the processes Gatehouse starts on a timer of their own model. */
+    ModelCheck(ExpressionAllowlist expressions, int retentionDays, Set<String> scheduledProcesses) {
         this.expressions = expressions;
         this.retentionDays = retentionDays;
+        this.scheduledProcesses = Set.copyOf(scheduledProcesses);
     }
 
     List<Refusal> check(String resourceName, byte[] content) {
@@ -126,7 +134,8 @@ final class ModelCheck {
                 refusals.add(new Refusal(id, "script conditions (language=\"" + element.getAttribute("language")
                         + "\") are refused"));
             }
-            if (tag.equals("startEvent") && isProcess(element.getParentNode()) && hasChild(element, PERSONLESS_STARTS)) {
+            if (tag.equals("startEvent") && isProcess(element.getParentNode()) && hasChild(element, PERSONLESS_STARTS)
+                    && !scheduledTimerStart(element)) {
                 refusals.add(new Refusal(id, "a process started by a timer, signal or condition runs in nobody's name; "
                         + "it is refused"));
             }
@@ -226,6 +235,13 @@ final class ModelCheck {
 
     private static boolean isCamunda(String namespace) {
         return namespace != null && CAMUNDA.contains(namespace);
+    }
+
+    /** A timer, and nothing else, starts a process that Gatehouse schedules: a check that decides nothing for anyone. */
+    private boolean scheduledTimerStart(Element startEvent) {
+        return scheduledProcesses.contains(((Element) startEvent.getParentNode()).getAttribute("id"))
+                && hasChild(startEvent, Set.of("timerEventDefinition"))
+                && !hasChild(startEvent, Set.of("signalEventDefinition", "conditionalEventDefinition"));
     }
 
     private static boolean isProcess(Node node) {

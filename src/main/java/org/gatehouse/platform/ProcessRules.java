@@ -48,6 +48,15 @@ public interface ProcessRules {
         return Map.of();
     }
 
+    /**
+     * Whether Gatehouse starts this process on a timer of its own model (a nightly check): the one process a timer
+     * start event may start, since it acts for nobody. Its steps must then take no decision and change no request:
+     * they read the outside world and record what they found.
+     */
+    default boolean startsOnSchedule() {
+        return false;
+    }
+
     /** The rights groups need on this process (to start it, read its model, see its instances in Tasklist). */
     default List<Grant> grants() {
         return List.of();

@@ -3,16 +3,24 @@ package org.gatehouse.slack;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.slack.api.methods.response.conversations.ConversationsListResponse;
+import com.slack.api.methods.response.team.external_teams.TeamExternalTeamsListResponse;
+import com.slack.api.model.ResponseMetadata;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
 
 import org.gatehouse.channels.Channel;
 import org.gatehouse.channels.ChannelGateway;
+import org.gatehouse.channels.PlatformOrganisation;
 import org.gatehouse.directory.Organisation;
 import org.gatehouse.directory.OrganisationService;
 import org.gatehouse.directory.Person;
@@ -176,6 +184,43 @@ public class SlackChannelGateway implements ChannelGateway {
         }
     }
 
+    /**
+     * A9: Slack Connect's connected organisations ({@code team.externalTeams.list}, Enterprise Grid, the bot's
+     * {@code team:read}), page by page as Slack's cursor leads; each with the channels Gatehouse invited it to and it
+     * accepted.
+     */
+    @Override
+    public List<PlatformOrganisation> connectedOrganisations() {
+        List<PlatformOrganisation> connected = new ArrayList<>();
+        Set<String> followed = new HashSet<>();
+        String cursor = null;
+        do {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("connection_status_filter", "CONNECTED");
+            form.put("limit", String.valueOf(PAGE));
+            if (cursor != null) {
+                form.put("cursor", cursor);
+            }
+            TeamExternalTeamsListResponse listed = web.botForm("team.externalTeams.list", form,
+                    TeamExternalTeamsListResponse.class);
+            for (var team : listed.getOrganizations()) {
+                connected.add(new PlatformOrganisation(team.getTeamId(), team.getTeamName(),
+                        count(team.getPublicChannelCount()) + count(team.getPrivateChannelCount()),
+                        channels.acceptedBy(team.getTeamId())));
+            }
+            cursor = nextCursor(listed.getResponseMetadata());
+            if (cursor != null && !followed.add(cursor)) {
+                throw new IllegalStateException("Slack answered team.externalTeams.list with the cursor " + cursor
+                        + " a second time: its pages lead round in a circle");
+            }
+        } while (cursor != null);
+        return connected;
+    }
+
+    private static int count(Integer channels) {
+        return channels == null ? 0 : channels;
+    }
+
     @Override
     public void rename(Channel channel, String newName) {
         String slackId = slackId(channel);
@@ -241,9 +286,15 @@ public class SlackChannelGateway implements ChannelGateway {
             if (hit.isPresent()) {
                 return hit;
             }
-            cursor = listed.getResponseMetadata() == null ? null : listed.getResponseMetadata().getNextCursor();
-        } while (cursor != null && !cursor.isEmpty());
+            cursor = nextCursor(listed.getResponseMetadata());
+        } while (cursor != null);
         return Optional.empty();
+    }
+
+    /** Slack's next page, or null where it gives none (no metadata, or an empty cursor). */
+    private static String nextCursor(ResponseMetadata metadata) {
+        String next = metadata == null ? null : metadata.getNextCursor();
+        return next == null || next.isEmpty() ? null : next;
     }
 
     /** The Slack workspace a channel belongs to, which Slack needs only where the token spans an organisation (Grid). */

@@ -84,6 +84,12 @@ class SlackChannels {
                 + "is not null order by partner_team_id").param(partnerId).query(String.class).list();
     }
 
+    /** The channels whose Slack Connect invitation the Slack team {@code teamId} accepted. */
+    List<String> acceptedBy(String teamId) {
+        return jdbc.sql("select channel_id from slack_channel where partner_team_id = ? order by channel_id")
+                .param(teamId).query(String.class).list();
+    }
+
     /** The partner's Slack team accepted the channel's invitation. */
     void accepted(String channelId, String partnerTeamId) {
         outside.executeWithoutResult(s -> jdbc.sql("update slack_channel set partner_team_id = ?, recorded_at = ? "

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
@@ -54,6 +55,19 @@ class SlackWebApi {
                     + "workspace admin does this in Slack itself (README, \"Slack\")");
         }
         return call(method, settings.adminToken(), call);
+    }
+
+    /**
+     * {@code method} with the bot token and this form, through Slack's client still, for a method whose request class
+     * drops a documented argument: slack-api-client 1.47.0 leaves {@code cursor} out of team.externalTeams.list's form,
+     * so its pages could not be followed.
+     */
+    <T extends SlackApiTextResponse> T botForm(String method, Map<String, String> form, Class<T> type) {
+        String token = settings.botToken();
+        return call(method, token, c -> c.postFormWithTokenAndParseResponse(builder -> {
+            form.forEach(builder::add);
+            return builder;
+        }, method, token, type));
     }
 
     /** The direct-message channel with a Slack user, opened if need be (Slack answers the same one every time). */

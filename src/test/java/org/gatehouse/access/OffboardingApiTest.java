@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gatehouse.Api.assertProblem;
 import static org.gatehouse.Api.variables;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,7 @@ class OffboardingApiTest extends HttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired OffboardingFixtures partnerships;
+    @Autowired AccessRequestFixtures requests;
     @Autowired FlakyChannelGateway gateway;
     @Autowired LocalChannelGateway platform;
     @Autowired ProcessEngine engine;
@@ -138,12 +140,16 @@ class OffboardingApiTest extends HttpTest {
         }
 
         String pending = partnership.pendingRequests().get(0);
-        assertThat(api.as("alice").get("/api/access-requests/" + pending).getBody().get("status").asText())
-                .isEqualTo("WITHDRAWN");
+        JsonNode withdrawn = api.as("alice").get("/api/access-requests/" + pending).getBody();
+        assertThat(withdrawn.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.get("statusReason").asText()).as("the partnership's end, not the requester")
+                .contains("Withdrawn by bob", "the partnership with " + partnership.partnerName(), id, "confirmed by carol")
+                .doesNotContain("requester");
         for (String request : partnership.connectedRequests()) {
             driver.runJobs(driver.instance(request).getId());
             JsonNode ended = api.as("carol").get("/api/access-requests/" + request).getBody();
             assertThat(ended.get("status").asText()).isEqualTo("ENDED");
+            assertThat(ended.get("statusReason").asText()).contains("Disconnected by bob", id, "confirmed by carol");
             assertThat(ended.get("timeline").findValuesAsText("detail")).anySatisfy(d -> assertThat(d).contains(id));
         }
         JsonNode organisation = api.as("carol").get("/api/organisations/" + partnership.partnerId() + "/sharing")
@@ -184,5 +190,83 @@ class OffboardingApiTest extends HttpTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(api.as("bob").post("/api/partners/nowhere/disconnect", ending(true)).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private ResponseEntity<JsonNode> fileRequest(String partnerName) {
+        return api.as("alice").post("/api/access-requests", AccessRequestFixtures.fields(
+                requests.draft(partnerName, LocalDate.now().plusMonths(2))));
+    }
+
+    /**
+     * While a partnership is being ended no new request for the partner is accepted, by whatever door (Slack's modal:
+     * {@code SlackRequestModalTest}); once it has ended, a new request starts a new partnership through every check.
+     */
+    @Test
+    void aPartnerBeingEndedTakesNoNewRequestUntilItsPartnershipHasEnded() {
+        var partnership = partnerships.partnership(1, 0);
+        String id = api.as("bob").post("/api/partners/" + partnership.partnerId() + "/disconnect", ending(true)).getBody()
+                .get("id").asText();
+
+        var refused = fileRequest(partnership.partnerName());
+        assertProblem(refused, HttpStatus.CONFLICT, "partnerOrganisation");
+        assertThat(refused.getBody().get("detail").asText()).contains("being ended", id, "AWAITING_CONFIRMATION", "bob");
+        var form = AccessRequestFixtures.fields(requests.draft(partnership.partnerName(), LocalDate.now().plusMonths(2)));
+        for (String door : List.of("/start", "/submit-form")) {
+            var side = api.as("alice").post("/engine-rest/process-definition/key/external-access-request" + door,
+                    variables(form));
+            assertThat(side.getStatusCode().is2xxSuccessful()).as(door).isFalse();
+            assertThat(side.getBody().get("message").asText()).as(door).contains("being ended", id);
+        }
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("external-access-request")
+                .variableValueEquals("projectName", form.get("projectName")).count()).as("nothing started").isZero();
+
+        assertThat(api.as("carol").post("/engine-rest/task/" + confirmationTask(id) + "/complete",
+                variables(Map.of("confirmed", true))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(fileRequest(partnership.partnerName()).getBody().get("detail").asText()).as("while DISCONNECTING")
+                .contains("being ended", "DISCONNECTING");
+
+        driver.runJobs(driver.instance(id).getId());
+        assertThat(offboarding(partnership.partnerId(), id).get("status").asText()).isEqualTo("DONE");
+        var afresh = fileRequest(partnership.partnerName());
+        assertThat(afresh.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(afresh.getBody().get("timeline").findValuesAsText("action")).contains("PARTNERSHIP_ENDED_BEFORE");
+        assertThat(afresh.getBody().get("timeline").findValuesAsText("detail"))
+                .anySatisfy(d -> assertThat(d).contains("ended on", "asked by bob", "confirmed by carol"));
+    }
+
+    @Test
+    void theAdminWhoAskedOrAWorkspaceAdminCallsItOffWhileItAwaitsConfirmation() {
+        var partnership = partnerships.partnership(1, 0);
+        String path = "/api/partners/" + partnership.partnerId() + "/offboardings/";
+        String id = api.as("bob").post("/api/partners/" + partnership.partnerId() + "/disconnect", ending(true)).getBody()
+                .get("id").asText();
+        assertThat(offboarding(partnership.partnerId(), id).get("confirmBy").asText()).as("its time limit").isNotBlank();
+        assertThat(api.as("alice").post(path + id + "/cancel", Map.of()).getStatusCode()).as("an employee")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.as("bob").post("/api/partners/nowhere/offboardings/" + id + "/cancel", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<JsonNode> cancelled = api.as("carol").post(path + id + "/cancel", Map.of());
+        assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(cancelled.getBody().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.getBody().get("cancelledBy").asText()).isEqualTo("carol");
+        assertThat(cancelled.getBody().get("timeline").findValuesAsText("action")).contains("CANCEL_REQUESTED", "CANCELLED");
+        assertProblem(api.as("bob").post(path + id + "/cancel", Map.of()), HttpStatus.CONFLICT, "status");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id).count()).as("no task left")
+                .isZero();
+        String channel = partnership.channels().get(0);
+        assertThat(api.as("alice").get("/api/channels/" + channel).getBody().get("shared").asBoolean()).isTrue();
+        assertThat(platform.deliveriesTo(channel).stream().map(ChatDelivery::kind)).doesNotContain("DISCONNECT");
+
+        // the partner is free again: its admin who asks may also call the new one off
+        String again = api.as("bob").post("/api/partners/" + partnership.partnerId() + "/disconnect", ending(true))
+                .getBody().get("id").asText();
+        assertThat(api.as("bob").post(path + again + "/cancel", Map.of()).getBody().get("status").asText())
+                .isEqualTo("CANCELLED");
+        String confirmedOne = api.as("bob").post("/api/partners/" + partnership.partnerId() + "/disconnect", ending(true))
+                .getBody().get("id").asText();
+        api.as("carol").post("/engine-rest/task/" + confirmationTask(confirmedOne) + "/complete",
+                variables(Map.of("confirmed", false)));
+        assertProblem(api.as("bob").post(path + confirmedOne + "/cancel", Map.of()), HttpStatus.CONFLICT, "status");
     }
 }

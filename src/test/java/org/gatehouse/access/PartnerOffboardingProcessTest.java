@@ -15,6 +15,7 @@ import org.gatehouse.FlakyChannelGateway;
 import org.gatehouse.channels.ChannelService;
 import org.gatehouse.channels.ChatDelivery;
 import org.gatehouse.channels.LocalChannelGateway;
+import org.gatehouse.channels.OutboxMessages;
 import org.gatehouse.directory.OrganisationService;
 import org.gatehouse.directory.PartnershipEnd;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,7 @@ class PartnerOffboardingProcessTest extends EngineTest {
     @Autowired OrganisationService organisations;
     @Autowired LocalChannelGateway platform;
     @Autowired FlakyChannelGateway gateway;
+    @Autowired OutboxMessages outbox;
 
     @AfterEach
     void heal() {
@@ -171,5 +173,56 @@ class PartnerOffboardingProcessTest extends EngineTest {
         started(partnership, true);
         assertThatThrownBy(() -> driver.as("carol", () -> workflow.start(partnership.partnerId(),
                 new OffboardingDraft(true, "Again"), "carol"))).hasMessageContaining("under way already");
+    }
+
+    @Test
+    void nobodyAnswersSoTheAdminsAreRemindedAndThenItExpiresAndTheAskerIsTold() {
+        var partnership = fixtures.sharedChannels(1);
+        ProcessInstance pi = started(partnership, true);
+        OffboardingView waiting = view(pi, partnership.partnerId());
+        assertThat(waiting.confirmBy()).isEqualTo(waiting.requestedAt().plus(
+                driver.inputDuration(pi.getProcessDefinitionId(), "Activity_RegisterOffboarding", "confirmWithin")));
+        assertThat(task("confirmOffboarding", pi).getDueDate()).as("due when it expires")
+                .isEqualTo(engine.getRuntimeService().getVariable(pi.getId(), "confirmBy"));
+        assertThatThrownBy(() -> offboardings.expire(pi.getBusinessKey(), pi.getId())).as("before its time")
+                .hasMessageContaining("has not passed");
+        int carolsMessages = outbox.to("carol").size();
+
+        driver.fireTimer(pi.getId(), "Event_ConfirmReminder");
+        assertThat(pi).hasPassed("Event_ConfirmReminder", "Activity_RemindAdmins", "EndEvent_AdminsReminded")
+                .isWaitingAt("confirmOffboarding");
+        assertThat(outbox.to("carol")).hasSize(carolsMessages + 1).last()
+                .satisfies(m -> assertThat(m.body()).contains("Reminder", "bob", partnership.partnerName()));
+
+        driver.fireTimer(pi.getId(), "Event_ConfirmationExpires");
+        assertThat(pi).hasPassed("Event_ConfirmationExpires", "Activity_RecordExpiry", "EndEvent_Expired")
+                .hasNotPassed("Gateway_Confirmed").isEnded();
+        OffboardingView expired = view(pi, partnership.partnerId());
+        assertThat(expired.status()).isEqualTo("EXPIRED");
+        assertThat(expired.timeline()).extracting(AccessRequestEvent::action).contains("EXPIRED");
+        assertThat(outbox.to("bob")).last().satisfies(m -> assertThat(m.body())
+                .contains("has expired", partnership.partnerName(), pi.getBusinessKey(), "nothing was disconnected"));
+        assertThat(channels.get(partnership.channels().get(0)).shared()).isTrue();
+        assertThat(driver.as("carol", () -> workflow.start(partnership.partnerId(),
+                new OffboardingDraft(true, "Again"), "carol")).status()).as("the partner is free again")
+                .isEqualTo("AWAITING_CONFIRMATION");
+    }
+
+    @Test
+    void theAdminWhoAskedCallsItOffAndNothingIsDisconnected() {
+        var partnership = fixtures.sharedChannels(1);
+        ProcessInstance pi = started(partnership, true);
+        assertThatThrownBy(() -> offboardings.recordCancelled(pi.getBusinessKey(), pi.getId()))
+                .as("a step reached before anyone called it off").hasMessageContaining("nobody called it off");
+
+        OffboardingView cancelled = driver.as("bob", () -> workflow.cancel(partnership.partnerId(), pi.getBusinessKey(),
+                "bob"));
+
+        assertThat(pi).hasPassed("Event_OffboardingCancelled", "Activity_RecordCancellation", "EndEvent_Cancelled")
+                .hasNotPassed("Gateway_Confirmed").isEnded();
+        assertThat(cancelled.status()).isEqualTo("CANCELLED");
+        assertThat(cancelled.cancelledBy()).isEqualTo("bob");
+        assertThat(channels.get(partnership.channels().get(0)).shared()).isTrue();
+        assertThat(kinds(partnership.channels().get(0))).doesNotContain("DISCONNECT");
     }
 }

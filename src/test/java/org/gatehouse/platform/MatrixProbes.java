@@ -73,6 +73,8 @@ final class MatrixProbes {
                 s -> post("/api/partners/" + r.lonePartner + "/disconnect", Map.of("reason", "Matrix probe")));
         on("GET /api/partners/{partnerId}/offboardings/{id}",
                 s -> get("/api/partners/" + r.lonePartner + "/offboardings/" + r.offboarding));
+        on("POST /api/partners/{partnerId}/offboardings/{id}/cancel one called off already (409)",
+                s -> post("/api/partners/" + r.lonePartner + "/offboardings/" + r.cancelledOffboarding + "/cancel", null));
         on("GET /invite/{token}", s -> get("/invite/" + token(s, r.openInviteToken)));
         on("POST /invite/{token}/accept", s -> post("/invite/" + token(s, r.spentInviteToken) + "/accept",
                 Map.of("adminName", "Matrix Probe", "adminEmail", "probe@globex.example", "channelName", "matrix-probe")));

@@ -68,6 +68,8 @@ final class MatrixRecords {
     final String lonePartner;
     /** The lone partner's offboarding, asked by bob, awaiting a second admin: a second one is refused (409). */
     final String offboarding;
+    /** The lone partner's first offboarding, called off by bob: calling it off again is refused (409). */
+    final String cancelledOffboarding;
     final String job;
     final String incident;
     final String ticket;
@@ -130,6 +132,10 @@ final class MatrixRecords {
         String partner = "matrix-partner-" + UUID.randomUUID().toString().substring(0, 8);
         lonePartner = organisations.register(new OrganisationDraft(partner, "Matrix " + partner, Organisation.Kind.PARTNER,
                 "Europe/Paris", "09:00-17:00", null)).id();
+        cancelledOffboarding = id(as("bob", Call.of("POST", "/api/partners/" + lonePartner + "/disconnect",
+                Map.of("reason", "Matrix probe"))));
+        as("bob", Call.of("POST", "/api/partners/" + lonePartner + "/offboardings/" + cancelledOffboarding + "/cancel",
+                Map.of()));
         offboarding = id(as("bob", Call.of("POST", "/api/partners/" + lonePartner + "/disconnect",
                 Map.of("reason", "Matrix probe"))));
 

@@ -21,6 +21,7 @@ import org.gatehouse.HttpTest;
 import org.gatehouse.TestSlack;
 import org.gatehouse.access.AccessRequestDraft;
 import org.gatehouse.access.AccessRequestService;
+import org.gatehouse.access.OffboardingFixtures;
 import org.gatehouse.directory.Person;
 import org.gatehouse.directory.PersonService;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,7 @@ class SlackRequestModalTest extends HttpTest {
     @Autowired SlackFixtures slack;
     @Autowired AccessRequestService requests;
     @Autowired PersonService people;
+    @Autowired OffboardingFixtures partnerships;
 
     @BeforeEach
     void resetSlack() {
@@ -177,6 +179,19 @@ class SlackRequestModalTest extends HttpTest {
                         .withFormParam("text", containing(id))));
         TestSlack.server().verify(postRequestedFor(urlPathEqualTo("/api/conversations.open"))
                 .withFormParam("users", equalTo(member.slackUserId())));
+    }
+
+    @Test
+    void aPartnerWhosePartnershipIsBeingEndedIsRefusedOnItsField() throws Exception {
+        Person member = slack.newSlackSharer();
+        var partnership = partnerships.partnership(0, 0);
+        String offboarding = api.as("bob").post("/api/partners/" + partnership.partnerId() + "/disconnect",
+                Map.of("reason", "The campaign is over")).getBody().get("id").asText();
+        AccessRequestDraft draft = fixtures.draft(partnership.partnerName(), LocalDate.now().plusMonths(2));
+
+        assertThat(errors(submit(member.slackUserId(), draft, null)).get("partnerOrganisation").asText())
+                .contains("being ended", offboarding);
+        assertThat(requestsFor(draft.channelName())).isZero();
     }
 
     /** The modal's submission by {@code user} with the draft's values, as Slack posts it. */

@@ -1,7 +1,8 @@
 /*
  * The outside organisations in Cockpit (README, "Where admins look"), for workspace admins and admins: an entry on the
  * dashboard and in the menu, and a page of Cockpit's own (#/organisations) with every organisation at a glance, charts
- * of the requests week by week, and the start of ending a partnership, which a second admin confirms in Tasklist.
+ * of the requests week by week, the organisations the chat platform connects that Gatehouse never approved (the
+ * nightly reconciliation), and the start of ending a partnership, which a second admin confirms in Tasklist.
  * Gatehouse's API is called with the webapps' session and its CSRF token; the charts are plain SVG drawn here, nothing
  * is fetched from elsewhere. What the API answers goes into the page as text, never as HTML.
  */
@@ -188,10 +189,33 @@ function row(api, organisation, showFigures, refresh) {
     cell);
 }
 
+// The nightly reconciliation's latest finds: connected on the platform, never approved by Gatehouse.
+function reconciliation(found) {
+  const title = el('h3', {}, 'Connected without Gatehouse\'s approval');
+  if (!found) {
+    return el('section', { class: 'gatehouse-organisations-reconciliation' }, title,
+      el('p', {}, 'The nightly reconciliation has not run yet.'));
+  }
+  const checked = el('p', {}, `Checked ${found.checkedAt.replace('T', ' ').slice(0, 16)} UTC: the chat platform `
+    + `connects ${found.connectedOnPlatform} outside organisation(s).`);
+  if (!found.unapproved.length) {
+    return el('section', { class: 'gatehouse-organisations-reconciliation' }, title, checked,
+      el('p', {}, 'Every one of them was approved through Gatehouse.'));
+  }
+  return el('section', { class: 'gatehouse-organisations-reconciliation' }, title, checked,
+    el('table', { class: 'table table-striped gatehouse-organisations-unapproved' },
+      el('thead', {}, el('tr', {}, ['Organisation', 'Platform id', 'Channels', 'Directory', 'Finding']
+        .map(head => el('th', {}, head)))),
+      el('tbody', {}, found.unapproved.map(u => el('tr', { 'data-platform-id': u.platformId },
+        el('td', {}, u.name || ''), el('td', {}, u.platformId), el('td', {}, u.channels),
+        el('td', {}, u.partnerId || 'not in the directory'), el('td', {}, u.finding))))));
+}
+
 async function show(root, api) {
   const figures = el('div', {}, 'Reading…');
   const table = el('div', {});
-  root.replaceChildren(el('h1', {}, 'Outside organisations'), figures, table);
+  const unapproved = el('div', {});
+  root.replaceChildren(el('h1', {}, 'Outside organisations'), figures, table, unapproved);
   const showFigures = async organisation => {
     try {
       const one = await json(api, gatehouseApi(`/api/organisations/${encodeURIComponent(organisation.id)}/sharing?weeks=${WEEKS}`));
@@ -213,6 +237,7 @@ async function show(root, api) {
       el('tbody', {}, overview.organisations.length
         ? overview.organisations.map(o => row(api, o, showFigures, () => setTimeout(() => show(root, api), 1500)))
         : el('tr', {}, el('td', { colspan: 7 }, 'No outside organisation yet.')))));
+    unapproved.replaceChildren(reconciliation(overview.reconciliation));
   } catch (error) {
     figures.replaceChildren(alert(error.message.startsWith('403')
       ? 'Only workspace admins and admins see the outside organisations.' : error.message));
