@@ -32,12 +32,21 @@ public record WebappSession(HttpClient client, CookieManager cookies, String bas
 
     /** A call to the webapps' API, under {@code /camunda} ({@code /api/engine/...}). */
     public HttpResponse<String> send(String method, String path, String json) throws Exception {
-        return call(method, URI.create(base + path), json);
+        return call(method, URI.create(base + path), json, true);
     }
 
     /** A call to Gatehouse's API with this session ({@code /api/...}), as Cockpit's plugins make it. */
     public HttpResponse<String> gatehouse(String method, String path, String json) throws Exception {
-        return call(method, URI.create(base.substring(0, base.length() - "/camunda".length()) + path), json);
+        return call(method, gatehouseUri(path), json, true);
+    }
+
+    /** The same call without the session's CSRF token, as a page elsewhere would make it with the browser's cookie. */
+    public HttpResponse<String> gatehouseWithoutToken(String method, String path, String json) throws Exception {
+        return call(method, gatehouseUri(path), json, false);
+    }
+
+    private URI gatehouseUri(String path) {
+        return URI.create(base.substring(0, base.length() - "/camunda".length()) + path);
     }
 
     private String csrf() {
@@ -45,10 +54,13 @@ public record WebappSession(HttpClient client, CookieManager cookies, String bas
                 .reduce((first, last) -> last).orElseThrow().getValue();
     }
 
-    private HttpResponse<String> call(String method, URI uri, String json) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("X-XSRF-TOKEN", csrf())
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> call(String method, URI uri, String json, boolean token) throws Exception {
+        var request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Accept", "application/json");
+        if (token) {
+            request.header("X-XSRF-TOKEN", csrf());
+        }
+        return client.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -35,7 +36,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<WebappSessionRoutes> sessionRoutes,
             ProcessEngine engine, ObjectMapper json) throws Exception {
         List<RequestMatcher> opened = sessionRoutes.orderedStream().flatMap(routes -> routes.patterns().stream())
-                .map(SecurityConfiguration::path).toList();
+                .map(SecurityConfiguration::route).toList();
         if (!opened.isEmpty()) {
             http.addFilterBefore(new WebappSessionAuthenticationFilter(new OrRequestMatcher(opened),
                     engine.getIdentityService(), engine.getName(), json), BasicAuthenticationFilter.class);
@@ -65,6 +66,13 @@ class SecurityConfiguration {
 
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    /** A route a feature opens to the webapps' session: {@code /api/x/**}, or one method's, {@code GET /api/x}. */
+    private static RequestMatcher route(String pattern) {
+        int space = pattern.indexOf(' ');
+        return space < 0 ? path(pattern) : PathPatternRequestMatcher.withDefaults()
+                .matcher(HttpMethod.valueOf(pattern.substring(0, space)), pattern.substring(space + 1));
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.List;
  * {@code X-XSRF-TOKEN} header on every call, reads included ({@link WebappSessionAuthenticationFilter}). A feature
  * declares its own as a bean; every other route takes HTTP Basic alone.
  *
- * @param patterns path patterns, as Spring MVC writes them ({@code /api/audit/**})
+ * @param patterns path patterns, as Spring MVC writes them ({@code /api/audit/**}), each for every method of its
+ *                 routes, or for one where it starts with that method ({@code GET /api/directory/imports})
  */
 public record WebappSessionRoutes(List<String> patterns) {
 

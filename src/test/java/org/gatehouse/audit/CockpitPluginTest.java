@@ -30,14 +30,18 @@ class CockpitPluginTest {
         Matcher list = Pattern.compile("customScripts:\\s*\\[([^\\]]+)\\]").matcher(read(COCKPIT + "scripts/config.js"));
         assertThat(list.find()).as("config.js lists the plugins").isTrue();
         List<String> scripts = Pattern.compile("'([^']+)'").matcher(list.group(1)).results().map(m -> m.group(1)).toList();
-        assertThat(scripts).containsExactly("scripts/gatehouse-audit/plugin", "scripts/gatehouse-organisations/plugin");
+        assertThat(scripts).containsExactly("scripts/gatehouse-audit/plugin", "scripts/gatehouse-organisations/plugin",
+                "scripts/gatehouse-admin/plugin");
         for (String script : scripts) {
             assertThat(read(COCKPIT + script + ".js")).contains("export default").contains("cockpit.route")
                     .contains("from '../gatehouse-shared/page.js'");
         }
-        assertThat(read(COCKPIT + "scripts/gatehouse-shared/page.js")).contains("export function el");
+        assertThat(read(COCKPIT + "scripts/gatehouse-shared/page.js")).contains("export function el")
+                .contains("export function showRefusal");
+        assertThat(read(COCKPIT + "scripts/gatehouse-shared/page.css")).contains(".gatehouse-field-error");
         assertThat(read(PLUGIN + "plugin.css")).contains(".gatehouse-audit-passed");
         assertThat(read(COCKPIT + "scripts/gatehouse-organisations/plugin.css")).contains(".gatehouse-organisations-chart");
+        assertThat(read(COCKPIT + "scripts/gatehouse-admin/plugin.css")).contains(".gatehouse-admin-form");
     }
 
     @Test

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.gatehouse.HttpTest;
+import org.gatehouse.WebappSession;
 import org.gatehouse.platform.ConfigurationVersion;
 import org.gatehouse.platform.ConfigurationVersions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
 /** A1 through the API: who may share, create, modify, disconnect and archive, as admins set it. */
@@ -26,10 +29,38 @@ class SharingPolicyApiTest extends HttpTest {
 
     @Autowired ChannelService channels;
     @Autowired ConfigurationVersions versions;
+    @LocalServerPort int port;
 
     @AfterEach
     void restorePolicy() {
         assertThat(api.as("carol").put("/api/sharing-policy", DEMO_POLICY).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /** Cockpit's policy view reads and changes it with the webapps' session, its CSRF token on every call (README). */
+    @Test
+    void workspaceAdminsChangeThePolicyFromCockpitWithTheSessionAndItsToken() throws Exception {
+        var json = new ObjectMapper();
+        String everyone = json.writeValueAsString(Map.of("shareMode", "EVERYONE"));
+        var bob = WebappSession.signIn(port, "bob", "cockpit");
+
+        assertThat(bob.gatehouseWithoutToken("PUT", "/api/sharing-policy", everyone).statusCode()).as("without the CSRF token")
+                .isEqualTo(403);
+        var refused = bob.gatehouse("PUT", "/api/sharing-policy", json.writeValueAsString(Map.of("shareMode", "GROUPS")));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("errors").findValuesAsText("field")).containsExactly("allowedGroups");
+        assertThat(api.as("bob").get("/api/sharing-policy").getBody().get("shareMode").asText()).as("nothing changed")
+                .isEqualTo("GROUPS");
+        var changed = bob.gatehouse("PUT", "/api/sharing-policy", everyone);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        JsonNode newest = json.readTree(bob.gatehouse("GET", "/api/sharing-policy/versions", null).body()).get(0);
+        assertThat(newest.get("actor").asText()).isEqualTo("bob");
+        assertThat(newest.get("content").get("shareMode").asText()).isEqualTo("EVERYONE");
+
+        var auditor = WebappSession.signIn(port, "aude", "cockpit");
+        assertThat(auditor.gatehouse("GET", "/api/sharing-policy/versions", null).statusCode()).isEqualTo(200);
+        assertThat(auditor.gatehouse("PUT", "/api/sharing-policy", everyone).statusCode()).as("auditors read").isEqualTo(403);
+        assertThat(WebappSession.signIn(port, "alice", "tasklist").gatehouse("PUT", "/api/sharing-policy", everyone)
+                .statusCode()).as("an employee's session").isEqualTo(403);
     }
 
     @Test

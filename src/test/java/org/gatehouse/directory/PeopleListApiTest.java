@@ -9,14 +9,17 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.gatehouse.HttpTest;
+import org.gatehouse.WebappSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
 /** Admins page through the directory and the imports, with search and filters, and see each person's groups. */
 class PeopleListApiTest extends HttpTest {
 
     @Autowired PersonService people;
+    @LocalServerPort int port;
 
     @Test
     void theDirectoryIsSearchedFilteredAndPagedByName() {
@@ -62,6 +65,34 @@ class PeopleListApiTest extends HttpTest {
         assertThat(newest.has("refusals")).as("the report has the refused rows").isFalse();
         assertThat(imports.get("total").asLong()).isPositive();
         assertThat(api.as("lena").get("/api/directory/imports").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** Cockpit's people and imports views use the admin's webapp session, its CSRF token on every call (README). */
+    @Test
+    void adminsManageTheDirectoryFromCockpitWithTheSessionAndItsToken() throws Exception {
+        String id = person("Zs" + UUID.randomUUID().toString().substring(0, 6), "Session");
+        var admin = WebappSession.signIn(port, "admin", "cockpit");
+
+        var found = admin.gatehouse("GET", "/api/directory/people?q=" + id, null);
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(found.body()).contains("\"id\":\"" + id + "\"");
+        assertThat(admin.gatehouse("PUT", "/api/directory/people/" + id + "/roles/legal", null).body()).contains("legal");
+        assertThat(admin.gatehouseWithoutToken("POST", "/api/directory/people/" + id + "/deactivate", null).statusCode())
+                .as("without the CSRF token").isEqualTo(403);
+        assertThat(people.get(id).status()).as("nothing done").isEqualTo(Person.Status.ACTIVE);
+        assertThat(admin.gatehouse("POST", "/api/directory/people/" + id + "/deactivate", null).statusCode()).isEqualTo(200);
+        assertThat(people.get(id).status()).isEqualTo(Person.Status.INACTIVE);
+        assertThat(admin.gatehouse("GET", "/api/directory/imports?size=1", null).statusCode()).isEqualTo(200);
+        assertThat(admin.gatehouse("POST", "/api/directory/imports", "[]").statusCode())
+                .as("an import itself takes HTTP Basic alone").isEqualTo(401);
+
+        var workspaceAdmin = WebappSession.signIn(port, "bob", "cockpit");
+        assertThat(workspaceAdmin.gatehouse("GET", "/api/directory/people?q=" + id, null).statusCode())
+                .as("only admins manage the directory").isEqualTo(403);
+        assertThat(WebappSession.signIn(port, "alice", "tasklist")
+                .gatehouse("POST", "/api/directory/people/" + id + "/activate", null).statusCode())
+                .as("an employee's session").isEqualTo(403);
+        assertThat(people.get(id).status()).isEqualTo(Person.Status.INACTIVE);
     }
 
     private String person(String tag, String lastName) {

@@ -7,21 +7,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gatehouse.HttpTest;
+import org.gatehouse.WebappSession;
 import org.gatehouse.experts.ExpertFixtures;
 import org.gatehouse.tickets.ContactChannel;
 import org.gatehouse.tickets.TicketProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -35,6 +39,7 @@ class EmailTicketTest extends HttpTest {
     @Autowired Mailboxes mail;
     @Autowired IntakeService intake;
     @Autowired ProcessEngine engine;
+    @LocalServerPort int port;
 
     private String address(String employee) {
         return employee + "@acme.example";
@@ -345,5 +350,40 @@ class EmailTicketTest extends HttpTest {
         api.as("finn").post("/api/tickets/" + id + "/replies", Map.of("body", "Paid today."));
         deliver(id);
         assertThat(mail.inbox(outsider)).anySatisfy(m -> assertThat(Mailboxes.text(m)).contains("Paid today."));
+    }
+
+    /** Cockpit's review queue works with the webapps' session, its CSRF token on every call (README). */
+    @Test
+    void theReviewQueueIsWorkedFromCockpitWithTheSessionAndItsToken() throws Exception {
+        String outsider = "sam-" + System.nanoTime() + "@globex.example";
+        mail.write(outsider, "Quote 12", "Please send us a quote for the audit.");
+        mail.write(outsider, "Win a prize", "Click here");
+        mail.poll();
+        var admin = WebappSession.signIn(port, "admin", "cockpit");
+        var queue = admin.gatehouse("GET", "/api/intake/messages?status=REVIEW&limit=500", null);
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        Map<String, String> waiting = new HashMap<>();
+        new ObjectMapper().readTree(queue.body()).forEach(m -> {
+            if (m.get("sender").asText().equals(outsider)) {
+                waiting.put(m.get("subject").asText(), m.get("id").asText());
+            }
+        });
+        assertThat(waiting).containsOnlyKeys("Quote 12", "Win a prize");
+        String quote = "/api/intake/messages/" + waiting.get("Quote 12");
+        String prize = "/api/intake/messages/" + waiting.get("Win a prize");
+
+        assertThat(admin.gatehouseWithoutToken("POST", prize + "/dismiss", null).statusCode()).as("without the CSRF token")
+                .isEqualTo(403);
+        assertThat(WebappSession.signIn(port, "alice", "tasklist").gatehouse("POST", prize + "/dismiss", null).statusCode())
+                .as("an employee's session").isEqualTo(403);
+        assertThat(WebappSession.signIn(port, "bob", "cockpit").gatehouse("GET", "/api/intake/messages", null).statusCode())
+                .as("a workspace admin is no expert").isEqualTo(403);
+        var refused = admin.gatehouse("POST", quote + "/convert", "{\"requester\": \"nobody-at-all\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"requester\"");
+        assertThat(admin.gatehouse("POST", quote + "/convert", "{}").body()).contains("\"status\":\"CONVERTED\"");
+        assertThat(admin.gatehouse("POST", prize + "/dismiss", null).body()).contains("\"status\":\"DISMISSED\"");
+        assertThat(api.as("finn").get("/api/intake/messages?status=CONVERTED&limit=500").getBody().findValuesAsText("id"))
+                .contains(waiting.get("Quote 12"));
     }
 }

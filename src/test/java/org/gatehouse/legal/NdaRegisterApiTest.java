@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gatehouse.HttpTest;
+import org.gatehouse.WebappSession;
 import org.gatehouse.access.AccessRequestView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -25,6 +28,7 @@ class NdaRegisterApiTest extends HttpTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     @Autowired HistoryService history;
+    @LocalServerPort int port;
 
     @Test
     void anNdaOnFileAheadOfARequestSparesLegalTheTask() {
@@ -96,6 +100,36 @@ class NdaRegisterApiTest extends HttpTest {
         assertThat(first.get("total").asLong()).isEqualTo(3);
         assertThat(first.get("entries").findValuesAsText("documentRef")).containsExactly("NDA-3", "NDA-2");
         assertThat(second.get("entries").findValuesAsText("documentRef")).containsExactly("NDA-1");
+    }
+
+    /** Cockpit's NDA view keeps the register with the webapps' session, its CSRF token on every call (README). */
+    @Test
+    void theRegisterIsKeptFromCockpitWithTheSessionAndItsToken() throws Exception {
+        String partner = newPartner();
+        LocalDate today = LocalDate.now();
+        var json = new ObjectMapper();
+        String good = json.writeValueAsString(nda(partner, today.minusDays(1), today.plusYears(2), "NDA-COCKPIT-" + partner));
+        var admin = WebappSession.signIn(port, "admin", "cockpit");
+
+        assertThat(admin.gatehouseWithoutToken("POST", "/api/ndas", good).statusCode()).as("without the CSRF token")
+                .isEqualTo(403);
+        var bad = admin.gatehouse("POST", "/api/ndas",
+                json.writeValueAsString(nda(partner, today, today.minusDays(1), "NDA-X")));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).get("errors").findValuesAsText("field")).containsExactly("expiresOn");
+        var recorded = admin.gatehouse("POST", "/api/ndas", good);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        assertThat(json.readTree(recorded.body()).get("recordedBy").asText()).isEqualTo("admin");
+        var listed = json.readTree(admin.gatehouse("GET", "/api/ndas?organisation=" + partner, null).body());
+        assertThat(listed.get("entries").findValuesAsText("documentRef")).as("filed once")
+                .containsExactly("NDA-COCKPIT-" + partner);
+
+        var workspaceAdmin = WebappSession.signIn(port, "bob", "cockpit");
+        assertThat(workspaceAdmin.gatehouse("GET", "/api/ndas?organisation=" + partner, null).statusCode()).isEqualTo(200);
+        assertThat(workspaceAdmin.gatehouse("POST", "/api/ndas", good).statusCode()).as("Legal and admins file NDAs")
+                .isEqualTo(403);
+        assertThat(WebappSession.signIn(port, "alice", "tasklist").gatehouse("GET", "/api/ndas", null).statusCode())
+                .as("an employee's session").isEqualTo(403);
     }
 
     private String newPartner() {

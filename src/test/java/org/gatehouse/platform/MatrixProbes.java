@@ -317,7 +317,7 @@ final class MatrixProbes {
                 .listing(this::userAimedAt);
         administration(WEBAPP);
 
-        // Cockpit's audit plugin reads the trail with the session; no other route of Gatehouse's API takes it
+        // Cockpit's audit plugin reads the trail with the session; the routes below take it too, no other
         on("GET /api/audit with a webapp session", s -> get("/api/audit?kind=access-request&size=5")
                 .with(Credentials.WEBAPP_SESSION));
         on("GET /api/audit/access-requests/{id} with a webapp session",
@@ -329,8 +329,33 @@ final class MatrixProbes {
         on("POST /api/partners/{partnerId}/disconnect with a webapp session, a partner whose ending waits for confirmation (409)",
                 s -> post("/api/partners/" + r.lonePartner + "/disconnect", Map.of("reason", "Matrix probe"))
                         .with(Credentials.WEBAPP_SESSION));
+        // Cockpit's admin views call these rows of Gatehouse's API with the session (each module declares its own)
+        fromCockpit("GET /api/sharing-policy/versions", null);
+        fromCockpit("PUT /api/sharing-policy", "the current policy again");
+        on("PUT /api/sharing-policy with a webapp session, without the X-XSRF-TOKEN header",
+                s -> put("/api/sharing-policy", r.currentPolicy()).with(Credentials.WEBAPP_SESSION_WITHOUT_CSRF_TOKEN));
+        fromCockpit("GET /api/ndas", null);
+        fromCockpit("POST /api/ndas", "an NDA with the host (400)");
+        fromCockpit("GET /api/intake/messages", null);
+        fromCockpit("POST /api/intake/messages/{id}/convert", "a message that became a ticket (409)");
+        fromCockpit("POST /api/intake/messages/{id}/dismiss", "a message that became a ticket (409)");
+        fromCockpit("GET /api/directory/imports", null);
+        fromCockpit("GET /api/directory/imports/{id}", null);
+        fromCockpit("POST /api/directory/imports", "a file with a bad row (422)");
+        fromCockpit("GET /api/directory/people", null);
+        fromCockpit("POST /api/directory/people/{id}/deactivate", "a new employee each time");
+        fromCockpit("POST /api/directory/people/{id}/activate", "an active employee");
+        fromCockpit("PUT /api/directory/people/{id}/roles/{group}", "a role they hold");
+        fromCockpit("DELETE /api/directory/people/{id}/roles/{group}", "a role they lack");
         on("GET /api/access-requests with a webapp session", s -> get("/api/access-requests?requester=" + MatrixRecords.OTHER)
                 .with(Credentials.WEBAPP_SESSION));
+    }
+
+    /** A row of Gatehouse's API called as a Cockpit plugin calls it: its probe, with the webapps' session instead. */
+    private void fromCockpit(String route, String state) {
+        Probe basic = probes.get(state == null ? route : route + " " + state);
+        on(route + " with a webapp session" + (state == null ? "" : ", " + state),
+                s -> basic.call().apply(s).with(Credentials.WEBAPP_SESSION)).listing(basic.listed()).then(basic.after());
     }
 
     /** The calls of Camunda Admin, the same through {@code /engine-rest} and the webapps' API. */

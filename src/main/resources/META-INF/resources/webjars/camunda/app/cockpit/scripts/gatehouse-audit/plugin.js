@@ -7,7 +7,9 @@
  * Everything the API answers is put into the page as text, never as HTML: a trail holds what partners wrote.
  */
 
-import { call, el, gatehouseApi, json } from '../gatehouse-shared/page.js';
+import {
+  alert, call, el, gatehouseApi, hashLink, hashParams, json, pager, stylesheet, time
+} from '../gatehouse-shared/page.js';
 
 const ROUTE = '/audit-trail';
 const HERE = new URL('.', import.meta.url);
@@ -24,26 +26,6 @@ const EXPORTS = [['csv', 'Export CSV'], ['jsonl', 'Export JSON Lines']];
 
 function auditApi() {
   return gatehouseApi('/api/audit');
-}
-
-function alert(message) {
-  return el('div', { class: 'alert alert-danger gatehouse-audit-error', role: 'alert' }, message);
-}
-
-/** Times are UTC in the API and shown as such: the trail is compared across offices. */
-function time(at) {
-  return at ? el('time', { datetime: at + 'Z', title: at + ' UTC' }, at.replace('T', ' ').slice(0, 19) + ' UTC') : '';
-}
-
-function hashParams() {
-  const hash = window.location.hash;
-  const query = hash.indexOf('?');
-  return new URLSearchParams(query < 0 ? '' : hash.slice(query + 1));
-}
-
-function searchLink(params) {
-  const query = new URLSearchParams([...params].filter(([, value]) => value !== '')).toString();
-  return '#' + ROUTE + (query ? '?' + query : '');
 }
 
 function trailLink(record, id) {
@@ -106,7 +88,7 @@ function searchForm(params) {
     el('button', { type: 'submit', class: 'btn btn-primary' }, 'Search'));
   form.addEventListener('submit', event => {
     event.preventDefault();
-    window.location.hash = searchLink(new FormData(form));
+    window.location.hash = hashLink(ROUTE, new FormData(form));
   });
   return form;
 }
@@ -159,21 +141,11 @@ async function showSearch(root, api) {
   query.set('size', PAGE_SIZE);
   try {
     const answer = await json(api, `${auditApi()}?${query}`);
-    const pages = Math.max(1, Math.ceil(answer.total / answer.size));
-    const turn = (label, target, enabled) => {
-      const next = new URLSearchParams(params);
-      next.set('page', target);
-      return enabled ? el('a', { class: 'btn btn-default btn-sm', href: searchLink(next) }, label)
-        : el('span', { class: 'btn btn-default btn-sm disabled' }, label);
-    };
     results.replaceChildren(
       el('table', { class: 'table table-condensed gatehouse-audit-table' },
         el('thead', {}, el('tr', {}, ['When', 'Actor', 'Kind', 'What', 'Record'].map(h => el('th', {}, h)))),
         el('tbody', {}, answer.entries.map(resultRow))),
-      el('div', { class: 'gatehouse-audit-pager' },
-        turn('‹ Newer', page - 1, page > 0),
-        el('span', {}, ` Page ${answer.page + 1} of ${pages}, ${answer.total} ${answer.total === 1 ? 'entry' : 'entries'} `),
-        turn('Older ›', page + 1, page + 1 < pages)));
+      pager(answer, ROUTE, params, ['‹ Newer', 'Older ›', 'entry', 'entries']));
   } catch (error) {
     results.replaceChildren(alert(error.message));
   }
@@ -404,15 +376,9 @@ function sweep() {
   }
 }
 
-function stylesheet() {
-  if (!document.querySelector('link[data-gatehouse-audit]')) {
-    document.head.append(el('link', { rel: 'stylesheet', href: new URL('plugin.css', HERE).href, 'data-gatehouse-audit': true }));
-  }
-}
-
 function page(node, { api }) {
   sweep();
-  stylesheet();
+  stylesheet(new URL('plugin.css', HERE).href);
   const root = el('div', { class: 'gatehouse-audit' });
   node.append(root);
   const mount = { root, viewer: null };
@@ -431,7 +397,7 @@ export default [
     pluginPoint: 'cockpit.dashboard',
     priority: 0,
     render(node) {
-      stylesheet();
+      stylesheet(new URL('plugin.css', HERE).href);
       node.append(el('section', { class: 'gatehouse-audit-entry-point' },
         el('h3', {}, 'Audit trail'),
         el('p', {}, 'Who did what and when, on every request, ticket, approval and invitation, and every change to'

@@ -7,7 +7,7 @@
  * is fetched from elsewhere. What the API answers goes into the page as text, never as HTML.
  */
 
-import { el, gatehouseApi, json } from '../gatehouse-shared/page.js';
+import { alert, el, gatehouseApi, json, stylesheet } from '../gatehouse-shared/page.js';
 
 const ROUTE = '/organisations';
 const HERE = new URL('.', import.meta.url);
@@ -22,10 +22,6 @@ function svg(tag, attributes = {}, ...children) {
   }
   node.append(...children.map(child => child instanceof Node ? child : String(child)));
   return node;
-}
-
-function alert(message) {
-  return el('div', { class: 'alert alert-danger gatehouse-organisations-error', role: 'alert' }, message);
 }
 
 function day(at) {
@@ -244,21 +240,13 @@ async function show(root, api) {
   }
 }
 
-function stylesheet() {
-  if (!document.querySelector('link[data-gatehouse-organisations]')) {
-    document.head.append(el('link', {
-      rel: 'stylesheet', href: new URL('plugin.css', HERE).href, 'data-gatehouse-organisations': true
-    }));
-  }
-}
-
 export default [
   {
     id: 'gatehouse.organisations.dashboard',
     pluginPoint: 'cockpit.dashboard',
     priority: 1,
     render(node) {
-      stylesheet();
+      stylesheet(new URL('plugin.css', HERE).href);
       node.append(el('section', { class: 'gatehouse-organisations-entry-point' },
         el('h3', {}, 'Outside organisations'),
         el('p', {}, 'Every organisation channels are shared with: where, under which NDA, what is asked; requests'
@@ -281,7 +269,7 @@ export default [
     pluginPoint: 'cockpit.route',
     properties: { path: ROUTE },
     render(node, { api }) {
-      stylesheet();
+      stylesheet(new URL('plugin.css', HERE).href);
       const root = el('div', { class: 'gatehouse-organisations' });
       node.append(root);
       show(root, api);
