@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,10 +14,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -48,8 +51,11 @@ class SecurityConfiguration {
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasAuthority("camunda-admin")
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signInAgainOrBasic(json)))
+                // the session is Camunda's: a call it authenticates must not give it a new id, or Cockpit's calls sent
+                // beside it with the old one find no session ("session expired")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
@@ -62,6 +68,24 @@ class SecurityConfiguration {
                 // Camunda's webapps run their own CSRF prevention filter; two would fight over the token
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    /**
+     * Unauthenticated: a webapp page's call (it carries the session's CSRF token) hears that its session is gone,
+     * without the Basic challenge that would make the browser ask for a password over Cockpit; any other caller gets
+     * the challenge.
+     */
+    private static AuthenticationEntryPoint signInAgainOrBasic(ObjectMapper json) {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("Gatehouse");
+        return (request, response, refusal) -> {
+            if (request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME) != null) {
+                ProblemResponses.write(json, request, response, HttpStatus.UNAUTHORIZED,
+                        "The webapps' session has ended: sign in again", null);
+            } else {
+                basic.commence(request, response, refusal);
+            }
+        };
     }
 
     private static RequestMatcher path(String pattern) {

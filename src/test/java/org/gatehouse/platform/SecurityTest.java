@@ -5,6 +5,7 @@ import static org.gatehouse.Api.variables;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.gatehouse.Api;
 import org.gatehouse.HttpTest;
 import org.gatehouse.TestBundles;
+import org.gatehouse.WebappSession;
 import org.gatehouse.experts.ExpertFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -189,6 +191,35 @@ class SecurityTest extends HttpTest {
                 .isTrue();
         assertThat(client.send(HttpRequest.newBuilder(search).header("X-XSRF-TOKEN", token).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).as("deactivated since signing in").isEqualTo(401);
+    }
+
+    /**
+     * A call with the webapps' session leaves the session as it is, so that Cockpit's calls sent beside it with the
+     * same cookie still find it; once the session has ended, a page's call hears so without the Basic challenge that
+     * would make the browser ask for a password over Cockpit. Other callers still get the challenge.
+     */
+    @Test
+    void aCallWithTheWebappSessionKeepsItsIdAndAnEndedOneAsksNoPassword() throws Exception {
+        WebappSession session = WebappSession.signIn(port, "admin", "cockpit");
+        String before = sessionId(session);
+        var read = session.gatehouse("GET", "/api/ndas?size=1", null);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+        assertThat(sessionId(session)).isEqualTo(before);
+        assertThat(session.send("GET", "/api/admin/auth/user/default", null).statusCode()).isEqualTo(200);
+
+        assertThat(session.send("POST", "/api/admin/auth/user/default/logout", null).statusCode()).isEqualTo(200);
+        var ended = session.gatehouse("GET", "/api/ndas?size=1", null);
+        assertThat(ended.statusCode()).isEqualTo(401);
+        assertThat(ended.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(ended.body()).contains("sign in again");
+        assertThat(rest.getForEntity("/api/ndas", String.class).getHeaders().getFirst("WWW-Authenticate"))
+                .startsWith("Basic");
+    }
+
+    private static String sessionId(WebappSession session) {
+        return session.cookies().getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).reduce((first, second) -> second).orElseThrow();
     }
 
     private static String xsrf(CookieManager cookies) {

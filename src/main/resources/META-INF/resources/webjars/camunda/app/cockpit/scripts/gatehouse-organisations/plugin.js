@@ -7,7 +7,7 @@
  * is fetched from elsewhere. What the API answers goes into the page as text, never as HTML.
  */
 
-import { alert, el, gatehouseApi, json, stylesheet } from '../gatehouse-shared/page.js';
+import { alert, el, gatehouseApi, json, stylesheet, time } from '../gatehouse-shared/page.js';
 
 const ROUTE = '/organisations';
 const HERE = new URL('.', import.meta.url);
@@ -192,8 +192,8 @@ function reconciliation(found) {
     return el('section', { class: 'gatehouse-organisations-reconciliation' }, title,
       el('p', {}, 'The nightly reconciliation has not run yet.'));
   }
-  const checked = el('p', {}, `Checked ${found.checkedAt.replace('T', ' ').slice(0, 16)} UTC: the chat platform `
-    + `connects ${found.connectedOnPlatform} outside organisation(s).`);
+  const checked = el('p', {}, 'Checked ', time(found.checkedAt),
+    `: the chat platform connects ${found.connectedOnPlatform} outside organisation(s).`);
   if (!found.unapproved.length) {
     return el('section', { class: 'gatehouse-organisations-reconciliation' }, title, checked,
       el('p', {}, 'Every one of them was approved through Gatehouse.'));
