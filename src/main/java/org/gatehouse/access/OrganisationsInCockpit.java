@@ -15,6 +15,7 @@ class OrganisationsInCockpit {
     @Bean
     WebappSessionRoutes organisationRoutesForCockpit() {
         return new WebappSessionRoutes("/api/organisations/sharing", "/api/organisations/*/sharing",
-                "/api/partners/*/disconnect", "/api/partners/*/offboardings/*");
+                "/api/partners/*/disconnect", "/api/partners/*/offboardings/*",
+                "/api/partners/*/offboardings/*/cancel");
     }
 }

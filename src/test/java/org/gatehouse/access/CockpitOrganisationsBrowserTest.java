@@ -79,4 +79,25 @@ class CockpitOrganisationsBrowserTest extends TasklistBrowserTest {
                 "disconnected on"));
         assertThat(browser.findElement(row).getText()).contains("asked by bob, confirmed by carol, direct messages kept");
     }
+
+    @Test
+    void anAdminCallsOffTheEndTheyAskedForBeforeASecondAdminAnswers() {
+        var partnership = partnerships.partnership(1, 0);
+        String cell = "tr[data-organisation='" + partnership.partnerId() + "'] ";
+
+        logIn("cockpit", "bob", "bob");
+        click(By.cssSelector(".gatehouse-organisations-entry-point a.gatehouse-organisations-open-link"));
+        click(By.cssSelector(cell + ".gatehouse-organisations-end-open"));
+        browser.findElement(By.cssSelector(cell + ".gatehouse-organisations-end textarea[name=reason]")).sendKeys("Too soon");
+        click(By.cssSelector(cell + ".gatehouse-organisations-end button[type=submit]"));
+        click(By.cssSelector(cell + ".gatehouse-organisations-call-off"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(cell + ".gatehouse-organisations-partnership"), "connected"));
+
+        Offboarding calledOff = offboardings.latest(partnership.partnerId()).orElseThrow();
+        assertThat(calledOff.status()).isEqualTo(OffboardingStatus.CANCELLED);
+        assertThat(calledOff.cancelledBy()).isEqualTo("bob");
+        assertThat(browser.findElements(By.cssSelector(cell + ".gatehouse-organisations-call-off"))).isEmpty();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(calledOff.id()).count())
+                .as("nothing left for a second admin").isZero();
+    }
 }

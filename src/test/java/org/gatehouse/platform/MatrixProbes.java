@@ -329,6 +329,7 @@ final class MatrixProbes {
         on("POST /api/partners/{partnerId}/disconnect with a webapp session, a partner whose ending waits for confirmation (409)",
                 s -> post("/api/partners/" + r.lonePartner + "/disconnect", Map.of("reason", "Matrix probe"))
                         .with(Credentials.WEBAPP_SESSION));
+        fromCockpit("POST /api/partners/{partnerId}/offboardings/{id}/cancel", "one called off already (409)");
         // Cockpit's admin views call these rows of Gatehouse's API with the session (each module declares its own)
         fromCockpit("GET /api/sharing-policy/versions", null);
         fromCockpit("PUT /api/sharing-policy", "the current policy again");

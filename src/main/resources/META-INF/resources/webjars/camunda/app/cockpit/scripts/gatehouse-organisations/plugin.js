@@ -162,6 +162,27 @@ function endForm(api, organisation, done) {
   return form;
 }
 
+// While no second admin has answered, the end asked for can be called off (the API says who may).
+function callOff(api, organisation, done) {
+  const status = el('span', { class: 'gatehouse-organisations-call-off-status', role: 'status' });
+  const button = el('button', {
+    type: 'button', class: 'btn btn-default btn-sm gatehouse-organisations-call-off',
+    onclick: async () => {
+      button.disabled = true;
+      status.textContent = 'Calling off…';
+      try {
+        await json(api, gatehouseApi(`/api/partners/${encodeURIComponent(organisation.id)}/offboardings/`
+          + `${encodeURIComponent(organisation.offboarding.id)}/cancel`), { method: 'POST' });
+        done();
+      } catch (error) {
+        button.disabled = false;
+        status.replaceChildren(alert(`Refused: ${error.message}`));
+      }
+    }
+  }, 'Call off the end');
+  return el('span', {}, button, ' ', status);
+}
+
 function row(api, organisation, showFigures, refresh) {
   const cell = el('td', { class: 'gatehouse-organisations-action' });
   const ending = organisation.offboarding
@@ -171,6 +192,8 @@ function row(api, organisation, showFigures, refresh) {
       type: 'button', class: 'btn btn-default btn-sm gatehouse-organisations-end-open',
       onclick: event => event.target.replaceWith(endForm(api, organisation, refresh))
     }, 'End partnership…'));
+  } else if (organisation.offboarding.status === 'AWAITING_CONFIRMATION') {
+    cell.append(callOff(api, organisation, refresh));
   }
   return el('tr', { 'data-organisation': organisation.id },
     el('td', {}, el('a', { href: '#', class: 'gatehouse-organisations-name', onclick: event => {
